@@ -1,0 +1,59 @@
+package jp.csr.review;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code review.*} keys of PRODUCT.md §7 and the tunables the spec leaves to configuration.
+ *
+ * @param plan the term's plan workbook (行動計画ブック)
+ * @param inputDir the shared folder departments drop submissions into; read, never modified
+ * @param outputDir where the review workbook and the annotated copies are written
+ * @param store folder of the SQLite database, the archived submissions and the logs
+ * @param schedule cron expression of the nightly run ({@code daemon})
+ * @param zone time zone that decides whether a file is late
+ * @param settle a file modified more recently than this waits for the next run
+ * @param marks 進捗 word to mark (◎ ○ △); percentages are ranged by {@link jp.csr.review.judging.MarkRule}
+ * @param templatePassword sheet-protection password of generated templates; empty means none
+ */
+@ConfigurationProperties("review")
+public record ReviewProperties(
+		@DefaultValue("config/plan.xlsx") Path plan,
+		@DefaultValue("input") Path inputDir,
+		@DefaultValue("output") Path outputDir,
+		@DefaultValue("store") Path store,
+		@DefaultValue("0 0 2 * * *") String schedule,
+		@DefaultValue("Asia/Tokyo") ZoneId zone,
+		@DefaultValue("5s") Duration settle,
+		Map<String, String> marks,
+		@DefaultValue("") String templatePassword) {
+
+	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
+	public static final Map<String, String> DEFAULT_MARKS = Map.of(
+			"完了", "◎",
+			"継続中", "○", "一部完了", "○",
+			"未完了", "△", "未着手", "△");
+
+	public ReviewProperties {
+		marks = (marks == null || marks.isEmpty()) ? DEFAULT_MARKS : Map.copyOf(marks);
+	}
+
+	public Path archiveDir() {
+		return store.resolve("archive");
+	}
+
+	public Path database() {
+		return store.resolve("review.db");
+	}
+
+	public List<String> progressWords() {
+		return List.copyOf(marks.keySet());
+	}
+
+}

@@ -1,0 +1,5 @@
+package jp.csr.review.plan;
+
+/** A row of the plan's {@code 部署} sheet. */
+public record Department(String code, String name, String contact) {
+}

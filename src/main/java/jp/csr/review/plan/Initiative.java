@@ -1,0 +1,5 @@
+package jp.csr.review.plan;
+
+/** A row of the plan's {@code 取り組み} sheet: one concrete initiative, one row of the review. */
+public record Initiative(String id, String departmentCode, String materiality, String commitment, String text) {
+}

@@ -1,0 +1,74 @@
+package jp.csr.review.workbook;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * PRODUCT.md §4: a number may be a number cell, a formula's cached number, or text with thousands
+ * separators, full-width digits or the unit appended ({@code 1件}, {@code ９８．９％}). A
+ * percent-formatted cell holding 0.989 is 98.9 when the unit is {@code %}.
+ */
+public final class Numbers {
+
+	private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+
+	private Numbers() {
+	}
+
+	/** The cell's number in {@code unit}, or empty when it cannot be read as one. */
+	public static Optional<BigDecimal> read(CellRead cell, String unit) {
+		if (cell.number() != null) {
+			BigDecimal n = cell.number();
+			return Optional.of(cell.percentFormat() && "%".equals(unit) ? percent(n) : n);
+		}
+		return parse(cell.text(), unit);
+	}
+
+	/** Text after NFKC, with the unit (or a percent sign) after the digits and thousands separators allowed. */
+	public static Optional<BigDecimal> parse(String raw, String unit) {
+		String s = Text.normalize(raw).replace(" ", "");
+		if (unit != null && !unit.isEmpty()) {
+			String u = Text.normalize(unit);
+			if (!u.isEmpty() && s.endsWith(u)) {
+				s = s.substring(0, s.length() - u.length());
+			}
+		}
+		if (s.endsWith("%") && !"%".equals(unit)) {
+			return Optional.empty();
+		}
+		if (s.endsWith("%")) {
+			s = s.substring(0, s.length() - 1);
+		}
+		if (GROUPED.matcher(s).matches()) {
+			s = s.replace(",", "");
+		}
+		if (!NUMBER.matcher(s).matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(clean(new BigDecimal(s)));
+	}
+
+	/** Plain text of a number as people write it: no exponent, no trailing zeros. */
+	public static String format(BigDecimal n) {
+		return clean(n).toPlainString();
+	}
+
+	public static boolean isWholeNonNegative(BigDecimal n) {
+		return n.signum() >= 0 && clean(n).scale() <= 0;
+	}
+
+	private static BigDecimal percent(BigDecimal fraction) {
+		// a double like 0.989 must come back as 98.9, not 98.89999999999999
+		return clean(fraction.movePointRight(2).round(MathContext.DECIMAL64));
+	}
+
+	private static BigDecimal clean(BigDecimal n) {
+		BigDecimal s = n.stripTrailingZeros();
+		return s.scale() < 0 ? s.setScale(0) : s;
+	}
+
+}

@@ -1,0 +1,117 @@
+package jp.csr.review.workbook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * A sheet whose row 1 holds column labels (PRODUCT.md §1, §2): columns are found by their normalised
+ * label, so they may stand in any order; rows that are blank in every known column are skipped.
+ */
+public final class SheetTable {
+
+	private final Sheet sheet;
+
+	private final Map<String, Integer> columns;
+
+	private SheetTable(Sheet sheet, Map<String, Integer> columns) {
+		this.sheet = sheet;
+		this.columns = columns;
+	}
+
+	/** The sheet whose normalised name equals {@code name}, if any. */
+	public static Optional<Sheet> sheet(Workbook workbook, String name) {
+		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+			if (Text.normalize(workbook.getSheetName(i)).equals(name)) {
+				return Optional.of(workbook.getSheetAt(i));
+			}
+		}
+		return Optional.empty();
+	}
+
+	public static SheetTable of(Sheet sheet) {
+		Map<String, Integer> columns = new LinkedHashMap<>();
+		Row header = sheet.getRow(0);
+		if (header != null) {
+			for (int c = 0; c < Math.max(header.getLastCellNum(), 0); c++) {
+				String label = Cells.read(sheet.getSheetName(), 0, c, header.getCell(c)).normalized();
+				if (!label.isEmpty()) {
+					columns.putIfAbsent(label, c);
+				}
+			}
+		}
+		return new SheetTable(sheet, columns);
+	}
+
+	public String name() {
+		return sheet.getSheetName();
+	}
+
+	public boolean has(String label) {
+		return columns.containsKey(label);
+	}
+
+	/** Labels of row 1 in column order; the caller decides which are unknown. */
+	public Map<String, Integer> columns() {
+		return columns;
+	}
+
+	/** Header cell of a label, for messages about the column itself. */
+	public String headerAddress(String label) {
+		Integer c = columns.get(label);
+		return c == null ? "1" : org.apache.poi.ss.util.CellReference.convertNumToColString(c) + "1";
+	}
+
+	/** Data rows (row 2 on) that have something in at least one of {@code labels}. */
+	public List<TableRow> rows(List<String> labels) {
+		List<TableRow> rows = new ArrayList<>();
+		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+			TableRow row = row(r, labels);
+			if (!row.isBlank()) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private TableRow row(int r, List<String> labels) {
+		Row row = sheet.getRow(r);
+		Map<String, CellRead> cells = new LinkedHashMap<>();
+		for (String label : labels) {
+			Integer c = columns.get(label);
+			if (c != null) {
+				cells.put(label, Cells.read(sheet.getSheetName(), r, c, row == null ? null : row.getCell(c)));
+			}
+		}
+		return new TableRow(sheet.getSheetName(), r + 1, cells);
+	}
+
+	/**
+	 * A data row.
+	 *
+	 * @param number 1-based row number, as a person reads it
+	 */
+	public record TableRow(String sheet, int number, Map<String, CellRead> cells) {
+
+		public CellRead get(String label) {
+			CellRead cell = cells.get(label);
+			return cell != null ? cell : CellRead.empty(sheet, "?" + number);
+		}
+
+		public String text(String label) {
+			return get(label).normalized();
+		}
+
+		boolean isBlank() {
+			return cells.values().stream().allMatch(CellRead::isBlank);
+		}
+
+	}
+
+}
