@@ -1,0 +1,108 @@
+package jp.csr.review;
+
+import jp.csr.review.intake.Candidate;
+import jp.csr.review.intake.CandidateReader;
+import jp.csr.review.intake.Candidates;
+import jp.csr.review.intake.ScanTasklet;
+import jp.csr.review.judging.JudgeTasklet;
+import jp.csr.review.judging.Judgements;
+import jp.csr.review.judging.MarkRule;
+import jp.csr.review.plan.PlanReader;
+import jp.csr.review.report.WriteTasklet;
+import jp.csr.review.store.Archive;
+import jp.csr.review.store.SubmissionLoader;
+import jp.csr.review.store.Submissions;
+import jp.csr.review.validation.CheckProcessor;
+import jp.csr.review.validation.Checked;
+import jp.csr.review.validation.SubmissionValidator;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The consolidation job: one step per stage, so that a failure names its stage and a restart resumes
+ * there. Every step gets the real transaction manager: Batch 6's builders otherwise default to a
+ * resourceless one, and a crash then duplicates rows (platform facts).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsolidationJobConfiguration {
+
+	static final String JOB_NAME = "consolidation";
+
+	@Bean
+	Job consolidationJob(JobRepository repository, Step scan, Step load, Step judge, Step write) {
+		return new JobBuilder(JOB_NAME, repository).start(scan).next(load).next(judge).next(write).build();
+	}
+
+	@Bean
+	Step scan(JobRepository repository, PlatformTransactionManager tx, ReviewProperties properties, Candidates candidates) {
+		return new StepBuilder("scan", repository).tasklet(new ScanTasklet(properties, candidates), tx).build();
+	}
+
+	/** One file per chunk: a file is loaded whole or not at all, and one workbook is in memory at a time. */
+	@Bean
+	Step load(JobRepository repository, PlatformTransactionManager tx, CandidateReader candidateReader,
+			CheckProcessor checkProcessor, SubmissionLoader submissionLoader) {
+		return new StepBuilder("load", repository).<Candidate, Checked>chunk(1)
+			.transactionManager(tx)
+			.reader(candidateReader)
+			.processor(checkProcessor)
+			.writer(submissionLoader)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CandidateReader candidateReader(Candidates candidates,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new CandidateReader(candidates, jobInstanceId);
+	}
+
+	@Bean
+	@StepScope
+	CheckProcessor checkProcessor(ReviewProperties properties, Archive archive) {
+		SubmissionValidator validator = new SubmissionValidator(PlanReader.read(properties.plan()),
+				new MarkRule(properties.marks()), properties.zone());
+		return new CheckProcessor(archive, validator);
+	}
+
+	@Bean
+	SubmissionLoader submissionLoader(JdbcClient jdbc, Archive archive, Candidates candidates) {
+		return new SubmissionLoader(jdbc, archive, candidates);
+	}
+
+	@Bean
+	Step judge(JobRepository repository, PlatformTransactionManager tx, JudgeTasklet judgeTasklet) {
+		return new StepBuilder("judge", repository).tasklet(judgeTasklet, tx).build();
+	}
+
+	@Bean
+	@StepScope
+	JudgeTasklet judgeTasklet(ReviewProperties properties, Submissions submissions, Judgements judgements) {
+		return new JudgeTasklet(PlanReader.read(properties.plan()), submissions, judgements,
+				new MarkRule(properties.marks()));
+	}
+
+	@Bean
+	Step write(JobRepository repository, PlatformTransactionManager tx, WriteTasklet writeTasklet) {
+		return new StepBuilder("write", repository).tasklet(writeTasklet, tx).build();
+	}
+
+	@Bean
+	@StepScope
+	WriteTasklet writeTasklet(ReviewProperties properties, JdbcClient jdbc, Submissions submissions,
+			Judgements judgements) {
+		return new WriteTasklet(PlanReader.read(properties.plan()), properties.outputDir(), jdbc, submissions,
+				judgements, properties.zone());
+	}
+
+}

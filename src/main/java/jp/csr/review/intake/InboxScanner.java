@@ -1,0 +1,85 @@
+package jp.csr.review.intake;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * PRODUCT.md §3: the input folder and its subfolders; workbooks only; Office lock files, hidden and
+ * temporary files ignored; files modified within the settle time wait for the next run. Files are
+ * returned oldest first, so a department's newest file is taken last and wins.
+ */
+public final class InboxScanner {
+
+	private static final Set<String> WORKBOOKS = Set.of(".xlsx", ".xlsm", ".xls");
+
+	private final Duration settle;
+
+	public InboxScanner(Duration settle) {
+		this.settle = settle;
+	}
+
+	/** A workbook found, or one that must wait because it is still being written. */
+	public record Found(Path path, long size, Instant modifiedAt, boolean settling) {
+	}
+
+	public List<Found> scan(Path inbox, Instant now) throws IOException {
+		List<Found> found = new ArrayList<>();
+		if (!Files.isDirectory(inbox)) {
+			throw new IOException("入力フォルダ " + inbox.toAbsolutePath() + " がありません");
+		}
+		Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+				return !dir.equals(inbox) && isIgnored(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+				if (attrs.isRegularFile() && isWorkbook(file) && !isIgnored(file)) {
+					Instant modified = attrs.lastModifiedTime().toInstant();
+					found.add(new Found(file, attrs.size(), modified, modified.isAfter(now.minus(settle))));
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException exc) {
+				// a file removed or locked while we walk is simply not there this time
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		found.sort(Comparator.comparing(Found::modifiedAt).thenComparing(f -> f.path().toString()));
+		return found;
+	}
+
+	static boolean isWorkbook(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return WORKBOOKS.stream().anyMatch(name::endsWith);
+	}
+
+	/** Office lock files (~$x.xlsx), hidden (.x) and temporary (~x, x.tmp) names. */
+	static boolean isIgnored(Path path) {
+		String name = path.getFileName().toString();
+		if (name.startsWith("~") || name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".tmp")) {
+			return true;
+		}
+		try {
+			return Files.isHidden(path);
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+}

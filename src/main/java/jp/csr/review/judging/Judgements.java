@@ -1,0 +1,89 @@
+package jp.csr.review.judging;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The judge step's output per run: one verdict per KPI and one mark per initiative of the plan. */
+@Repository
+public class Judgements {
+
+	private final JdbcClient jdbc;
+
+	public Judgements(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A KPI as judged for a run.
+	 *
+	 * @param fileId the file the 実績 came from, null when none
+	 */
+	public record KpiRow(String kpiId, String outcome, String value, BigDecimal baseline, String baselineSource,
+			BigDecimal rate, String resultLine, Long fileId, String cell) {
+	}
+
+	public record MarkRow(String initiativeId, String mark, String progress, String declared, Long fileId,
+			String cell) {
+	}
+
+	void clear(long jobInstanceId) {
+		jdbc.sql("DELETE FROM kpi_judgement WHERE job_instance_id = ?").param(jobInstanceId).update();
+		jdbc.sql("DELETE FROM initiative_mark WHERE job_instance_id = ?").param(jobInstanceId).update();
+	}
+
+	void save(long jobInstanceId, KpiRow k) {
+		jdbc.sql("""
+				INSERT INTO kpi_judgement (job_instance_id, kpi_id, outcome, value, baseline, baseline_source, rate,
+				  result_line, file_id, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(jobInstanceId, k.kpiId(), k.outcome(), k.value(), plain(k.baseline()), k.baselineSource(),
+					plain(k.rate()), k.resultLine(), k.fileId(), k.cell())
+			.update();
+	}
+
+	void save(long jobInstanceId, MarkRow m) {
+		jdbc.sql("""
+				INSERT INTO initiative_mark (job_instance_id, initiative_id, mark, progress, declared, file_id, cell)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(jobInstanceId, m.initiativeId(), m.mark(), m.progress(), m.declared(), m.fileId(), m.cell())
+			.update();
+	}
+
+	public Map<String, KpiRow> kpis(long jobInstanceId) {
+		Map<String, KpiRow> rows = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT kpi_id, outcome, value, baseline, baseline_source, rate, result_line, file_id, cell
+				FROM kpi_judgement WHERE job_instance_id = ?""")
+			.param(jobInstanceId)
+			.query((rs, n) -> new KpiRow(rs.getString(1), rs.getString(2), rs.getString(3), decimal(rs.getString(4)),
+					rs.getString(5), decimal(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8, Long.class),
+					rs.getString(9)))
+			.list()
+			.forEach(r -> rows.put(r.kpiId(), r));
+		return rows;
+	}
+
+	public Map<String, MarkRow> marks(long jobInstanceId) {
+		Map<String, MarkRow> rows = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT initiative_id, mark, progress, declared, file_id, cell FROM initiative_mark WHERE job_instance_id = ?""")
+			.param(jobInstanceId)
+			.query((rs, n) -> new MarkRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					(Long) rs.getObject(5, Long.class), rs.getString(6)))
+			.list()
+			.forEach(r -> rows.put(r.initiativeId(), r));
+		return rows;
+	}
+
+	private static String plain(BigDecimal n) {
+		return n == null ? null : n.toPlainString();
+	}
+
+	private static BigDecimal decimal(String s) {
+		return s == null ? null : new BigDecimal(s);
+	}
+
+}

@@ -1,0 +1,111 @@
+package jp.csr.review.operations;
+
+import java.util.List;
+
+import jp.csr.review.report.WriteTasklet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What a finished run prints: one line per file, the review's path, one summary line; the exit code. */
+@Component
+class RunReport {
+
+	private static final Logger log = LoggerFactory.getLogger(RunReport.class);
+
+	private static final int ERRORS_SHOWN = 3;
+
+	private final JdbcClient jdbc;
+
+	RunReport(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings) {
+	}
+
+	ExitCode print(JobExecution execution) {
+		List<FileLine> files = jdbc.sql("""
+				SELECT c.path, c.outcome, c.file_id, COALESCE(f.department_code, ''), COALESCE(f.errors, 0),
+				       COALESCE(f.warnings, 0)
+				FROM scan_candidate c LEFT JOIN submission_file f ON f.id = c.file_id
+				WHERE c.job_instance_id = ? ORDER BY c.seq""")
+			.param(execution.getJobInstanceId())
+			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+					rs.getString(4), rs.getInt(5), rs.getInt(6)))
+			.list();
+		int accepted = 0;
+		int rejected = 0;
+		int skipped = 0;
+		for (FileLine f : files) {
+			switch (f.outcome() == null ? "" : f.outcome()) {
+				case "ACCEPTED" -> {
+					accepted++;
+					log.info("受理     {}  部署 {}  警告 {}件", f.path(), f.department(), f.warnings());
+				}
+				case "REJECTED" -> {
+					rejected++;
+					log.info("差戻し   {}  部署 {}  エラー {}件  警告 {}件", f.path(), f.department().isEmpty() ? "不明" : f.department(),
+							f.errors(), f.warnings());
+					firstErrors(f.fileId()).forEach(e -> log.info("           {}", e));
+				}
+				case "SKIPPED" -> {
+					skipped++;
+					log.info("スキップ {}  (同じ内容を取り込み済み)", f.path());
+				}
+				case "CHANGED" -> log.info("待機     {}  (読み込み中に変更されたため次回に取り込みます)", f.path());
+				default -> log.info("未処理   {}", f.path());
+			}
+		}
+		String review = execution.getExecutionContext().containsKey(WriteTasklet.REVIEW_PATH)
+				? execution.getExecutionContext().getString(WriteTasklet.REVIEW_PATH) : null;
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			return failed(execution);
+		}
+		log.info("振り返り: {}", review);
+		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {}", execution.getId(), accepted, rejected, skipped);
+		return rejected > 0 ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	private List<String> firstErrors(Long fileId) {
+		return jdbc.sql("""
+				SELECT sheet, cell, message FROM validation_issue WHERE file_id = ? AND severity = 'ERROR'
+				ORDER BY seq LIMIT ?""")
+			.params(fileId, ERRORS_SHOWN)
+			.query((rs, n) -> {
+				String where = rs.getString(1).isEmpty() ? "" : rs.getString(1) + (rs.getString(2).isEmpty() ? "" : "!" + rs.getString(2)) + ": ";
+				return where + rs.getString(3);
+			})
+			.list();
+	}
+
+	private ExitCode failed(JobExecution execution) {
+		StepExecution step = execution.getStepExecutions().stream()
+			.filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+			.reduce((a, b) -> b)
+			.orElse(null);
+		String cause = execution.getAllFailureExceptions().stream()
+			.map(RunReport::rootMessage)
+			.findFirst()
+			.orElse(execution.getExitStatus().getExitDescription());
+		log.error("失敗 (実行 {}): ステップ「{}」が {} で終了しました: {}", execution.getId(),
+				step == null ? "?" : step.getStepName(), execution.getStatus(), cause);
+		log.error("原因を取り除いてから再開してください: ./review restart {}", execution.getId());
+		return ExitCode.FAILED;
+	}
+
+	static String rootMessage(Throwable t) {
+		Throwable root = t;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+		return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+	}
+
+}

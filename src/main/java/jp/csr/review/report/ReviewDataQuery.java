@@ -1,0 +1,101 @@
+package jp.csr.review.report;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.csr.review.judging.Judgements;
+import jp.csr.review.judging.Outcome;
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.store.Submissions;
+import jp.csr.review.store.Submissions.StoredFile;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Gathers a run's {@link ReviewData} from the store: the judge step's verdicts and the versions in use. */
+class ReviewDataQuery {
+
+	private final JdbcClient jdbc;
+
+	private final Submissions submissions;
+
+	private final Judgements judgements;
+
+	private final ZoneId zone;
+
+	ReviewDataQuery(JdbcClient jdbc, Submissions submissions, Judgements judgements, ZoneId zone) {
+		this.jdbc = jdbc;
+		this.submissions = submissions;
+		this.judgements = judgements;
+		this.zone = zone;
+	}
+
+	ReviewData load(Plan plan, long jobInstanceId) {
+		Map<Long, StoredFile> files = new HashMap<>();
+		Map<String, StoredFile> inUse = submissions.inUse(plan.term());
+		inUse.values().forEach(f -> files.put(f.id(), f));
+
+		Map<String, ReviewData.KpiStatus> kpis = new LinkedHashMap<>();
+		judgements.kpis(jobInstanceId).forEach((id, k) -> kpis.put(id, new ReviewData.KpiStatus(k.outcome(), k.value(),
+				k.baseline(), k.baselineSource(), k.rate(), k.resultLine(), source(files, k.fileId(), k.cell()))));
+		Map<String, ReviewData.InitiativeStatus> initiatives = new LinkedHashMap<>();
+		judgements.marks(jobInstanceId).forEach((id, m) -> initiatives.put(id, new ReviewData.InitiativeStatus(m.mark(),
+				m.progress(), blankToNull(m.declared()), source(files, m.fileId(), m.cell()))));
+
+		Map<String, List<String>> highlights = new LinkedHashMap<>();
+		for (Department department : plan.departments()) {
+			StoredFile file = inUse.get(department.code());
+			if (file != null) {
+				submissions.highlights(file.id())
+					.forEach(h -> highlights.computeIfAbsent(h.commitment(), c -> new ArrayList<>()).add(h.text()));
+			}
+		}
+		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
+			.map(d -> status(d, Optional.ofNullable(inUse.get(d.code())), submissions.newest(d.code())))
+			.toList();
+		return new ReviewData(plan, kpis, initiatives, highlights, departments, sink -> issues(jobInstanceId, sink));
+	}
+
+	private ReviewData.DepartmentStatus status(Department d, Optional<StoredFile> inUse, Optional<StoredFile> newest) {
+		boolean rejected = newest.isPresent() && "REJECTED".equals(newest.get().status());
+		String state = rejected ? "差戻し" : inUse.isPresent() ? "受理" : Outcome.NOT_SUBMITTED.label();
+		StoredFile shown = inUse.orElse(null);
+		StoredFile counted = rejected ? newest.get() : shown;
+		return new ReviewData.DepartmentStatus(d.code(), d.name(), state, shown == null ? null : shown.fileName(),
+				shown == null ? null : shown.modifiedAt().atZone(zone).toOffsetDateTime(),
+				shown == null ? null : shown.submittedBy(), shown == null ? null : shown.submittedOn(),
+				shown != null && shown.late(), counted == null ? 0 : counted.errors(),
+				counted == null ? 0 : counted.warnings(), rejected ? newest.get().fileName() : null);
+	}
+
+	/** Streamed straight from the store: the issue rows of a run can be many. */
+	private void issues(long jobInstanceId, java.util.function.Consumer<ReviewData.IssueRow> sink) {
+		jdbc.sql("""
+				SELECT f.file_name, COALESCE(f.department_code, ''), i.sheet, i.cell, i.severity, i.message
+				FROM validation_issue i JOIN submission_file f ON f.id = i.file_id
+				WHERE f.job_instance_id = ? ORDER BY f.id, i.seq""")
+			.param(jobInstanceId)
+			.query(rs -> {
+				sink.accept(new ReviewData.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6)));
+			});
+	}
+
+	private static ReviewData.Source source(Map<Long, StoredFile> files, Long fileId, String cell) {
+		if (fileId == null || cell == null || !files.containsKey(fileId)) {
+			return null;
+		}
+		StoredFile f = files.get(fileId);
+		return new ReviewData.Source(f.fileName(), f.sha256(), cell);
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isEmpty() ? null : s;
+	}
+
+}

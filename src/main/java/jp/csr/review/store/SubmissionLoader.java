@@ -1,0 +1,109 @@
+package jp.csr.review.store;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+import jp.csr.review.intake.Candidate;
+import jp.csr.review.intake.Candidates;
+import jp.csr.review.validation.Checked;
+import jp.csr.review.validation.Issue;
+import jp.csr.review.validation.Submission;
+import jp.csr.review.validation.Validation;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * The load step's writer: one checked file, its issues and (when accepted) every value, with the
+ * candidate's outcome, in the chunk's transaction. A file is therefore loaded whole or not at all.
+ */
+public class SubmissionLoader implements ItemWriter<Checked> {
+
+	private final JdbcClient jdbc;
+
+	private final Archive archive;
+
+	private final Candidates candidates;
+
+	public SubmissionLoader(JdbcClient jdbc, Archive archive, Candidates candidates) {
+		this.jdbc = jdbc;
+		this.archive = archive;
+		this.candidates = candidates;
+	}
+
+	@Override
+	public void write(Chunk<? extends Checked> chunk) throws Exception {
+		for (Checked checked : chunk) {
+			if (checked.changedSinceScan()) {
+				candidates.settle(checked.candidate(), "CHANGED", null);
+				continue;
+			}
+			Validation validation = checked.validation();
+			// the move is idempotent: a rollback after it leaves the bytes where a retry puts them again
+			Path kept = archive.keep(checked.staged(), validation.accepted());
+			long fileId = insertFile(checked.candidate(), validation, kept);
+			insertIssues(fileId, validation);
+			if (validation.accepted()) {
+				insertValues(fileId, validation.submission());
+			}
+			candidates.settle(checked.candidate(), validation.accepted() ? "ACCEPTED" : "REJECTED", fileId);
+		}
+	}
+
+	private long insertFile(Candidate c, Validation v, Path kept) {
+		Submission.Cover cover = v.accepted() ? v.submission().cover() : null;
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO submission_file (sha256, file_name, original_path, size, modified_at, job_instance_id, status,
+				  term, department_code, submitted_by, submitted_on, late, errors, warnings, archive_path)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.sha256(), c.path().getFileName().toString(), c.path().toString(), c.size(),
+					c.modifiedAt().toString(), c.jobInstanceId(), v.accepted() ? "ACCEPTED" : "REJECTED",
+					cover == null ? null : cover.term(), v.departmentCode().isEmpty() ? null : v.departmentCode(),
+					cover == null ? null : cover.submitter(),
+					cover == null || cover.submittedOn() == null ? null : cover.submittedOn().toString(), v.late() ? 1 : 0,
+					v.errors(), v.warnings(), kept.toString())
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	private void insertIssues(long fileId, Validation v) {
+		int seq = 0;
+		for (Issue issue : v.issues()) {
+			jdbc.sql("INSERT INTO validation_issue (file_id, seq, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(fileId, ++seq, issue.severity().name(), issue.sheet(), issue.cell(), issue.message())
+				.update();
+		}
+	}
+
+	private void insertValues(long fileId, Submission s) {
+		for (Submission.KpiEntry k : s.kpis()) {
+			jdbc.sql("""
+					INSERT INTO kpi_result (file_id, kpi_id, value, number, display, note, cell)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(fileId, k.kpiId(), k.value(), plain(k.number()), k.display(), k.note(), k.cell())
+				.update();
+		}
+		for (Submission.InitiativeEntry i : s.initiatives()) {
+			jdbc.sql("""
+					INSERT INTO initiative_result (file_id, initiative_id, progress, percent, declared, note, cell)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(fileId, i.initiativeId(), i.progress(), plain(i.percent()), i.declared(), i.note(), i.cell())
+				.update();
+		}
+		int seq = 0;
+		for (Submission.HighlightEntry h : s.highlights()) {
+			jdbc.sql("INSERT INTO highlight (file_id, seq, commitment, text, cell) VALUES (?, ?, ?, ?, ?)")
+				.params(fileId, ++seq, h.commitment(), h.text(), h.cell())
+				.update();
+		}
+	}
+
+	private static String plain(BigDecimal n) {
+		return n == null ? null : n.toPlainString();
+	}
+
+}

@@ -1,0 +1,118 @@
+package jp.csr.review.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of what has been loaded: the version in use per department and its values. */
+@Repository
+public class Submissions {
+
+	private final JdbcClient jdbc;
+
+	public Submissions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A stored file. */
+	public record StoredFile(long id, String sha256, String fileName, String departmentCode, String status,
+			Instant modifiedAt, String submittedBy, LocalDate submittedOn, boolean late, int errors, int warnings) {
+	}
+
+	public record KpiValue(long fileId, String kpiId, String value, BigDecimal number, String display, String cell) {
+	}
+
+	public record InitiativeValue(long fileId, String initiativeId, String progress, BigDecimal percent,
+			String declared, String cell) {
+	}
+
+	public record HighlightText(long fileId, String commitment, String text, String cell) {
+	}
+
+	private static final String FILE_COLUMNS = """
+			id, sha256, file_name, department_code, status, modified_at, submitted_by, submitted_on, late, errors, warnings""";
+
+	private static StoredFile file(java.sql.ResultSet rs) throws java.sql.SQLException {
+		String on = rs.getString(8);
+		return new StoredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				Instant.parse(rs.getString(6)), rs.getString(7), on == null ? null : LocalDate.parse(on),
+				rs.getInt(9) == 1, rs.getInt(10), rs.getInt(11));
+	}
+
+	/**
+	 * The version in use per department for a term: its newest accepted file (PRODUCT.md §3). Files are
+	 * taken oldest first, so "newest" is by modification time, then by arrival.
+	 */
+	public Map<String, StoredFile> inUse(int term) {
+		Map<String, StoredFile> current = new LinkedHashMap<>();
+		jdbc.sql("SELECT " + FILE_COLUMNS + """
+				 FROM submission_file WHERE status = 'ACCEPTED' AND term = ? ORDER BY modified_at, id""")
+			.param(term)
+			.query((rs, n) -> file(rs))
+			.list()
+			.forEach(f -> current.put(f.departmentCode(), f));
+		return current;
+	}
+
+	/** The newest file of a department, accepted or not: is its latest word a rejection? */
+	public Optional<StoredFile> newest(String departmentCode) {
+		return jdbc.sql("SELECT " + FILE_COLUMNS + """
+				 FROM submission_file WHERE department_code = ? ORDER BY modified_at DESC, id DESC LIMIT 1""")
+			.param(departmentCode)
+			.query((rs, n) -> file(rs))
+			.optional();
+	}
+
+	public Optional<StoredFile> byId(long id) {
+		return jdbc.sql("SELECT " + FILE_COLUMNS + " FROM submission_file WHERE id = ?").param(id)
+			.query((rs, n) -> file(rs)).optional();
+	}
+
+	public List<KpiValue> kpiValues(long fileId) {
+		return jdbc.sql("SELECT file_id, kpi_id, value, number, display, cell FROM kpi_result WHERE file_id = ?")
+			.param(fileId)
+			.query((rs, n) -> new KpiValue(rs.getLong(1), rs.getString(2), rs.getString(3), decimal(rs.getString(4)),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	public List<InitiativeValue> initiativeValues(long fileId) {
+		return jdbc.sql("""
+				SELECT file_id, initiative_id, progress, percent, declared, cell FROM initiative_result WHERE file_id = ?""")
+			.param(fileId)
+			.query((rs, n) -> new InitiativeValue(rs.getLong(1), rs.getString(2), rs.getString(3),
+					decimal(rs.getString(4)), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	public List<HighlightText> highlights(long fileId) {
+		return jdbc.sql("SELECT file_id, commitment, text, cell FROM highlight WHERE file_id = ? ORDER BY seq")
+			.param(fileId)
+			.query((rs, n) -> new HighlightText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	/** PRODUCT.md §5 baseline fallback: the accepted 実績 of the same KPI in a term, from the version in use. */
+	public Optional<BigDecimal> resultOfTerm(int term, String kpiId) {
+		return jdbc.sql("""
+				SELECT r.number FROM kpi_result r JOIN submission_file f ON f.id = r.file_id
+				WHERE f.status = 'ACCEPTED' AND f.term = ? AND r.kpi_id = ? AND r.number IS NOT NULL
+				ORDER BY f.modified_at DESC, f.id DESC LIMIT 1""")
+			.params(term, kpiId)
+			.query(String.class)
+			.optional()
+			.map(BigDecimal::new);
+	}
+
+	static BigDecimal decimal(String text) {
+		return text == null ? null : new BigDecimal(text);
+	}
+
+}

@@ -1,0 +1,413 @@
+package jp.csr.review.validation;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jp.csr.review.judging.MarkRule;
+import jp.csr.review.judging.ResultWords;
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.plan.PlanReader;
+import jp.csr.review.validation.Submission.Cover;
+import jp.csr.review.validation.Submission.HighlightEntry;
+import jp.csr.review.validation.Submission.InitiativeEntry;
+import jp.csr.review.validation.Submission.KpiEntry;
+import jp.csr.review.workbook.CellRead;
+import jp.csr.review.workbook.LabelValueSheet;
+import jp.csr.review.workbook.Numbers;
+import jp.csr.review.workbook.SheetTable;
+import jp.csr.review.workbook.SheetTable.TableRow;
+import jp.csr.review.workbook.Text;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/**
+ * Checks one submission workbook against the plan (PRODUCT.md §2–§4) and reports every problem at
+ * once. Used by the nightly load and by {@code validate} alike, so both give the same answer.
+ */
+public final class SubmissionValidator {
+
+	static final List<String> KPI_COLUMNS = List.of("KPI ID", "KPI", "判定", "目標値", "単位", "実績", "実績表記", "備考");
+
+	static final List<String> INITIATIVE_COLUMNS = List.of("取り組みID", "具体的な取り組み", "進捗", "自己評価", "備考");
+
+	static final List<String> HIGHLIGHT_COLUMNS = List.of("コミットメント", "主な取り組みとハイライト");
+
+	private static final Set<String> OPTIONAL = Set.of("KPI", "判定", "目標値", "単位", "実績表記", "備考", "具体的な取り組み",
+			"自己評価");
+
+	private final Plan plan;
+
+	private final MarkRule marks;
+
+	private final ZoneId zone;
+
+	public SubmissionValidator(Plan plan, MarkRule marks, ZoneId zone) {
+		this.plan = plan;
+		this.marks = marks;
+		this.zone = zone;
+	}
+
+	/**
+	 * @param file the bytes to check (a staged copy when loading)
+	 * @param name the file's name as the department knows it, used in every message
+	 * @param receivedAt the file's modification time, which decides lateness
+	 */
+	public Validation validate(Path file, String name, Instant receivedAt) {
+		Findings findings = new Findings(name);
+		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+			return validate(workbook, findings, receivedAt);
+		}
+		catch (EncryptedDocumentException ex) {
+			findings.error("", "", "パスワードで保護されたブックは読み込めません。パスワードを解除して保存し直してから提出してください");
+		}
+		catch (IOException | RuntimeException ex) {
+			findings.error("", "", "Excelブック (.xlsx, .xlsm, .xls) として読み込めません。Excelで開いて保存し直してから提出してください ("
+					+ ex.getClass().getSimpleName() + ")");
+		}
+		return new Validation(null, "", false, findings.issues());
+	}
+
+	private Validation validate(Workbook workbook, Findings findings, Instant receivedAt) {
+		Optional<Sheet> cover = sheet(workbook, "表紙", findings);
+		Optional<Sheet> kpiSheet = sheet(workbook, "KPI", findings);
+		Optional<Sheet> initiativeSheet = sheet(workbook, "取り組み", findings);
+		Optional<Sheet> highlightSheet = sheet(workbook, "ハイライト", findings);
+		Cover coverValues = cover.map(s -> cover(s, findings)).orElse(null);
+		String code = coverValues == null ? "" : coverValues.departmentCode();
+		Optional<Department> department = plan.department(code);
+		boolean late = coverValues != null && isLate(receivedAt, findings);
+		if (department.isEmpty()) {
+			// without a known department no ID can be checked against its share of the plan
+			return new Validation(null, code, late, findings.issues());
+		}
+		List<KpiEntry> kpis = kpiSheet.map(s -> kpis(s, code, findings)).orElse(List.of());
+		List<InitiativeEntry> initiatives = initiativeSheet.map(s -> initiatives(s, code, findings)).orElse(List.of());
+		List<HighlightEntry> highlights = highlightSheet.map(s -> highlights(s, code, findings)).orElse(List.of());
+		Submission submission = findings.hasErrors() ? null : new Submission(coverValues, kpis, initiatives, highlights);
+		return new Validation(submission, code, late, findings.issues());
+	}
+
+	private Optional<Sheet> sheet(Workbook workbook, String name, Findings findings) {
+		Optional<Sheet> sheet = SheetTable.sheet(workbook, name);
+		if (sheet.isEmpty()) {
+			findings.error(name, "", "シート「" + name + "」がありません。配布された様式のシートを削除・改名せずに提出してください");
+		}
+		return sheet;
+	}
+
+	private Cover cover(Sheet sheet, Findings findings) {
+		LabelValueSheet values = LabelValueSheet.of(sheet);
+		values.get("様式バージョン").filter(c -> !c.isBlank() && !"1".equals(c.normalized()))
+			.ifPresent(c -> findings.warning(c, "様式バージョン「" + c.text() + "」は想定外です (期待値: 1)"));
+		int term = 0;
+		Optional<CellRead> termCell = coverValue(values, "期", sheet, findings);
+		if (termCell.isPresent()) {
+			Optional<BigDecimal> n = Numbers.read(termCell.get(), "期");
+			if (n.isEmpty() || n.get().compareTo(BigDecimal.valueOf(plan.term())) != 0) {
+				findings.error(termCell.get(), "期「" + termCell.get().text() + "」は行動計画の期ではありません (期待値: " + plan.term() + ")");
+			}
+			else {
+				term = plan.term();
+			}
+		}
+		String code = "";
+		Optional<CellRead> codeCell = coverValue(values, "部署コード", sheet, findings);
+		if (codeCell.isPresent()) {
+			code = codeCell.get().normalized();
+			if (plan.department(code).isEmpty()) {
+				findings.error(codeCell.get(), "部署コード「" + codeCell.get().text() + "」は行動計画の部署にありません (期待値: "
+						+ String.join(", ", plan.departments().stream().map(Department::code).toList()) + " のいずれか)");
+			}
+		}
+		String submitter = values.get("提出者").map(CellRead::normalized).orElse("");
+		LocalDate submittedOn = null;
+		Optional<CellRead> dateCell = values.get("提出日").filter(c -> !c.isBlank());
+		if (dateCell.isPresent()) {
+			submittedOn = PlanReader.parseDate(dateCell.get()).orElse(null);
+			if (submittedOn == null) {
+				findings.warning(dateCell.get(), "提出日「" + dateCell.get().text() + "」を日付として読めません (例: 2025/10/15)");
+			}
+		}
+		return new Cover(term, code, values.get("部署名").map(CellRead::normalized).orElse(""), submitter, submittedOn);
+	}
+
+	private Optional<CellRead> coverValue(LabelValueSheet values, String label, Sheet sheet, Findings findings) {
+		Optional<CellRead> cell = values.get(label);
+		if (cell.isEmpty()) {
+			findings.error(sheet.getSheetName(), "", "「" + label + "」の行がありません (A列にラベル、B列に値)");
+		}
+		else if (cell.get().isBlank()) {
+			findings.error(cell.get(), "「" + label + "」が空です");
+			return Optional.empty();
+		}
+		return cell;
+	}
+
+	private boolean isLate(Instant receivedAt, Findings findings) {
+		if (plan.deadline() == null || receivedAt == null) {
+			return false;
+		}
+		Instant endOfDeadline = plan.deadline().plusDays(1).atStartOfDay(zone).toInstant();
+		if (!receivedAt.isBefore(endOfDeadline)) {
+			findings.warning("", "", "提出期限 (" + plan.deadline() + ") を過ぎて受信しました (受信: "
+					+ receivedAt.atZone(zone).toLocalDateTime().withNano(0) + ")");
+			return true;
+		}
+		return false;
+	}
+
+	private SheetTable table(Sheet sheet, List<String> columns, Findings findings) {
+		SheetTable table = SheetTable.of(sheet);
+		for (String column : columns) {
+			if (!OPTIONAL.contains(column) && !table.has(column)) {
+				findings.error(sheet.getSheetName(), "1", "列「" + column + "」がありません (1行目の見出しを変更・削除しないでください)");
+			}
+		}
+		table.columns().forEach((label, index) -> {
+			if (!columns.contains(label)) {
+				findings.warning(sheet.getSheetName(), table.headerAddress(label), "列「" + label + "」は様式にないため無視します");
+			}
+		});
+		return table;
+	}
+
+	private List<KpiEntry> kpis(Sheet sheet, String code, Findings findings) {
+		SheetTable table = table(sheet, KPI_COLUMNS, findings);
+		if (!table.has("KPI ID") || !table.has("実績")) {
+			return List.of();
+		}
+		Set<String> seen = new HashSet<>();
+		List<KpiEntry> entries = new ArrayList<>();
+		for (TableRow row : table.rows(KPI_COLUMNS)) {
+			Optional<Kpi> kpi = identify(row, "KPI ID", "KPI", plan::kpi, Kpi::departmentCode, code, seen, findings);
+			if (kpi.isEmpty()) {
+				continue;
+			}
+			comparePlanCopies(row, kpi.get(), findings);
+			CellRead result = row.get("実績");
+			if (result.isBlank()) {
+				findings.warning(result, "KPI " + kpi.get().id() + " の実績が空です (未報告として扱います)");
+				continue;
+			}
+			readResult(kpi.get(), result, findings).ifPresent(number -> entries.add(new KpiEntry(kpi.get().id(),
+					number.text(), number.number(), Text.normalize(row.get("実績表記").text()),
+					Text.freeText(row.get("備考").text()), result.reference())));
+		}
+		plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id()))
+			.forEach(k -> findings.warning(sheet.getSheetName(), "", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
+		return entries;
+	}
+
+	private record Read(String text, BigDecimal number) {
+	}
+
+	/** The 実績 read as its KPI's kind (PRODUCT.md §3, §4), or an error naming what is expected. */
+	private Optional<Read> readResult(Kpi kpi, CellRead cell, Findings findings) {
+		Judgement judgement = kpi.judgement();
+		if (judgement.isNumeric()) {
+			Optional<BigDecimal> n = Numbers.read(cell, kpi.unit());
+			if (kpi.countsThings() && (n.isEmpty() || !Numbers.isWholeNonNegative(n.get()))) {
+				findings.error(cell, "実績「" + cell.text() + "」は件数として読めません (期待値: 0以上の整数、例: 1 または 1" + kpi.unit() + ")");
+				return Optional.empty();
+			}
+			if (n.isEmpty()) {
+				findings.error(cell, "実績「" + cell.text() + "」は数値として読めません (期待値: 数値、例: 98.9"
+						+ (kpi.unit().isEmpty() ? "" : " または 98.9" + kpi.unit()) + ")");
+				return Optional.empty();
+			}
+			return Optional.of(new Read(Numbers.format(n.get()), n.get()));
+		}
+		String word = cell.normalized();
+		List<String> allowed = judgement == Judgement.MAINTAIN ? union(ResultWords.YES, ResultWords.NO)
+				: ResultWords.QUALITATIVE;
+		if (!allowed.contains(word)) {
+			findings.error(cell, "実績「" + cell.text() + "」は" + judgement.label() + "のKPIの結果として読めません (期待値: "
+					+ String.join(", ", allowed) + " のいずれか)");
+			return Optional.empty();
+		}
+		return Optional.of(new Read(word, null));
+	}
+
+	private static List<String> union(List<String> a, List<String> b) {
+		List<String> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	/** The plan's values win; a department that changed a copy is told so. */
+	private void comparePlanCopies(TableRow row, Kpi kpi, Findings findings) {
+		CellRead target = row.get("目標値");
+		if (row.cells().containsKey("目標値") && kpi.target() != null) {
+			Optional<BigDecimal> n = Numbers.read(target, kpi.unit());
+			if (n.isEmpty() || n.get().compareTo(kpi.target()) != 0) {
+				findings.warning(target, "目標値「" + target.text() + "」が行動計画の値と異なります。行動計画の値 " + Numbers.format(kpi.target())
+						+ " を使います");
+			}
+		}
+		changed(row, "KPI", kpi.text(), findings);
+		changed(row, "判定", kpi.judgement().label(), findings);
+		changed(row, "単位", kpi.unit(), findings);
+	}
+
+	private void changed(TableRow row, String label, String planValue, Findings findings) {
+		if (row.cells().containsKey(label) && !row.text(label).equals(planValue)) {
+			findings.warning(row.get(label), label + "「" + row.get(label).text() + "」が行動計画の値と異なります。行動計画の値「" + planValue
+					+ "」を使います");
+		}
+	}
+
+	private List<InitiativeEntry> initiatives(Sheet sheet, String code, Findings findings) {
+		SheetTable table = table(sheet, INITIATIVE_COLUMNS, findings);
+		if (!table.has("取り組みID") || !table.has("進捗")) {
+			return List.of();
+		}
+		Set<String> seen = new HashSet<>();
+		List<InitiativeEntry> entries = new ArrayList<>();
+		for (TableRow row : table.rows(INITIATIVE_COLUMNS)) {
+			Optional<Initiative> initiative = identify(row, "取り組みID", "具体的な取り組み", plan::initiative,
+					Initiative::departmentCode, code, seen, findings);
+			if (initiative.isEmpty()) {
+				continue;
+			}
+			changed(row, "具体的な取り組み", initiative.get().text(), findings);
+			CellRead progressCell = row.get("進捗");
+			Optional<InitiativeEntry> entry = progress(progressCell, findings).map(p -> {
+				String declared = row.get("自己評価").normalized();
+				if (!declared.isEmpty() && !ResultWords.MARKS.contains(declared)) {
+					findings.warning(row.get("自己評価"), "自己評価「" + row.get("自己評価").text() + "」は ◎, ○, △ のいずれでもないため無視します");
+					declared = "";
+				}
+				Optional<String> computed = marks.mark(p.text(), p.number());
+				if (!declared.isEmpty() && computed.isPresent() && !computed.get().equals(declared)) {
+					findings.warning(row.get("自己評価"), "自己評価「" + declared + "」が進捗「" + p.text() + "」から算出した評価「"
+							+ computed.get() + "」と異なります。算出した評価を使います");
+				}
+				return new InitiativeEntry(initiative.get().id(), p.text(), p.number(), declared,
+						Text.freeText(row.get("備考").text()), progressCell.reference());
+			});
+			entry.ifPresent(entries::add);
+		}
+		plan.initiativesOf(code).stream().filter(i -> !seen.contains(i.id()))
+			.forEach(i -> findings.warning(sheet.getSheetName(), "", "取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
+		return entries;
+	}
+
+	/** 進捗: a configured word, or a percentage 0–100 typed, written with %, or percent-formatted. */
+	private Optional<Read> progress(CellRead cell, Findings findings) {
+		if (cell.isBlank()) {
+			findings.warning(cell, "進捗が空です (評価なしとして扱います)");
+			return Optional.of(new Read("", null));
+		}
+		String word = cell.normalized();
+		if (marks.knows(word)) {
+			return Optional.of(new Read(word, null));
+		}
+		Optional<BigDecimal> percent = Numbers.read(cell, "%");
+		if (percent.isPresent() && percent.get().signum() >= 0 && percent.get().compareTo(BigDecimal.valueOf(100)) <= 0) {
+			return Optional.of(new Read(Numbers.format(percent.get()) + "%", percent.get()));
+		}
+		findings.error(cell, "進捗「" + cell.text() + "」は読めません (期待値: 完了, 継続中, 一部完了, 未完了, 未着手 または 0〜100 の割合、例: 80%)");
+		return Optional.empty();
+	}
+
+	private List<HighlightEntry> highlights(Sheet sheet, String code, Findings findings) {
+		SheetTable table = table(sheet, HIGHLIGHT_COLUMNS, findings);
+		if (!table.has("コミットメント") || !table.has("主な取り組みとハイライト")) {
+			return List.of();
+		}
+		Set<String> served = new HashSet<>();
+		plan.commitmentsOf(code).forEach(c -> served.add(c.text()));
+		List<HighlightEntry> entries = new ArrayList<>();
+		for (TableRow row : table.rows(HIGHLIGHT_COLUMNS)) {
+			String commitment = row.text("コミットメント");
+			CellRead text = row.get("主な取り組みとハイライト");
+			if (!served.contains(commitment)) {
+				findings.warning(row.get("コミットメント"), "コミットメント「" + row.get("コミットメント").text() + "」はこの部署の担当ではないため無視します");
+				continue;
+			}
+			if (!text.isBlank()) {
+				entries.add(new HighlightEntry(commitment, Text.freeText(text.text()), text.reference()));
+			}
+		}
+		return entries;
+	}
+
+	/** The plan row a submission row names, when the ID is known, the department's, and not repeated. */
+	private <T> Optional<T> identify(TableRow row, String idColumn, String what, java.util.function.Function<String, Optional<T>> lookup,
+			java.util.function.Function<T, String> departmentOf, String code, Set<String> seen, Findings findings) {
+		CellRead idCell = row.get(idColumn);
+		String id = idCell.normalized();
+		if (id.isEmpty()) {
+			findings.error(idCell, idColumn + "が空です (配布された行の" + idColumn + "を消さないでください)");
+			return Optional.empty();
+		}
+		Optional<T> item = lookup.apply(id);
+		if (item.isEmpty()) {
+			findings.error(idCell, idColumn + "「" + idCell.text() + "」は行動計画にありません");
+			return Optional.empty();
+		}
+		if (!departmentOf.apply(item.get()).equals(code)) {
+			findings.error(idCell, idColumn + "「" + id + "」は部署 " + code + " の担当ではありません (担当: "
+					+ departmentOf.apply(item.get()) + ")");
+			return Optional.empty();
+		}
+		if (!seen.add(id)) {
+			findings.error(idCell, idColumn + "「" + id + "」が2回以上あります");
+			return Optional.empty();
+		}
+		return item;
+	}
+
+	/** Issues of one file, in the order found. */
+	private static final class Findings {
+
+		private final String file;
+
+		private final List<Issue> issues = new ArrayList<>();
+
+		Findings(String file) {
+			this.file = file;
+		}
+
+		void error(String sheet, String cell, String message) {
+			issues.add(new Issue(Severity.ERROR, file, sheet, cell, message));
+		}
+
+		void error(CellRead cell, String message) {
+			error(cell.sheet(), cell.address(), message);
+		}
+
+		void warning(String sheet, String cell, String message) {
+			issues.add(new Issue(Severity.WARNING, file, sheet, cell, message));
+		}
+
+		void warning(CellRead cell, String message) {
+			warning(cell.sheet(), cell.address(), message);
+		}
+
+		boolean hasErrors() {
+			return issues.stream().anyMatch(Issue::isError);
+		}
+
+		List<Issue> issues() {
+			return List.copyOf(issues);
+		}
+
+	}
+
+}
