@@ -1,0 +1,78 @@
+package jp.csr.review.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.report.ReviewData.KpiStatus;
+
+/** KPI達成状況: one row per KPI of the plan, with what it was judged from and where that came from. */
+final class KpiSheet {
+
+	static final String NAME = "KPI達成状況";
+
+	static final String NOT_SUBMITTED = "未提出";
+
+	static final List<String> HEADERS = List.of("KPI ID", "部署コード", "部署名", "マテリアリティ", "コミットメント", "KPI", "判定",
+			"目標値", "基準値", "基準値の出典", "実績", "単位", "達成率", "結果", "出典");
+
+	private static final int[] WIDTHS = { 10, 10, 18, 22, 24, 30, 6, 9, 9, 12, 12, 6, 9, 9, 44 };
+
+	/** A plain decimal, the only 実績 written as a number; words (維持, 達成) and anything odd stay text. */
+	private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,10})?");
+
+	private final ReviewData data;
+
+	private final Styles styles;
+
+	KpiSheet(ReviewData data, Styles styles) {
+		this.data = data;
+		this.styles = styles;
+	}
+
+	void write(SXSSFWorkbook workbook) {
+		SXSSFSheet sheet = workbook.createSheet(NAME);
+		Table.header(sheet, HEADERS, WIDTHS, styles);
+		Plan plan = data.plan();
+		int rowIndex = 1;
+		for (Kpi kpi : plan.kpis()) {
+			KpiStatus status = data.kpis().get(kpi.id());
+			Row row = sheet.createRow(rowIndex++);
+			Put.text(row, 0, kpi.id(), styles.body);
+			Put.text(row, 1, kpi.departmentCode(), styles.body);
+			Put.text(row, 2, plan.department(kpi.departmentCode()).map(Department::name).orElse(null), styles.body);
+			Put.text(row, 3, kpi.materiality(), styles.body);
+			Put.text(row, 4, kpi.commitment(), styles.body);
+			Put.text(row, 5, kpi.text(), styles.body);
+			Put.text(row, 6, kpi.judgement().label(), styles.body);
+			Put.number(row, 7, kpi.target(), styles.number);
+			Put.number(row, 8, status == null ? null : status.baseline(), styles.number);
+			Put.text(row, 9, status == null ? null : status.baselineSource(), styles.body);
+			writeValue(row, 10, status == null ? null : status.value());
+			Put.text(row, 11, kpi.unit(), styles.body);
+			BigDecimal rate = status == null ? null : status.rate();
+			Put.number(row, 12, rate == null ? null : rate.doubleValue() / 100, styles.percent);
+			Put.text(row, 13, status == null ? NOT_SUBMITTED : status.outcome(), styles.body);
+			Put.text(row, 14, status == null || status.source() == null ? null : status.source().describe(),
+					styles.body);
+		}
+		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
+	}
+
+	private void writeValue(Row row, int column, String value) {
+		if (value != null && DECIMAL.matcher(value).matches()) {
+			Put.number(row, column, new BigDecimal(value), styles.number);
+		}
+		else {
+			Put.text(row, column, value, styles.body);
+		}
+	}
+
+}

@@ -1,0 +1,270 @@
+package jp.csr.review.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import jp.csr.review.plan.Commitment;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.report.ReviewData.KpiStatus;
+
+/** 振り返り: the published review table (PRODUCT.md §6), one row per initiative. */
+final class ReviewSheet {
+
+	static final String NAME = "振り返り";
+
+	static final List<String> LEGEND = List.of("◎ アクションが完了している", "○ 最終的な評価のみを記載しているがまだアクションが完了していない",
+			"△ アクションが完了していない");
+
+	static final int MATERIALITY = 0;
+
+	static final int COMMITMENT = 1;
+
+	static final int KPI = 2;
+
+	static final int INITIATIVE = 3;
+
+	static final int MARK = 4;
+
+	static final int RESULT = 5;
+
+	static final int HIGHLIGHT = 6;
+
+	/** In characters; the highlight carries the most text, so it is widest. Fits A3 landscape at about 100%. */
+	static final int[] WIDTHS = { 14, 18, 26, 34, 12, 26, 66 };
+
+	/** Columns holding the commitment's texts, merged over its rows. */
+	private static final int[] PER_COMMITMENT = { COMMITMENT, KPI, RESULT, HIGHLIGHT };
+
+	private static final int FIRST_BODY_ROW = 2;
+
+	private final ReviewData data;
+
+	private final Styles styles;
+
+	ReviewSheet(ReviewData data, Styles styles) {
+		this.data = data;
+		this.styles = styles;
+	}
+
+	static String title(Plan plan) {
+		return plan.term() + "期(" + plan.period() + ") " + plan.group() + "行動計画振り返り";
+	}
+
+	static List<String> headers(Plan plan) {
+		String term = plan.term() + "期";
+		String period = "(" + plan.period() + ")";
+		return List.of("マテリアリティ", "コミットメント", term + "KPI\n" + period, "具体的な取り組み", "アクションプランに\n対する自己評価",
+				term + "実績\n" + period, term + "実績" + period + "\n主な取り組みとハイライト");
+	}
+
+	void write(SXSSFWorkbook workbook) {
+		SXSSFSheet sheet = workbook.createSheet(NAME);
+		for (int c = 0; c < WIDTHS.length; c++) {
+			sheet.setColumnWidth(c, WIDTHS[c] * 256);
+		}
+		writeTitleAndHeader(sheet);
+		List<Block> blocks = blocks();
+		float[] heights = heights(blocks);
+		int rowIndex = FIRST_BODY_ROW;
+		for (Block block : blocks) {
+			for (int i = 0; i < block.rows(); i++) {
+				writeRow(sheet, rowIndex, block, i, heights[rowIndex - FIRST_BODY_ROW]);
+				rowIndex++;
+			}
+		}
+		merge(sheet, blocks);
+		writeLegend(sheet, rowIndex + 1);
+		printSetup(sheet);
+	}
+
+	private void writeTitleAndHeader(SXSSFSheet sheet) {
+		Plan plan = data.plan();
+		Row title = sheet.createRow(0);
+		title.setHeightInPoints(28);
+		Put.text(title, 0, title(plan), styles.title);
+		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTHS.length - 1));
+
+		Row header = sheet.createRow(1);
+		List<String> headers = headers(plan);
+		float height = 0;
+		for (int c = 0; c < headers.size(); c++) {
+			Put.text(header, c, headers.get(c), styles.header);
+			height = Math.max(height, RowHeights.points(headers.get(c), WIDTHS[c], Styles.BODY_POINTS));
+		}
+		header.setHeightInPoints(height);
+		sheet.createFreezePane(0, FIRST_BODY_ROW);
+	}
+
+	private void writeRow(SXSSFSheet sheet, int rowIndex, Block block, int i, float height) {
+		Row row = sheet.createRow(rowIndex);
+		row.setHeightInPoints(height);
+		Initiative initiative = block.initiative(i);
+		boolean first = i == 0;
+		// Every cell of a merged region is written with the bordered style, or its inner borders do not print.
+		Put.text(row, MATERIALITY, first && block.firstOfMateriality ? block.commitment.materiality() : null,
+				styles.body);
+		Put.text(row, COMMITMENT, first ? block.commitment.text() : null, styles.body);
+		Put.text(row, KPI, first ? block.kpis : null, styles.body);
+		Put.text(row, INITIATIVE, initiative == null ? null : initiative.text(), styles.body);
+		Put.text(row, MARK, initiative == null ? null : mark(initiative), styles.mark);
+		Put.text(row, RESULT, first ? block.results : null, styles.body);
+		Put.text(row, HIGHLIGHT, first ? block.highlight : null, styles.body);
+	}
+
+	private String mark(Initiative initiative) {
+		ReviewData.InitiativeStatus status = data.initiatives().get(initiative.id());
+		return status == null ? null : status.mark();
+	}
+
+	private static void merge(SXSSFSheet sheet, List<Block> blocks) {
+		int row = FIRST_BODY_ROW;
+		int materialityStart = row;
+		for (int b = 0; b < blocks.size(); b++) {
+			Block block = blocks.get(b);
+			int last = row + block.rows() - 1;
+			for (int column : PER_COMMITMENT) {
+				mergeRows(sheet, row, last, column);
+			}
+			if (endsMateriality(blocks, b)) {
+				mergeRows(sheet, materialityStart, last, MATERIALITY);
+				materialityStart = last + 1;
+			}
+			row = last + 1;
+		}
+	}
+
+	/** A one-cell merged region is pointless and some Excel versions flag it, so none is made. */
+	private static void mergeRows(SXSSFSheet sheet, int first, int last, int column) {
+		if (last > first) {
+			sheet.addMergedRegion(new CellRangeAddress(first, last, column, column));
+		}
+	}
+
+	private void writeLegend(SXSSFSheet sheet, int rowIndex) {
+		for (String line : LEGEND) {
+			Put.text(sheet.createRow(rowIndex++), 0, line, styles.legend);
+		}
+	}
+
+	private static void printSetup(SXSSFSheet sheet) {
+		PrintSetup print = sheet.getPrintSetup();
+		print.setPaperSize(PrintSetup.A3_PAPERSIZE);
+		print.setLandscape(true);
+		sheet.setFitToPage(true);
+		print.setFitWidth((short) 1);
+		// 0: as many pages tall as the table needs; only the width is forced onto one page.
+		print.setFitHeight((short) 0);
+		sheet.setMargin(PageMargin.LEFT, 0.3);
+		sheet.setMargin(PageMargin.RIGHT, 0.3);
+		sheet.setMargin(PageMargin.TOP, 0.4);
+		sheet.setMargin(PageMargin.BOTTOM, 0.4);
+		sheet.setMargin(PageMargin.HEADER, 0.2);
+		sheet.setMargin(PageMargin.FOOTER, 0.2);
+		sheet.setHorizontallyCenter(true);
+		sheet.setRepeatingRows(new CellRangeAddress(0, FIRST_BODY_ROW - 1, -1, -1));
+		sheet.getFooter().setCenter("&P / &N");
+	}
+
+	/**
+	 * Materialities stay contiguous even if the plan interleaves them, since column A is merged over all of a
+	 * materiality's rows.
+	 */
+	private List<Block> blocks() {
+		Plan plan = data.plan();
+		Map<String, List<Commitment>> byMateriality = plan.commitments().stream()
+			.collect(Collectors.groupingBy(Commitment::materiality, LinkedHashMap::new, Collectors.toList()));
+		List<Block> blocks = new ArrayList<>();
+		byMateriality.values().forEach(commitments -> {
+			for (int i = 0; i < commitments.size(); i++) {
+				blocks.add(block(plan, commitments.get(i), i == 0));
+			}
+		});
+		return blocks;
+	}
+
+	private Block block(Plan plan, Commitment commitment, boolean firstOfMateriality) {
+		List<Kpi> kpis = plan.kpisOf(commitment);
+		String targets = kpis.stream().map(Kpi::text).collect(Collectors.joining("\n"));
+		String results = kpis.stream()
+			.map(k -> data.kpis().get(k.id()))
+			.filter(Objects::nonNull)
+			.map(KpiStatus::resultLine)
+			.filter(Objects::nonNull)
+			.collect(Collectors.joining("\n"));
+		String highlight = String.join("\n\n", data.highlights().getOrDefault(commitment.text(), List.of()));
+		return new Block(commitment, firstOfMateriality, plan.initiativesOf(commitment), targets, results, highlight);
+	}
+
+	/** Row heights of the body, in points, so the merged texts fit (see {@link RowHeights}). */
+	private static float[] heights(List<Block> blocks) {
+		float[] heights = new float[blocks.stream().mapToInt(Block::rows).sum()];
+		int row = 0;
+		int materialityStart = 0;
+		for (int b = 0; b < blocks.size(); b++) {
+			Block block = blocks.get(b);
+			float[] shared = RowHeights.share(block.ownHeights(), block.mergedHeight());
+			System.arraycopy(shared, 0, heights, row, shared.length);
+			row += shared.length;
+			if (endsMateriality(blocks, b)) {
+				float[] span = Arrays.copyOfRange(heights, materialityStart, row);
+				float need = RowHeights.points(block.commitment.materiality(), WIDTHS[MATERIALITY], Styles.BODY_POINTS);
+				System.arraycopy(RowHeights.share(span, need), 0, heights, materialityStart, span.length);
+				materialityStart = row;
+			}
+		}
+		return heights;
+	}
+
+	private static boolean endsMateriality(List<Block> blocks, int b) {
+		return b == blocks.size() - 1 || blocks.get(b + 1).firstOfMateriality;
+	}
+
+	/** A commitment and its rows: one per initiative, or a single empty one when it has none. */
+	private record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
+			String results, String highlight) {
+
+		int rows() {
+			return Math.max(1, initiatives.size());
+		}
+
+		Initiative initiative(int i) {
+			return initiatives.isEmpty() ? null : initiatives.get(i);
+		}
+
+		/** Each row's own need: its initiative text and its mark. */
+		float[] ownHeights() {
+			float[] own = new float[rows()];
+			float mark = RowHeights.points("◎", WIDTHS[MARK], Styles.MARK_POINTS);
+			for (int i = 0; i < own.length; i++) {
+				Initiative initiative = initiative(i);
+				own[i] = Math.max(mark, RowHeights.points(initiative == null ? null : initiative.text(),
+						WIDTHS[INITIATIVE], Styles.BODY_POINTS));
+			}
+			return own;
+		}
+
+		/** What the tallest of the commitment's merged texts needs over all its rows together. */
+		float mergedHeight() {
+			return Math.max(Math.max(RowHeights.points(commitment.text(), WIDTHS[COMMITMENT], Styles.BODY_POINTS),
+					RowHeights.points(kpis, WIDTHS[KPI], Styles.BODY_POINTS)),
+					Math.max(RowHeights.points(results, WIDTHS[RESULT], Styles.BODY_POINTS),
+							RowHeights.points(highlight, WIDTHS[HIGHLIGHT], Styles.BODY_POINTS)));
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package jp.csr.review.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes the review workbook (PRODUCT.md §6), {@code <期>期_行動計画振り返り.xlsx}.
+ *
+ * <p>Streams through SXSSF, so memory stays flat however many issues the run found. The workbook is written
+ * beside its final name and moved into place in one step: whoever opens the review (a person, a share
+ * indexer, the next run) sees the previous complete file or the new complete file, never half of one.
+ */
+public final class ReviewWorkbookWriter {
+
+	/** Rows SXSSF keeps in memory per sheet before flushing to its temp file. */
+	private static final int WINDOW = 200;
+
+	public static String fileName(int term) {
+		return term + "期_行動計画振り返り.xlsx";
+	}
+
+	/** @return the written workbook */
+	public Path write(ReviewData data, Path outputDir) throws IOException {
+		Files.createDirectories(outputDir);
+		Path target = outputDir.resolve(fileName(data.plan().term()));
+		// Same directory as the target, so the move is a rename on one file system and can be atomic.
+		Path temp = Files.createTempFile(outputDir, "." + target.getFileName(), ".tmp");
+		try {
+			// close() also deletes SXSSF's temp files. They are left uncompressed: with compression POI 5.5.1
+			// closes each gzip stream twice and logs a "Failed to dispose sheet" warning on every run.
+			try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+				fill(workbook, data);
+				try (OutputStream out = Files.newOutputStream(temp)) {
+					workbook.write(out);
+				}
+			}
+			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	private static void fill(SXSSFWorkbook workbook, ReviewData data) {
+		Styles styles = new Styles(workbook);
+		new ReviewSheet(data, styles).write(workbook);
+		new KpiSheet(data, styles).write(workbook);
+		new SummarySheet(data, styles).write(workbook);
+		new SubmissionSheet(data, styles).write(workbook);
+		new IssueSheet(data, styles).write(workbook);
+		workbook.setActiveSheet(0);
+	}
+
+}
