@@ -36,8 +36,8 @@ public class Submissions {
 	public record HighlightText(long fileId, String commitment, String text, String cell) {
 	}
 
-	private static final String FILE_COLUMNS = """
-			id, sha256, file_name, department_code, status, modified_at, submitted_by, submitted_on, late, errors, warnings""";
+	private static final String FILE_COLUMNS = "id, sha256, file_name, department_code, status, modified_at, submitted_by, "
+			+ "submitted_on, late, errors, warnings";
 
 	private static StoredFile file(java.sql.ResultSet rs) throws java.sql.SQLException {
 		String on = rs.getString(8);
@@ -52,8 +52,8 @@ public class Submissions {
 	 */
 	public Map<String, StoredFile> inUse(int term) {
 		Map<String, StoredFile> current = new LinkedHashMap<>();
-		jdbc.sql("SELECT " + FILE_COLUMNS + """
-				 FROM submission_file WHERE status = 'ACCEPTED' AND term = ? ORDER BY modified_at, id""")
+		jdbc.sql("SELECT " + FILE_COLUMNS
+				+ " FROM submission_file WHERE status = 'ACCEPTED' AND term = ? ORDER BY modified_at, id")
 			.param(term)
 			.query((rs, n) -> file(rs))
 			.list()
@@ -63,8 +63,8 @@ public class Submissions {
 
 	/** The newest file of a department, accepted or not: is its latest word a rejection? */
 	public Optional<StoredFile> newest(String departmentCode) {
-		return jdbc.sql("SELECT " + FILE_COLUMNS + """
-				 FROM submission_file WHERE department_code = ? ORDER BY modified_at DESC, id DESC LIMIT 1""")
+		return jdbc.sql("SELECT " + FILE_COLUMNS
+				+ " FROM submission_file WHERE department_code = ? ORDER BY modified_at DESC, id DESC LIMIT 1")
 			.param(departmentCode)
 			.query((rs, n) -> file(rs))
 			.optional();
