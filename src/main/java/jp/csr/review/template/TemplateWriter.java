@@ -60,6 +60,8 @@ public final class TemplateWriter {
 	/** Excel limits a data-validation title to 32 characters. */
 	static final int TITLE_LIMIT = 32;
 
+	private static final int COVER_NOTE_WIDTH = 60;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
 	private final String password;
@@ -124,6 +126,8 @@ public final class TemplateWriter {
 
 		private final XSSFCellStyle fixedCentered;
 
+		private final XSSFCellStyle coverValue;
+
 		private final XSSFCellStyle note;
 
 		private final XSSFCellStyle input;
@@ -148,6 +152,8 @@ public final class TemplateWriter {
 			fixed = bordered(true);
 			fixedCentered = bordered(true);
 			fixedCentered.setAlignment(HorizontalAlignment.CENTER);
+			coverValue = bordered(true);
+			coverValue.setAlignment(HorizontalAlignment.LEFT);
 			note = workbook.createCellStyle();
 			note.setWrapText(true);
 			note.setVerticalAlignment(VerticalAlignment.TOP);
@@ -160,6 +166,7 @@ public final class TemplateWriter {
 			inputDate = workbook.createCellStyle();
 			inputDate.cloneStyleFrom(input);
 			inputDate.setDataFormat(workbook.createDataFormat().getFormat("yyyy/mm/dd"));
+			inputDate.setAlignment(HorizontalAlignment.LEFT);
 		}
 
 		private XSSFCellStyle bordered(boolean locked) {
@@ -204,7 +211,7 @@ public final class TemplateWriter {
 
 		private void cover() {
 			XSSFSheet sheet = workbook.createSheet(COVER);
-			widths(sheet, 16, 40, 60);
+			widths(sheet, 16, 40, COVER_NOTE_WIDTH);
 			labelled(sheet, 0, "様式バージョン").setCellValue(SubmissionFormat.VERSION);
 			labelled(sheet, 1, "期").setCellValue(plan.term());
 			labelled(sheet, 2, "部署コード").setCellValue(department.code());
@@ -234,7 +241,7 @@ public final class TemplateWriter {
 			a.setCellValue(text);
 			a.setCellStyle(label);
 			XSSFCell b = row.createCell(1);
-			b.setCellStyle(fixed);
+			b.setCellStyle(coverValue);
 			return b;
 		}
 
@@ -243,6 +250,10 @@ public final class TemplateWriter {
 			XSSFCell c = row.createCell(2);
 			c.setCellValue(text);
 			c.setCellStyle(note);
+			int lines = lines(text, COVER_NOTE_WIDTH);
+			if (lines > 1) {
+				row.setHeightInPoints(lines * 15f + 3f);
+			}
 		}
 
 		// ---- KPI
