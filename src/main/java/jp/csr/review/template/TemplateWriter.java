@@ -79,14 +79,14 @@ public final class TemplateWriter {
 	/** Writes the department's workbook to {@code file}, replacing it atomically. */
 	public void write(Plan plan, Department department, Path file) throws IOException {
 		Objects.requireNonNull(plan, "plan");
-		if (plan.department(department.code()).isEmpty()) {
-			throw new IllegalArgumentException("部署コード " + department.code() + " は行動計画にありません");
-		}
+		// the plan's own row wins over the caller's copy, so the cover always matches the plan
+		Department planned = plan.department(department.code())
+			.orElseThrow(() -> new IllegalArgumentException("部署コード " + department.code() + " は行動計画にありません"));
 		Path target = file.toAbsolutePath();
 		Path dir = target.getParent();
 		Files.createDirectories(dir);
 		Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-		try (XSSFWorkbook workbook = new Builder(plan, department).build();
+		try (XSSFWorkbook workbook = new Builder(plan, planned).build();
 				OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
 			workbook.write(out);
 		}
