@@ -63,8 +63,6 @@ public final class SampleWorkbooks {
 
 	static final String C6 = "リスク管理体制の拡充";
 
-	public static final LocalDate DEADLINE = LocalDate.of(2025, 10, 31);
-
 	static final List<Department> DEPARTMENTS = List.of(new Department("ISEC", "情報セキュリティ部", "isec@example.co.jp"),
 			new Department("PRIV", "個人情報保護部", "priv@example.co.jp"),
 			new Department("COMP", "コンプライアンス推進部", "comp@example.co.jp"),
@@ -117,7 +115,7 @@ public final class SampleWorkbooks {
 			marked("I24", "BCP", C6, "リスク管理体制の構築に向けたBCPプロジェクトの推進・浸透", "◎"),
 			marked("I25", "BCP", C6, "新 IT-BCPガイドラインの刷新", "○"));
 
-	/** 提出者 and 提出日 per department, all before the deadline. */
+	/** 提出者 and 提出日 per department, in October 2025. */
 	static final Map<String, Cover> COVERS = Map.of(
 			"ISEC", new Cover("佐藤 健一", LocalDate.of(2025, 10, 20)),
 			"PRIV", new Cover("鈴木 美咲", LocalDate.of(2025, 10, 21)),
@@ -190,7 +188,8 @@ public final class SampleWorkbooks {
 
 	/** The sample plan as {@link jp.csr.review.plan.PlanReader} reads it back from {@link #writePlan}. */
 	public static Plan plan() {
-		return new Plan(GROUP, TERM, YearMonth.of(2024, 10), YearMonth.of(2025, 9), DEADLINE, DEPARTMENTS, KPIS,
+		// no 提出期限: git keeps no modification times, so in a fresh clone every sample file would be late
+		return new Plan(GROUP, TERM, YearMonth.of(2024, 10), YearMonth.of(2025, 9), null, DEPARTMENTS, KPIS,
 				INITIATIVES.stream().map(Marked::initiative).toList());
 	}
 
@@ -215,9 +214,7 @@ public final class SampleWorkbooks {
 			XSSFCell end = labelValue(overview, 3, "終了年月", bold);
 			end.setCellValue(LocalDate.of(2025, 9, 1));
 			end.setCellStyle(dateStyle(wb, "yyyy/mm"));
-			XSSFCell deadline = labelValue(overview, 4, "提出期限", bold);
-			deadline.setCellValue(DEADLINE);
-			deadline.setCellStyle(dateStyle(wb, "yyyy/mm/dd"));
+			// 提出期限 is optional and left out (see plan())
 
 			XSSFSheet departments = wb.createSheet("部署");
 			header(departments, bold, new int[] { 12, 28, 28 }, "部署コード", "部署名", "連絡先");

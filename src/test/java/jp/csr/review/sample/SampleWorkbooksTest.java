@@ -53,7 +53,8 @@ class SampleWorkbooksTest {
 		assertThat(plan.term()).isEqualTo(53);
 		assertThat(plan.start()).isEqualTo(YearMonth.of(2024, 10));
 		assertThat(plan.end()).isEqualTo(YearMonth.of(2025, 9));
-		assertThat(plan.deadline()).isEqualTo(LocalDate.of(2025, 10, 31));
+		// a fresh clone gives every file a new modification time: a deadline would make them all late
+		assertThat(plan.deadline()).isNull();
 		assertThat(plan.period()).isEqualTo("2024年10月~2025年9月");
 		assertThat(plan.departments()).extracting(Department::code)
 			.containsExactly("ISEC", "PRIV", "COMP", "RISK", "DEV", "AD", "BCP");
