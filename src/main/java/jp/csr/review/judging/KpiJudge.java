@@ -80,7 +80,8 @@ public final class KpiJudge {
 	}
 
 	private static BigDecimal percent(BigDecimal numerator, BigDecimal denominator) {
-		return numerator.multiply(HUNDRED).divide(denominator, 1, RoundingMode.HALF_UP).stripTrailingZeros();
+		BigDecimal rate = numerator.multiply(HUNDRED).divide(denominator, 1, RoundingMode.HALF_UP).stripTrailingZeros();
+		return rate.scale() < 0 ? rate.setScale(0) : rate;
 	}
 
 	/**
