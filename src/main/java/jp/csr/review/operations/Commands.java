@@ -35,12 +35,19 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final TemplateCommand template;
 
+	private final StatusCommand status;
+
+	private final Daemon daemon;
+
 	private ExitCode exit = ExitCode.OK;
 
-	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template) {
+	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template, StatusCommand status,
+			Daemon daemon) {
 		this.consolidation = consolidation;
 		this.validate = validate;
 		this.template = template;
+		this.status = status;
+		this.daemon = daemon;
 	}
 
 	@Override
@@ -55,6 +62,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		exit = switch (words.get(0)) {
 			case "run" -> rest.isEmpty() ? consolidation.run() : usage("run は引数をとりません: " + rest);
 			case "restart" -> restart(rest);
+			case "status" -> rest.isEmpty() ? status.run() : usage("status は引数をとりません: " + rest);
+			case "daemon" -> rest.isEmpty() ? daemon.run() : usage("daemon は引数をとりません: " + rest);
 			case "validate" -> validate.run(rest);
 			case "template" -> template.run(args);
 			default -> usage("不明なコマンド: " + words.get(0));

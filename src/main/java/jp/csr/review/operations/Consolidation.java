@@ -1,6 +1,7 @@
 package jp.csr.review.operations;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import jp.csr.review.ReviewProperties;
@@ -12,14 +13,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts and restarts the consolidation job under the run lock, and turns its end into an exit code
- * and the console lines an admin reads.
+ * and the console lines an admin reads. Whatever happens inside, a run never stays STARTED or UNKNOWN
+ * in the store once this returns (see {@link Executions#settleDead}).
  */
 @Component
 class Consolidation {
@@ -36,62 +40,107 @@ class Consolidation {
 
 	private final RunReport report;
 
+	private final Executions executions;
+
+	/** Set while this process holds the run lock (only then are running executions ours). */
+	private volatile boolean holding;
+
+	/** Set by the daemon on shutdown: no run starts any more. */
+	private volatile boolean closing;
+
 	Consolidation(ReviewProperties properties, JobOperator operator, JobRepository repository, Job job,
-			RunReport report) {
+			RunReport report, Executions executions) {
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
 		this.report = report;
+		this.executions = executions;
 	}
 
-	ExitCode run() throws Exception {
-		return underLock(() -> {
-			JobExecution execution = operator.start(job,
-					new JobParametersBuilder().addLong("run.id", System.currentTimeMillis()).toJobParameters());
-			return report.print(execution);
-		});
+	ExitCode run() {
+		return underLock(() -> operator.start(job,
+				new JobParametersBuilder().addLong("run.id", System.currentTimeMillis()).toJobParameters()));
 	}
 
-	/** Restarts the given execution, or the latest one that failed or stopped. */
-	ExitCode restart(Long executionId) throws Exception {
+	/**
+	 * Restarts the given execution, or the latest run if it failed or stopped. Only the newest run can be
+	 * restarted: a later run has already taken the files an older one left pending.
+	 */
+	ExitCode restart(Long executionId) {
 		return underLock(() -> {
-			Optional<JobExecution> target = executionId != null
-					? Optional.ofNullable(repository.getJobExecution(executionId)) : latestRestartable();
-			if (target.isEmpty()) {
-				log.info(executionId != null ? "実行 " + executionId + " は見つかりません"
-						: "再開できる実行 (FAILED または STOPPED) はありません");
-				return ExitCode.USAGE;
+			JobInstance newest = newestInstance().orElse(null);
+			JobExecution target = executionId != null ? repository.getJobExecution(executionId)
+					: newest == null ? null : repository.getLastJobExecution(newest);
+			if (target == null) {
+				log.error(executionId != null ? "実行 " + executionId + " は見つかりません" : "再開できる実行はありません");
+				throw new Refused();
 			}
-			BatchStatus status = target.get().getStatus();
+			BatchStatus status = target.getStatus();
 			if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
-				log.info("実行 {} は {} のため再開できません (FAILED または STOPPED のみ)", target.get().getId(), status);
-				return ExitCode.USAGE;
+				log.error("実行 {} は {} のため再開できません (FAILED または STOPPED のみ)", target.getId(), status);
+				throw new Refused();
 			}
-			log.info("実行 {} を再開します", target.get().getId());
-			return report.print(operator.restart(target.get()));
+			if (newest != null && target.getJobInstanceId() != newest.getInstanceId()) {
+				log.error("実行 {} より後の実行があります。再開ではなく ./review run を実行してください", target.getId());
+				throw new Refused();
+			}
+			log.info("実行 {} を再開します (完了済みのステップは実行しません)", target.getId());
+			return operator.restart(target);
 		});
 	}
 
-	private Optional<JobExecution> latestRestartable() {
-		JobExecution latest = null;
-		for (var instance : repository.getJobInstances(job.getName(), 0, 20)) {
-			JobExecution last = repository.getLastJobExecution(instance);
-			if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)
-					&& (latest == null || last.getId() > latest.getId())) {
-				latest = last;
+	private Optional<JobInstance> newestInstance() {
+		List<JobInstance> instances = repository.getJobInstances(job.getName(), 0, 1);
+		return instances.stream().findFirst();
+	}
+
+	/** True while this process runs the job (the daemon asks before stopping anything). */
+	boolean running() {
+		return holding;
+	}
+
+	/**
+	 * Daemon shutdown: no new run starts, and the one in progress (if this process has it) is asked to
+	 * stop after its current chunk. Returns the executions asked to stop.
+	 */
+	List<Long> stopRunning() {
+		closing = true;
+		if (!holding) {
+			return List.of();
+		}
+		List<Long> stopped = new java.util.ArrayList<>();
+		for (JobExecution running : repository.findRunningJobExecutions(job.getName())) {
+			if (running.getStatus() == BatchStatus.STOPPING) {
+				continue;
+			}
+			try {
+				operator.stop(running);
+				stopped.add(running.getId());
+			}
+			catch (JobExecutionNotRunningException | RuntimeException ex) {
+				log.debug("実行 {} の停止要求: {}", running.getId(), ex.toString());
 			}
 		}
-		return Optional.ofNullable(latest);
+		return stopped;
 	}
 
 	private interface Work {
 
-		ExitCode run() throws Exception;
+		JobExecution run() throws Exception;
 
 	}
 
-	private ExitCode underLock(Work work) throws Exception {
+	/** A command refused before any job started: usage (exit 2). The reason was logged. */
+	private static final class Refused extends RuntimeException {
+
+		Refused() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	private ExitCode underLock(Work work) {
 		try {
 			PlanReader.read(properties.plan());
 		}
@@ -112,19 +161,38 @@ class Consolidation {
 			return ExitCode.LOCKED;
 		}
 		try (RunLock lock = acquired.lock().get()) {
-			recoverDeadRuns();
-			return work.run();
+			holding = true;
+			if (closing) {
+				log.info("停止中のため実行しません");
+				return ExitCode.FAILED;
+			}
+			// holding the OS lock proves that no other run is alive: what is still marked running died
+			executions.settleDead(job.getName(), "プロセスが停止していました (kill、電源断など)").forEach(id -> log.warn(
+					"実行 {} は異常終了していました (プロセスが停止)。FAILED として記録しました: ./review restart {} で再開できます", id, id));
+			JobExecution execution;
+			try {
+				execution = work.run();
+			}
+			catch (Refused ex) {
+				return ExitCode.USAGE;
+			}
+			catch (Exception ex) {
+				log.error("実行できませんでした: {}", RunReport.rootMessage(ex));
+				log.debug("実行できませんでした", ex);
+				List<Long> left = executions.settleDead(job.getName(), RunReport.rootMessage(ex));
+				left.forEach(id -> log.error("原因を取り除いてから再開してください: ./review restart {}", id));
+				return ExitCode.FAILED;
+			}
+			// the job ended, but its last status may not have reached the store (SQLITE_BUSY at the end
+			// leaves it STARTED, or UNKNOWN): record it as failed, restartable
+			if (!executions.settleDead(job.getName(), "終了時の状態を記録できませんでした").isEmpty()
+					|| execution.getStatus() == BatchStatus.UNKNOWN || execution.getStatus().isRunning()) {
+				execution.setStatus(BatchStatus.FAILED);
+			}
+			return report.print(execution);
 		}
-	}
-
-	/**
-	 * Holding the lock proves no other run is alive, so an execution still marked running died with its
-	 * process (kill -9, power loss). Marking it FAILED makes it restartable; a live run is never touched.
-	 */
-	private void recoverDeadRuns() {
-		for (JobExecution dead : repository.findRunningJobExecutions(job.getName())) {
-			log.warn("実行 {} は異常終了していました (プロセスが停止)。FAILED として記録し、再開できるようにします", dead.getId());
-			operator.recover(dead);
+		finally {
+			holding = false;
 		}
 	}
 

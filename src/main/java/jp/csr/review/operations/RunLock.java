@@ -11,28 +11,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run at a time per store. An OS file lock, so the lock of a process that died (even by kill -9)
  * is released by the kernel: holding it proves that no other run is alive. The file names the holder
  * (PID, host, start time) for the message a second run prints.
+ * <p>
+ * Trap: on Linux the JVM's file locks are POSIX record locks, which the kernel drops as soon as the
+ * process closes <em>any</em> descriptor of the file. A second attempt inside the same JVM (the daemon
+ * firing while its own run is still going) must therefore never open the file: it is answered from
+ * memory.
  */
 final class RunLock implements AutoCloseable {
+
+	/** Locks this JVM holds, by lock file, with their holder text. */
+	private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
+
+	static final String FILE_NAME = "run.lock";
+
+	private final Path file;
 
 	private final FileChannel channel;
 
 	private final FileLock lock;
 
-	private RunLock(FileChannel channel, FileLock lock) {
+	private RunLock(Path file, FileChannel channel, FileLock lock) {
+		this.file = file;
 		this.channel = channel;
 		this.lock = lock;
 	}
 
-	/** The lock, or empty with the holder's description when another process has it. */
-	static Result acquire(Path store) throws IOException {
+	/** The lock, or empty with the holder's description when another run has it. */
+	static synchronized Result acquire(Path store) throws IOException {
 		Files.createDirectories(store);
-		Path file = store.resolve("run.lock");
+		Path file = store.resolve(FILE_NAME).toAbsolutePath().normalize();
+		String mine = HELD.get(file);
+		if (mine != null) {
+			return new Result(Optional.empty(), mine);
+		}
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		FileLock lock;
@@ -43,8 +62,8 @@ final class RunLock implements AutoCloseable {
 			lock = null;
 		}
 		if (lock == null) {
-			String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
-			channel.close();
+			String holder = read(channel);
+			channel.close(); // no lock of ours on this file in this JVM, so closing drops nothing
 			return new Result(Optional.empty(), holder.isEmpty() ? "(不明)" : holder);
 		}
 		String holder = "PID " + ProcessHandle.current().pid() + ", ホスト " + host() + ", 開始 "
@@ -52,7 +71,24 @@ final class RunLock implements AutoCloseable {
 		channel.truncate(0);
 		channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
 		channel.force(true);
-		return new Result(Optional.of(new RunLock(channel, lock)), holder);
+		HELD.put(file, holder);
+		return new Result(Optional.of(new RunLock(file, channel, lock)), holder);
+	}
+
+	/** The holder text in the lock file (empty when no run holds it or none has written it yet). */
+	static String holderText(Path store) {
+		try {
+			return Files.readString(store.resolve(FILE_NAME), StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private static String read(FileChannel channel) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+		channel.read(buffer, 0);
+		return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
 	}
 
 	private static String host() {
@@ -64,11 +100,27 @@ final class RunLock implements AutoCloseable {
 		}
 	}
 
+	/** Releases the lock; the kernel would anyway when the process ends, so failures here are ignored. */
 	@Override
-	public void close() throws IOException {
-		channel.truncate(0);
-		lock.release();
-		channel.close();
+	public void close() {
+		synchronized (RunLock.class) {
+			try {
+				channel.truncate(0);
+			}
+			catch (IOException ex) {
+				// the holder text stays: harmless, the next holder overwrites it
+			}
+			try {
+				lock.release();
+				channel.close();
+			}
+			catch (IOException ex) {
+				// released by the kernel at exit at the latest
+			}
+			finally {
+				HELD.remove(file);
+			}
+		}
 	}
 
 	record Result(Optional<RunLock> lock, String holder) {

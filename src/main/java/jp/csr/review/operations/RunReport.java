@@ -1,5 +1,7 @@
 package jp.csr.review.operations;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import jp.csr.review.report.WriteTasklet;
@@ -7,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +26,11 @@ class RunReport {
 
 	private final JdbcClient jdbc;
 
-	RunReport(JdbcClient jdbc) {
+	private final Job job;
+
+	RunReport(JdbcClient jdbc, Job job) {
 		this.jdbc = jdbc;
+		this.job = job;
 	}
 
 	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings) {
@@ -62,6 +69,7 @@ class RunReport {
 				default -> log.info("未処理   {}", f.path());
 			}
 		}
+		printSteps(execution);
 		String review = execution.getExecutionContext().containsKey(WriteTasklet.REVIEW_PATH)
 				? execution.getExecutionContext().getString(WriteTasklet.REVIEW_PATH) : null;
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -70,6 +78,38 @@ class RunReport {
 		log.info("振り返り: {}", review);
 		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {}", execution.getId(), accepted, rejected, skipped);
 		return rejected > 0 ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	/**
+	 * One line per step this execution ran. A restart skips the steps completed before, and says so:
+	 * the admin sees exactly what was done again.
+	 */
+	private void printSteps(JobExecution execution) {
+		List<String> ran = execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
+		if (job instanceof StepLocator steps) {
+			steps.getStepNames().stream().takeWhile(name -> !ran.contains(name)).filter(name -> !ran.isEmpty())
+				.forEach(name -> log.info("ステップ {} 前回完了のため実行せず", String.format("%-5s", name)));
+		}
+		for (StepExecution s : execution.getStepExecutions()) {
+			LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
+			log.info(stepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+					s.getFilterCount(), s.getSkipCount(),
+					s.getStartTime() == null ? Duration.ZERO : Duration.between(s.getStartTime(), end)));
+		}
+		if (ran.isEmpty()) {
+			log.info("ステップ: 実行なし");
+		}
+	}
+
+	/** The step line shared by run, restart and status. */
+	static String stepLine(String name, String status, long read, long written, long filtered, long skipped,
+			Duration duration) {
+		return String.format("ステップ %-5s %-9s 読込 %d / 書込 %d / 除外 %d / スキップ %d  %s", name, status, read, written,
+				filtered, skipped, seconds(duration));
+	}
+
+	static String seconds(Duration d) {
+		return String.format("%.1f秒", d.toMillis() / 1000.0);
 	}
 
 	private List<String> firstErrors(Long fileId) {

@@ -1,0 +1,169 @@
+package jp.csr.review.operations;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.csr.review.ReviewProperties;
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.plan.PlanException;
+import jp.csr.review.plan.PlanReader;
+import jp.csr.review.store.Submissions;
+import jp.csr.review.store.Submissions.StoredFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code status}: recent runs with their steps, the last failure's cause, and each department's state.
+ * Reads only, never takes the run lock, works while a run is going (WAL), and always exits 0.
+ */
+@Component
+class StatusCommand {
+
+	private static final Logger log = LoggerFactory.getLogger(StatusCommand.class);
+
+	private static final int RUNS_SHOWN = 5;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private static final Pattern PID = Pattern.compile("PID (\\d+)");
+
+	private final ReviewProperties properties;
+
+	private final Executions executions;
+
+	private final Submissions submissions;
+
+	private final Job job;
+
+	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, Job job) {
+		this.properties = properties;
+		this.executions = executions;
+		this.submissions = submissions;
+		this.job = job;
+	}
+
+	ExitCode run() {
+		List<Executions.Run> runs = executions.recent(job.getName(), RUNS_SHOWN);
+		String holder = RunLock.holderText(properties.store());
+		if (!holder.isEmpty()) {
+			log.info(alive(holder) ? "実行中: " + holder : "ロックファイルに停止したプロセスの記録があります (" + holder + "); 次の run が回復します");
+		}
+		if (runs.isEmpty()) {
+			log.info("実行の記録はまだありません");
+		}
+		else {
+			log.info("最近の実行 (新しい順):");
+		}
+		for (Executions.Run r : runs) {
+			log.info("実行 {}  開始 {}  終了 {}  {}  終了コード {}", r.id(), time(r.start()), r.end() == null ? "-" : time(r.end()),
+					label(r, holder), exitCode(r));
+			for (Executions.StepRun s : executions.steps(r.id())) {
+				log.info("    " + RunReport.stepLine(s.name(), s.status(), s.read(), s.written(), s.filtered(), s.skipped(),
+						s.duration()));
+			}
+		}
+		runs.stream().filter(r -> "FAILED".equals(r.status()) || "STOPPED".equals(r.status())).findFirst().ifPresent(r -> {
+			String step = executions.steps(r.id()).stream().filter(s -> !"COMPLETED".equals(s.status()))
+				.map(Executions.StepRun::name).reduce((a, b) -> b).orElse("?");
+			log.info("直近の失敗: 実行 {} ステップ「{}」: {}", r.id(), step, cause(r.exitMessage(), r.status()));
+			if (r.id() == runs.get(0).id()) {
+				log.info("再開: ./review restart {}", r.id());
+			}
+		});
+		departments();
+		return ExitCode.OK;
+	}
+
+	private void departments() {
+		Plan plan;
+		try {
+			plan = PlanReader.read(properties.plan());
+		}
+		catch (PlanException ex) {
+			log.info("部署ごとの状況は表示できません: {}", ex.getMessage());
+			return;
+		}
+		Map<String, StoredFile> inUse = submissions.inUse(plan.term());
+		int accepted = 0;
+		int rejected = 0;
+		int missing = 0;
+		StringBuilder lines = new StringBuilder();
+		for (Department d : plan.departments()) {
+			Optional<StoredFile> newest = submissions.newest(d.code());
+			StoredFile used = inUse.get(d.code());
+			String state;
+			if (newest.isPresent() && "REJECTED".equals(newest.get().status())) {
+				rejected++;
+				state = "差戻し  " + newest.get().fileName() + "  エラー " + newest.get().errors() + "件"
+						+ (used != null ? "  (使用中は受理済みの " + used.fileName() + ")" : "");
+			}
+			else if (used != null) {
+				accepted++;
+				state = "受理    " + used.fileName() + (used.late() ? "  (期限後)" : "");
+			}
+			else {
+				missing++;
+				state = "未提出";
+			}
+			lines.append(String.format("%n    %-6s %s  %s", d.code(), d.name(), state));
+		}
+		log.info("{}期 部署の状況: 受理 {} / 差戻し {} / 未提出 {}{}", plan.term(), accepted, rejected, missing, lines);
+	}
+
+	private String time(Instant instant) {
+		return instant == null ? "-" : TIME.format(instant.atZone(zone()));
+	}
+
+	private ZoneId zone() {
+		return properties.zone();
+	}
+
+	private static String label(Executions.Run r, String holder) {
+		if (r.ended()) {
+			return r.status();
+		}
+		if ("UNKNOWN".equals(r.status())) {
+			return "UNKNOWN (次の run / restart が FAILED として回復)";
+		}
+		return alive(holder) ? r.status() + " (実行中)" : r.status() + " (プロセス停止; 次の run / restart が回復)";
+	}
+
+	private String exitCode(Executions.Run r) {
+		return switch (r.status()) {
+			case "COMPLETED" -> String.valueOf(executions.rejected(r.instanceId()) > 0 ? ExitCode.REJECTED.code() : ExitCode.OK.code());
+			case "FAILED", "STOPPED", "ABANDONED", "UNKNOWN" -> String.valueOf(ExitCode.FAILED.code());
+			default -> "-";
+		};
+	}
+
+	/** Whether the lock file names a live process of this host. */
+	private static boolean alive(String holder) {
+		Matcher m = PID.matcher(holder);
+		return m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** One line: the innermost cause Batch recorded (its exit message holds the whole stack trace). */
+	static String cause(String exitMessage, String status) {
+		if (exitMessage == null || exitMessage.isBlank()) {
+			return status;
+		}
+		String line = exitMessage.lines().findFirst().orElse("");
+		for (String l : exitMessage.lines().toList()) {
+			if (l.startsWith("Caused by: ")) {
+				line = l.substring("Caused by: ".length());
+			}
+		}
+		return line.replaceFirst("^[\\w.$]+\\.(\\w+(Exception|Error))", "$1").strip();
+	}
+
+}
