@@ -41,6 +41,7 @@ final class IssueSheet {
 			Put.text(row, 3, issue.cell(), styles.body);
 			Put.text(row, 4, issue.severity(), styles.body);
 			Put.text(row, 5, issue.message(), styles.body);
+			Table.fitHeight(row, WIDTHS);
 		});
 		Table.filter(sheet, HEADERS.size(), next - 1);
 	}

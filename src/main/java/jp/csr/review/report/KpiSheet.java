@@ -62,6 +62,7 @@ final class KpiSheet {
 			Put.text(row, 13, status == null ? NOT_SUBMITTED : status.outcome(), styles.body);
 			Put.text(row, 14, status == null || status.source() == null ? null : status.source().describe(),
 					styles.body);
+			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
 	}

@@ -44,12 +44,24 @@ final class ReviewSheet {
 	static final int HIGHLIGHT = 6;
 
 	/** In characters; the highlight carries the most text, so it is widest. Fits A3 landscape at about 100%. */
-	static final int[] WIDTHS = { 14, 18, 26, 34, 12, 26, 66 };
+	static final int[] WIDTHS = { 14, 18, 26, 34, 14, 26, 66 };
 
 	/** Columns holding the commitment's texts, merged over its rows. */
 	private static final int[] PER_COMMITMENT = { COMMITMENT, KPI, RESULT, HIGHLIGHT };
 
 	private static final int FIRST_BODY_ROW = 2;
+
+	private static final float TITLE_POINTS = 28;
+
+	/** A3 in points. */
+	private static final float A3_LONG_SIDE = 1190.55f;
+
+	private static final float A3_SHORT_SIDE = 841.89f;
+
+	/** Margins in inches: small, the table needs the paper. The footer (page numbers) sits inside END_MARGIN. */
+	private static final double SIDE_MARGIN = 0.3;
+
+	private static final double END_MARGIN = 0.4;
 
 	private final ReviewData data;
 
@@ -76,7 +88,7 @@ final class ReviewSheet {
 		for (int c = 0; c < WIDTHS.length; c++) {
 			sheet.setColumnWidth(c, WIDTHS[c] * 256);
 		}
-		writeTitleAndHeader(sheet);
+		float top = writeTitleAndHeader(sheet);
 		List<Block> blocks = blocks();
 		float[] heights = heights(blocks);
 		int rowIndex = FIRST_BODY_ROW;
@@ -89,12 +101,34 @@ final class ReviewSheet {
 		merge(sheet, blocks);
 		writeLegend(sheet, rowIndex + 1);
 		printSetup(sheet);
+		int[] blockRows = blocks.stream().mapToInt(Block::rows).toArray();
+		for (int row : PageBreaks.before(blockRows, heights, pageCapacity(top))) {
+			// POI's row break goes below the row given: that row ends the page.
+			sheet.setRowBreak(FIRST_BODY_ROW + row - 1);
+		}
 	}
 
-	private void writeTitleAndHeader(SXSSFSheet sheet) {
+	/**
+	 * Points of body rows an A3 landscape page holds below the repeated title and header. Fit-to-width shrinks
+	 * the page when the columns are wider than the paper, which makes room for more rows.
+	 */
+	static float pageCapacity(float repeatedRows) {
+		float columns = 0;
+		for (int width : WIDTHS) {
+			columns += (width * 7 + 5) * 0.75f;
+		}
+		float printableWidth = A3_LONG_SIDE - (float) ((SIDE_MARGIN * 2) * 72);
+		float scale = Math.min(1f, printableWidth / columns);
+		float printableHeight = A3_SHORT_SIDE - (float) ((END_MARGIN * 2) * 72);
+		// A little slack for rounding between the estimate and the application's own layout.
+		return printableHeight / scale - repeatedRows - 12;
+	}
+
+	/** @return the height of the two rows, repeated on every printed page */
+	private float writeTitleAndHeader(SXSSFSheet sheet) {
 		Plan plan = data.plan();
 		Row title = sheet.createRow(0);
-		title.setHeightInPoints(28);
+		title.setHeightInPoints(TITLE_POINTS);
 		Put.text(title, 0, title(plan), styles.title);
 		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTHS.length - 1));
 
@@ -107,6 +141,7 @@ final class ReviewSheet {
 		}
 		header.setHeightInPoints(height);
 		sheet.createFreezePane(0, FIRST_BODY_ROW);
+		return TITLE_POINTS + height;
 	}
 
 	private void writeRow(SXSSFSheet sheet, int rowIndex, Block block, int i, float height) {
@@ -168,10 +203,10 @@ final class ReviewSheet {
 		print.setFitWidth((short) 1);
 		// 0: as many pages tall as the table needs; only the width is forced onto one page.
 		print.setFitHeight((short) 0);
-		sheet.setMargin(PageMargin.LEFT, 0.3);
-		sheet.setMargin(PageMargin.RIGHT, 0.3);
-		sheet.setMargin(PageMargin.TOP, 0.4);
-		sheet.setMargin(PageMargin.BOTTOM, 0.4);
+		sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN);
+		sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN);
+		sheet.setMargin(PageMargin.TOP, END_MARGIN);
+		sheet.setMargin(PageMargin.BOTTOM, END_MARGIN);
 		sheet.setMargin(PageMargin.HEADER, 0.2);
 		sheet.setMargin(PageMargin.FOOTER, 0.2);
 		sheet.setHorizontallyCenter(true);
@@ -205,7 +240,11 @@ final class ReviewSheet {
 			.map(KpiStatus::resultLine)
 			.filter(Objects::nonNull)
 			.collect(Collectors.joining("\n"));
-		String highlight = String.join("\n\n", data.highlights().getOrDefault(commitment.text(), List.of()));
+		String highlight = data.highlights()
+			.getOrDefault(commitment.text(), List.of())
+			.stream()
+			.filter(p -> p != null && !p.isBlank())
+			.collect(Collectors.joining("\n\n"));
 		return new Block(commitment, firstOfMateriality, plan.initiativesOf(commitment), targets, results, highlight);
 	}
 

@@ -49,7 +49,11 @@ final class RowHeights {
 	}
 
 	static float points(String text, int columnChars, float fontPoints) {
-		return lines(text, columnChars, fontPoints) * fontPoints * LINE_EM + PADDING_POINTS;
+		return height(lines(text, columnChars, fontPoints), fontPoints);
+	}
+
+	static float height(int lines, float fontPoints) {
+		return lines * fontPoints * LINE_EM + PADDING_POINTS;
 	}
 
 	/**

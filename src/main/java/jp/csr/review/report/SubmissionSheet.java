@@ -46,6 +46,7 @@ final class SubmissionSheet {
 			Put.number(row, 8, (double) department.errors(), styles.integer);
 			Put.number(row, 9, (double) department.warnings(), styles.integer);
 			Put.text(row, 10, department.rejectedFile(), styles.body);
+			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
 	}

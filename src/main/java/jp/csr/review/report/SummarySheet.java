@@ -3,6 +3,7 @@ package jp.csr.review.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -74,6 +75,9 @@ final class SummarySheet {
 		if (!lines.isEmpty()) {
 			charts(sheet, lines);
 		}
+		// Table and charts side by side: one page, shrunk if need be.
+		sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+		sheet.getPrintSetup().setFitHeight((short) 1);
 	}
 
 	private void writeLine(Row row, Line line) {

@@ -122,7 +122,7 @@ class ReviewWorkbookWriterTest {
 			Sheet sheet = workbook.getSheet("振り返り");
 			float block = sheet.getRow(5).getHeightInPoints() + sheet.getRow(6).getHeightInPoints();
 			String highlight = sheet.getRow(5).getCell(6).getStringCellValue();
-			assertThat(block).isGreaterThanOrEqualTo(RowHeights.points(highlight, 66, 10));
+			assertThat(block).isGreaterThanOrEqualTo(RowHeights.points(highlight, ReviewSheet.WIDTHS[6], 10));
 			assertThat(sheet.getRow(1).getHeightInPoints()).isGreaterThan(40f);
 		}
 		assertThat(RowHeights.lines("あ".repeat(64), 66, 10)).isEqualTo(2);
@@ -131,6 +131,31 @@ class ReviewWorkbookWriterTest {
 		assertThat(RowHeights.share(new float[] { 20, 60, 20 }, 150)).containsExactly(45, 60, 45);
 		assertThat(RowHeights.share(new float[] { 20, 60 }, 50)).containsExactly(20, 60);
 		assertThat(RowHeights.share(new float[] { 20 }, 5000)).containsExactly(409);
+	}
+
+	@Test
+	void anEmptyPlanStillGivesAWorkbook() throws IOException {
+		Plan plan = new Plan("マイナビグループ", 54, YearMonth.of(2025, 10), YearMonth.of(2026, 9), null, List.of(), List.of(),
+				List.of());
+		Path file = new ReviewWorkbookWriter().write(
+				new ReviewData(plan, Map.of(), Map.of(), Map.of(), List.of(), sink -> {
+				}), out);
+		try (XSSFWorkbook workbook = open(file)) {
+			Sheet sheet = workbook.getSheet("振り返り");
+			assertThat(text(sheet, "A1")).isEqualTo("54期(2025年10月~2026年9月) マイナビグループ行動計画振り返り");
+			assertThat(text(sheet, "A4")).isEqualTo("◎ アクションが完了している");
+			assertThat(row(workbook.getSheet("サマリー"), 1)).containsExactly("合計", "0.0", "0.0", "", "0.0", "0.0", "0.0");
+		}
+		assertThat(file.getFileName()).hasToString("54期_行動計画振り返り.xlsx");
+	}
+
+	@Test
+	void pagesBreakBetweenCommitmentsUnlessOneIsTallerThanAPage() {
+		// blocks of 2, 3 and 2 rows; a page holds 100 points of rows
+		float[] heights = { 30, 30, 20, 20, 20, 60, 60 };
+		assertThat(PageBreaks.before(new int[] { 2, 3, 2 }, heights, 100)).containsExactly(2, 5, 6);
+		assertThat(PageBreaks.before(new int[] { 2, 3, 2 }, heights, 1000)).isEmpty();
+		assertThat(PageBreaks.before(new int[] { 1, 1 }, new float[] { 500, 10 }, 100)).containsExactly(1);
 	}
 
 	@Test
