@@ -44,8 +44,9 @@ class ConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Step scan(JobRepository repository, PlatformTransactionManager tx, ReviewProperties properties, Candidates candidates) {
-		return new StepBuilder("scan", repository).tasklet(new ScanTasklet(properties, candidates), tx).build();
+	Step scan(JobRepository repository, PlatformTransactionManager tx, ReviewProperties properties, Candidates candidates,
+			Archive archive) {
+		return new StepBuilder("scan", repository).tasklet(new ScanTasklet(properties, candidates, archive), tx).build();
 	}
 
 	/** One file per chunk: a file is loaded whole or not at all, and one workbook is in memory at a time. */

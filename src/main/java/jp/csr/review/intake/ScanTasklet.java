@@ -26,15 +26,19 @@ public class ScanTasklet implements Tasklet {
 
 	private final Candidates candidates;
 
-	public ScanTasklet(ReviewProperties properties, Candidates candidates) {
+	private final Archive archive;
+
+	public ScanTasklet(ReviewProperties properties, Candidates candidates, Archive archive) {
 		this.properties = properties;
 		this.candidates = candidates;
+		this.archive = archive;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		long instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
 		candidates.clear(instance);
+		archive.clearStaging();
 		List<InboxScanner.Found> found = new InboxScanner(properties.settle()).scan(properties.inputDir(), Instant.now());
 		int seq = 0;
 		for (InboxScanner.Found f : found) {

@@ -56,6 +56,18 @@ public class Archive {
 		return target;
 	}
 
+	/** Staged copies left by a run that died between staging and keeping; no run is active when called. */
+	public void clearStaging() throws IOException {
+		Path staging = root.resolve("staging");
+		if (Files.isDirectory(staging)) {
+			try (var files = Files.list(staging)) {
+				for (Path f : files.toList()) {
+					Files.deleteIfExists(f);
+				}
+			}
+		}
+	}
+
 	public void discard(Staged staged) throws IOException {
 		Files.deleteIfExists(staged.file());
 	}
