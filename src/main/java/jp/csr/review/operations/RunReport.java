@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -86,7 +86,7 @@ class RunReport {
 	 */
 	private void printSteps(JobExecution execution) {
 		List<String> ran = execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
-		if (job instanceof StepLocator steps) {
+		if (job instanceof SimpleJob steps) {
 			steps.getStepNames().stream().takeWhile(name -> !ran.contains(name)).filter(name -> !ran.isEmpty())
 				.forEach(name -> log.info("ステップ {} 前回完了のため実行せず", String.format("%-5s", name)));
 		}
