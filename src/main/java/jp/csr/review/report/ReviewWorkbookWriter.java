@@ -2,6 +2,7 @@ package jp.csr.review.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,10 +40,23 @@ public final class ReviewWorkbookWriter {
 					workbook.write(out);
 				}
 			}
-			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return moveIntoPlace(temp, target);
 		}
 		finally {
 			Files.deleteIfExists(temp);
+		}
+	}
+
+	/**
+	 * Some network shares refuse an atomic rename. The plain move there is still a rename within one directory:
+	 * for an instant there may be no review, but never half of one.
+	 */
+	private static Path moveIntoPlace(Path temp, Path target) throws IOException {
+		try {
+			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException e) {
+			return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package jp.csr.review.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -131,6 +132,23 @@ class ReviewWorkbookWriterTest {
 		assertThat(RowHeights.share(new float[] { 20, 60, 20 }, 150)).containsExactly(45, 60, 45);
 		assertThat(RowHeights.share(new float[] { 20, 60 }, 50)).containsExactly(20, 60);
 		assertThat(RowHeights.share(new float[] { 20 }, 5000)).containsExactly(409);
+	}
+
+	@Test
+	void aFailedWriteKeepsThePreviousReviewAndLeavesNothingBehind() throws IOException {
+		ReviewData base = data(List.of());
+		Path file = new ReviewWorkbookWriter().write(base, out);
+		byte[] previous = Files.readAllBytes(file);
+		ReviewData failing = new ReviewData(base.plan(), base.kpis(), base.initiatives(), base.highlights(),
+				base.departments(), sink -> {
+					throw new IllegalStateException("store went away");
+				});
+
+		assertThatThrownBy(() -> new ReviewWorkbookWriter().write(failing, out))
+			.isInstanceOf(IllegalStateException.class);
+
+		assertThat(Files.readAllBytes(file)).isEqualTo(previous);
+		assertThat(filesIn(out)).containsExactly("53期_行動計画振り返り.xlsx");
 	}
 
 	@Test
