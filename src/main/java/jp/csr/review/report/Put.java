@@ -50,10 +50,6 @@ final class Put {
 		return text.substring(0, keep) + CUT_MARK;
 	}
 
-	static boolean isCut(String text) {
-		return text != null && text.length() > MAX_LENGTH;
-	}
-
 	/** A real number cell, so sums, filters and percent formats work; null leaves a styled blank. */
 	static Cell number(Row row, int column, BigDecimal value, CellStyle style) {
 		return number(row, column, value == null ? null : value.doubleValue(), style);
