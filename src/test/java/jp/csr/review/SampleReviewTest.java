@@ -1,14 +1,10 @@
 package jp.csr.review;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -38,34 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class SampleReviewTest {
 
-	static final Path ROOT = temp();
+	static final Path ROOT = SampleFolders.copy("sample-review");
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("review.plan", () -> ROOT.resolve("plan.xlsx").toString());
-		registry.add("review.input-dir", () -> ROOT.resolve("input").toString());
-		registry.add("review.output-dir", () -> ROOT.resolve("output").toString());
-		registry.add("review.store", () -> ROOT.resolve("store").toString());
+		SampleFolders.register(registry, ROOT);
 	}
 
-	static Path temp() {
-		try {
-			Path root = Files.createTempDirectory("sample-review");
-			Files.copy(Path.of("config/plan.xlsx"), root.resolve("plan.xlsx"));
-			Path input = Files.createDirectories(root.resolve("input"));
-			try (Stream<Path> files = Files.list(Path.of("input"))) {
-				for (Path f : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
-					Path copy = Files.copy(f, input.resolve(f.getFileName()));
-					// git keeps no modification times; received well before the 提出期限
-					Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2025-10-20T01:00:00Z")));
-				}
-			}
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** One review row per initiative, in plan order, with the reference's mark (its blank cells are ◎). */
 	static final List<String[]> INITIATIVES = List.of(

@@ -1,12 +1,9 @@
 package jp.csr.review.judging;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.stream.Stream;
 
+import jp.csr.review.SampleFolders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -29,33 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class PreviousTermBaselineTest {
 
-	static final Path ROOT = folders();
+	static final Path ROOT = SampleFolders.copy("baseline");
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("review.plan", () -> ROOT.resolve("plan.xlsx").toString());
-		registry.add("review.input-dir", () -> ROOT.resolve("input").toString());
-		registry.add("review.output-dir", () -> ROOT.resolve("output").toString());
-		registry.add("review.store", () -> ROOT.resolve("store").toString());
+		SampleFolders.register(registry, ROOT);
 	}
 
-	static Path folders() {
-		try {
-			Path root = Files.createTempDirectory("baseline");
-			Files.copy(Path.of("config/plan.xlsx"), root.resolve("plan.xlsx"));
-			Path input = Files.createDirectories(root.resolve("input"));
-			try (Stream<Path> files = Files.list(Path.of("input"))) {
-				for (Path f : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
-					Files.setLastModifiedTime(Files.copy(f, input.resolve(f.getFileName())),
-							FileTime.from(Instant.parse("2025-10-20T01:00:00Z")));
-				}
-			}
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	@Autowired
 	JobOperator operator;
