@@ -34,6 +34,7 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * Checks one submission workbook against the plan (PRODUCT.md §2–§4) and reports every problem at
@@ -49,6 +50,12 @@ public final class SubmissionValidator {
 
 	private static final Set<String> OPTIONAL = Set.of("KPI", "判定", "目標値", "単位", "実績表記", "備考", "具体的な取り組み",
 			"自己評価");
+
+	/** Excel's limit of characters in one cell. */
+	public static final int MAX_TEXT = 32_767;
+
+	/** Appended to a text cut to {@link #MAX_TEXT}. */
+	public static final String CUT_MARK = "…(以下省略)";
 
 	private final Plan plan;
 
@@ -175,7 +182,9 @@ public final class SubmissionValidator {
 		SheetTable table = SheetTable.of(sheet);
 		for (String column : columns) {
 			if (!OPTIONAL.contains(column) && !table.has(column)) {
-				findings.error(sheet.getSheetName(), "1", "列「" + column + "」がありません (1行目の見出しを変更・削除しないでください)");
+				// named at the header cell the template gives the column, where the department looks for it
+				findings.error(sheet.getSheetName(), CellReference.convertNumToColString(columns.indexOf(column)) + "1",
+						"列「" + column + "」がありません (1行目の見出しを変更・削除しないでください)");
 			}
 		}
 		table.columns().forEach((label, index) -> {
@@ -205,8 +214,8 @@ public final class SubmissionValidator {
 				continue;
 			}
 			readResult(kpi.get(), result, findings).ifPresent(number -> entries.add(new KpiEntry(kpi.get().id(),
-					number.text(), number.number(), Text.normalize(row.get("実績表記").text()),
-					Text.freeText(row.get("備考").text()), result.reference())));
+					number.text(), number.number(), fit(row.get("実績表記"), Text.normalize(row.get("実績表記").text()), findings),
+					fit(row.get("備考"), Text.freeText(row.get("備考").text()), findings), result.reference())));
 		}
 		plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id()))
 			.forEach(k -> findings.warning(sheet.getSheetName(), "", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
@@ -298,7 +307,7 @@ public final class SubmissionValidator {
 							+ computed.get() + "」と異なります。算出した評価を使います");
 				}
 				return new InitiativeEntry(initiative.get().id(), p.text(), p.number(), declared,
-						Text.freeText(row.get("備考").text()), progressCell.reference());
+						fit(row.get("備考"), Text.freeText(row.get("備考").text()), findings), progressCell.reference());
 			});
 			entry.ifPresent(entries::add);
 		}
@@ -341,10 +350,28 @@ public final class SubmissionValidator {
 				continue;
 			}
 			if (!text.isBlank()) {
-				entries.add(new HighlightEntry(commitment, Text.freeText(text.text()), text.reference()));
+				entries.add(new HighlightEntry(commitment, fit(text, Text.freeText(text.text()), findings), text.reference()));
 			}
 		}
 		return entries;
+	}
+
+	/**
+	 * Excel holds at most 32,767 characters in a cell; other programs (LibreOffice, generators) can write
+	 * more, and such a text could not be written into the review. It is cut, marked as cut, with a warning.
+	 */
+	private static String fit(CellRead cell, String text, Findings findings) {
+		if (text.length() <= MAX_TEXT) {
+			return text;
+		}
+		findings.warning(cell, "文字数が" + String.format("%,d", text.length()) + "文字あり、Excelの1セルの上限 32,767文字を超えるため、"
+				+ "32,767文字に切り詰めました (末尾に「" + CUT_MARK + "」)");
+		int keep = MAX_TEXT - CUT_MARK.length();
+		// never split a surrogate pair
+		if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+			keep--;
+		}
+		return text.substring(0, keep) + CUT_MARK;
 	}
 
 	/** The plan row a submission row names, when the ID is known, the department's, and not repeated. */

@@ -254,6 +254,43 @@ public final class SampleWorkbooks {
 	}
 
 	/**
+	 * A department's sample submission, filled in and open, for a test to change before saving it:
+	 * the template the {@code template} command writes, with the sample's answers typed in.
+	 */
+	public static XSSFWorkbook filled(String departmentCode) {
+		Plan plan = plan();
+		Department d = plan.department(departmentCode).orElseThrow();
+		try {
+			Path file = Files.createTempFile("template-", ".xlsx");
+			try {
+				new TemplateWriter("").write(plan, d, file);
+				XSSFWorkbook wb;
+				try (InputStream in = Files.newInputStream(file)) {
+					wb = new XSSFWorkbook(in);
+				}
+				fill(wb, d);
+				return wb;
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Saves a workbook as a department would (through a temporary file). */
+	public static void saveAs(XSSFWorkbook wb, Path file) {
+		try {
+			save(wb, file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * One submission per department: the template, then its input cells filled as the department would
 	 * type them, named by {@link TemplateWriter#fileName}.
 	 */
