@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +22,13 @@ import jp.csr.review.plan.Judgement;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.template.TemplateWriter;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -279,6 +284,40 @@ public final class SampleWorkbooks {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
+	/** The filled workbook as Excel 97–2003 would save it: the same sheets, values and number formats. */
+	public static HSSFWorkbook toXls(Workbook source) {
+		HSSFWorkbook xls = new HSSFWorkbook();
+		Map<String, CellStyle> formats = new HashMap<>();
+		for (Sheet from : source) {
+			Sheet to = xls.createSheet(from.getSheetName());
+			for (Row row : from) {
+				Row target = to.createRow(row.getRowNum());
+				for (Cell cell : row) {
+					Cell copy = target.createCell(cell.getColumnIndex());
+					switch (cell.getCellType()) {
+						case STRING -> copy.setCellValue(cell.getStringCellValue());
+						case NUMERIC -> {
+							copy.setCellValue(cell.getNumericCellValue());
+							String format = cell.getCellStyle().getDataFormatString();
+							if (DateUtil.isCellDateFormatted(cell) || format.contains("%")) {
+								copy.setCellStyle(formats.computeIfAbsent(format, f -> {
+									CellStyle style = xls.createCellStyle();
+									style.setDataFormat(xls.createDataFormat().getFormat(f));
+									return style;
+								}));
+							}
+						}
+						case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
+						default -> {
+						}
+					}
+				}
+			}
+		}
+		return xls;
+	}
+
 
 	/** Saves a workbook as a department would (through a temporary file). */
 	public static void saveAs(XSSFWorkbook wb, Path file) {

@@ -27,10 +27,8 @@ import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -377,7 +375,7 @@ class SubmissionValidatorTest {
 	@Test
 	void excel97WorkbookIsAccepted() throws IOException {
 		Path file = dir.resolve("53期_COMP_コンプライアンス推進部.xls");
-		try (XSSFWorkbook filled = SampleWorkbooks.filled("COMP"); HSSFWorkbook xls = toXls(filled);
+		try (XSSFWorkbook filled = SampleWorkbooks.filled("COMP"); HSSFWorkbook xls = SampleWorkbooks.toXls(filled);
 				OutputStream out = Files.newOutputStream(file)) {
 			xls.write(out);
 		}
@@ -497,39 +495,6 @@ class SubmissionValidatorTest {
 		else {
 			cell.setBlank();
 		}
-	}
-
-	/** The filled workbook as Excel 97–2003 would save it: the same sheets, values and number formats. */
-	static HSSFWorkbook toXls(Workbook source) {
-		HSSFWorkbook xls = new HSSFWorkbook();
-		java.util.Map<String, CellStyle> formats = new java.util.HashMap<>();
-		for (Sheet from : source) {
-			Sheet to = xls.createSheet(from.getSheetName());
-			for (Row row : from) {
-				Row target = to.createRow(row.getRowNum());
-				for (Cell cell : row) {
-					Cell copy = target.createCell(cell.getColumnIndex());
-					switch (cell.getCellType()) {
-						case STRING -> copy.setCellValue(cell.getStringCellValue());
-						case NUMERIC -> {
-							copy.setCellValue(cell.getNumericCellValue());
-							String format = cell.getCellStyle().getDataFormatString();
-							if (DateUtil.isCellDateFormatted(cell) || format.contains("%")) {
-								copy.setCellStyle(formats.computeIfAbsent(format, f -> {
-									CellStyle style = xls.createCellStyle();
-									style.setDataFormat(xls.createDataFormat().getFormat(f));
-									return style;
-								}));
-							}
-						}
-						case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
-						default -> {
-						}
-					}
-				}
-			}
-		}
-		return xls;
 	}
 
 }
