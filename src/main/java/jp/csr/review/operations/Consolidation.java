@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -42,6 +41,8 @@ class Consolidation {
 
 	private final Executions executions;
 
+	private final LiveExecution live;
+
 	/** Set while this process holds the run lock (only then are running executions ours). */
 	private volatile boolean holding;
 
@@ -49,13 +50,14 @@ class Consolidation {
 	private volatile boolean closing;
 
 	Consolidation(ReviewProperties properties, JobOperator operator, JobRepository repository, Job job,
-			RunReport report, Executions executions) {
+			RunReport report, Executions executions, LiveExecution live) {
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
 		this.report = report;
 		this.executions = executions;
+		this.live = live;
 	}
 
 	ExitCode run() {
@@ -101,28 +103,13 @@ class Consolidation {
 	}
 
 	/**
-	 * Daemon shutdown: no new run starts, and the one in progress (if this process has it) is asked to
-	 * stop after its current chunk. Returns the executions asked to stop.
+	 * Daemon shutdown: no new run starts, and the one in progress in this process is asked to stop
+	 * after its current chunk (see {@link LiveExecution}). Returns the execution asked to stop.
 	 */
-	List<Long> stopRunning() {
+	Optional<Long> stopRunning() {
 		closing = true;
-		if (!holding) {
-			return List.of();
-		}
-		List<Long> stopped = new java.util.ArrayList<>();
-		for (JobExecution running : repository.findRunningJobExecutions(job.getName())) {
-			if (running.getStatus() == BatchStatus.STOPPING) {
-				continue;
-			}
-			try {
-				operator.stop(running);
-				stopped.add(running.getId());
-			}
-			catch (JobExecutionNotRunningException | RuntimeException ex) {
-				log.debug("実行 {} の停止要求: {}", running.getId(), ex.toString());
-			}
-		}
-		return stopped;
+		Optional<JobExecution> running = live.current();
+		return running.isPresent() && live.stop() ? Optional.of(running.get().getId()) : Optional.empty();
 	}
 
 	private interface Work {
@@ -168,7 +155,7 @@ class Consolidation {
 			}
 			// holding the OS lock proves that no other run is alive: what is still marked running died
 			executions.settleDead(job.getName(), "プロセスが停止していました (kill、電源断など)").forEach(id -> log.warn(
-					"実行 {} は異常終了していました (プロセスが停止)。FAILED として記録しました: ./review restart {} で再開できます", id, id));
+					"実行 {} は異常終了していました (プロセスが停止)。FAILED として記録しました (再開可能)", id));
 			JobExecution execution;
 			try {
 				execution = work.run();

@@ -1,7 +1,7 @@
 package jp.csr.review.operations;
 
 import java.time.ZonedDateTime;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -121,14 +121,14 @@ class Daemon implements SmartLifecycle {
 		}
 		log.info("デーモンを停止します ({})", why);
 		boolean busy = consolidation.running();
-		List<Long> stopping = consolidation.stopRunning();
-		stopping.forEach(id -> log.info("実行中の実行 {} に停止を要求しました (処理中のファイルの後で STOPPED になります)", id));
+		Optional<Long> stopping = consolidation.stopRunning();
+		stopping.ifPresent(id -> log.info("実行 {} に停止を要求しました (処理中のファイルの後で STOPPED になります)", id));
 		if (busy && stopping.isEmpty()) {
 			log.info("実行中の実行の終了を待ちます");
 		}
 		// waits for a fire in progress (up to STOP_WAIT_MINUTES), then ends the thread
 		tasks.shutdown();
-		stopping.forEach(id -> log.info("再開するには: ./review restart {}", id));
+		stopping.ifPresent(id -> log.info("再開するには: ./review restart {}", id));
 		log.info("デーモンを停止しました");
 	}
 

@@ -43,7 +43,7 @@ class RunReport {
 				FROM scan_candidate c LEFT JOIN submission_file f ON f.id = c.file_id
 				WHERE c.job_instance_id = ? ORDER BY c.seq""")
 			.param(execution.getJobInstanceId())
-			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), fileId(rs),
 					rs.getString(4), rs.getInt(5), rs.getInt(6)))
 			.list();
 		int accepted = 0;
@@ -110,6 +110,12 @@ class RunReport {
 
 	static String seconds(Duration d) {
 		return String.format("%.1f秒", d.toMillis() / 1000.0);
+	}
+
+	/** NULL while the file is pending (sqlite-jdbc's getObject(…, Long.class) throws on NULL). */
+	private static Long fileId(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long id = rs.getLong(3);
+		return rs.wasNull() ? null : id;
 	}
 
 	private List<String> firstErrors(Long fileId) {

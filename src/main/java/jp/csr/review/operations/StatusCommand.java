@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,18 @@ class StatusCommand {
 	}
 
 	ExitCode run() {
+		try {
+			report();
+		}
+		catch (DataAccessException ex) {
+			// a fresh store (no run yet created the tables) or an unreadable one: still exit 0
+			log.info("ストア {} に実行の記録はまだありません", properties.store());
+			log.debug("status", ex);
+		}
+		return ExitCode.OK;
+	}
+
+	private void report() {
 		List<Executions.Run> runs = executions.recent(job.getName(), RUNS_SHOWN);
 		String holder = RunLock.holderText(properties.store());
 		if (!holder.isEmpty()) {
@@ -75,13 +88,13 @@ class StatusCommand {
 		runs.stream().filter(r -> "FAILED".equals(r.status()) || "STOPPED".equals(r.status())).findFirst().ifPresent(r -> {
 			String step = executions.steps(r.id()).stream().filter(s -> !"COMPLETED".equals(s.status()))
 				.map(Executions.StepRun::name).reduce((a, b) -> b).orElse("?");
-			log.info("直近の失敗: 実行 {} ステップ「{}」: {}", r.id(), step, cause(r.exitMessage(), r.status()));
+			log.info("直近の{}: 実行 {} ステップ「{}」: {}", "STOPPED".equals(r.status()) ? "停止" : "失敗", r.id(), step,
+					"STOPPED".equals(r.status()) ? "停止要求 (デーモンの終了など) により停止しました" : cause(r.exitMessage(), r.status()));
 			if (r.id() == runs.get(0).id()) {
 				log.info("再開: ./review restart {}", r.id());
 			}
 		});
 		departments();
-		return ExitCode.OK;
 	}
 
 	private void departments() {
