@@ -6,6 +6,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import jp.csr.review.report.ReviewData.IssueRow;
+
 /**
  * 検証結果: every error and warning of the run. The one sheet whose length is not bounded by the plan, so its
  * rows are taken from the source one at a time and flushed to disk by SXSSF as they go.
@@ -22,11 +24,14 @@ final class IssueSheet {
 
 	private final Styles styles;
 
+	private final Cuts cuts;
+
 	private int next;
 
-	IssueSheet(ReviewData data, Styles styles) {
+	IssueSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
 		this.styles = styles;
+		this.cuts = cuts;
 	}
 
 	void write(SXSSFWorkbook workbook) {
@@ -35,15 +40,40 @@ final class IssueSheet {
 		next = 1;
 		data.issues().forEach(issue -> {
 			Row row = sheet.createRow(next++);
-			Put.text(row, 0, issue.file(), styles.body);
-			Put.text(row, 1, issue.department(), styles.body);
-			Put.text(row, 2, issue.sheet(), styles.body);
-			Put.text(row, 3, issue.cell(), styles.body);
-			Put.text(row, 4, issue.severity(), styles.body);
-			Put.text(row, 5, issue.message(), styles.body);
+			for (int column = 0; column < HEADERS.size(); column++) {
+				final int c = column;
+				cuts.text(row, c, field(issue, c), styles.body, () -> origin(issue, c));
+			}
 			Table.fitHeight(row, WIDTHS);
 		});
+		// The cuts of the sheets before, and of this one's rows. A notice is short, so writing one cuts nothing.
+		for (IssueRow notice : cuts.notices()) {
+			Row row = sheet.createRow(next++);
+			for (int column = 0; column < HEADERS.size(); column++) {
+				Put.text(row, column, field(notice, column), styles.body);
+			}
+			Table.fitHeight(row, WIDTHS);
+		}
 		Table.filter(sheet, HEADERS.size(), next - 1);
+	}
+
+	private static String field(IssueRow issue, int column) {
+		return switch (column) {
+			case 0 -> issue.file();
+			case 1 -> issue.department();
+			case 2 -> issue.sheet();
+			case 3 -> issue.cell();
+			case 4 -> issue.severity();
+			default -> issue.message();
+		};
+	}
+
+	private static Cuts.Origin origin(IssueRow issue, int column) {
+		String at = issue.sheet() == null || issue.sheet().isEmpty() ? "" : " " + issue.sheet() + "!" + issue.cell();
+		String what = "検証結果の行(" + Cuts.quote(issue.file()) + at + ")の「" + HEADERS.get(column) + "」";
+		return new Cuts.Origin(issue.file() == null ? List.of() : List.of(issue.file()),
+				issue.department() == null ? List.of() : List.of(issue.department()), issue.sheet(), issue.cell(),
+				what);
 	}
 
 }

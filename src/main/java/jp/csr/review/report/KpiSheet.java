@@ -32,9 +32,12 @@ final class KpiSheet {
 
 	private final Styles styles;
 
-	KpiSheet(ReviewData data, Styles styles) {
+	private final Cuts cuts;
+
+	KpiSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
 		this.styles = styles;
+		this.cuts = cuts;
 	}
 
 	void write(SXSSFWorkbook workbook) {
@@ -45,35 +48,45 @@ final class KpiSheet {
 		for (Kpi kpi : plan.kpis()) {
 			KpiStatus status = data.kpis().get(kpi.id());
 			Row row = sheet.createRow(rowIndex++);
-			Put.text(row, 0, kpi.id(), styles.body);
-			Put.text(row, 1, kpi.departmentCode(), styles.body);
-			Put.text(row, 2, plan.department(kpi.departmentCode()).map(Department::name).orElse(null), styles.body);
-			Put.text(row, 3, kpi.materiality(), styles.body);
-			Put.text(row, 4, kpi.commitment(), styles.body);
-			Put.text(row, 5, kpi.text(), styles.body);
-			Put.text(row, 6, kpi.judgement().label(), styles.body);
+			planText(row, 0, kpi, kpi.id());
+			planText(row, 1, kpi, kpi.departmentCode());
+			planText(row, 2, kpi, plan.department(kpi.departmentCode()).map(Department::name).orElse(null));
+			planText(row, 3, kpi, kpi.materiality());
+			planText(row, 4, kpi, kpi.commitment());
+			planText(row, 5, kpi, kpi.text());
+			planText(row, 6, kpi, kpi.judgement().label());
 			Put.number(row, 7, kpi.target(), styles.number);
 			Put.number(row, 8, status == null ? null : status.baseline(), styles.number);
-			Put.text(row, 9, status == null ? null : status.baselineSource(), styles.body);
-			writeValue(row, 10, status == null ? null : status.value());
-			Put.text(row, 11, kpi.unit(), styles.body);
+			planText(row, 9, kpi, status == null ? null : status.baselineSource());
+			writeValue(row, 10, kpi, status);
+			planText(row, 11, kpi, kpi.unit());
 			BigDecimal rate = status == null ? null : status.rate();
 			Put.number(row, 12, rate == null ? null : rate.doubleValue() / 100, styles.percent);
-			Put.text(row, 13, status == null ? NOT_SUBMITTED : status.outcome(), styles.body);
-			Put.text(row, 14, status == null || status.source() == null ? null : status.source().describe(),
-					styles.body);
+			planText(row, 13, kpi, status == null ? NOT_SUBMITTED : status.outcome());
+			planText(row, 14, kpi, status == null || status.source() == null ? null : status.source().describe());
 			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
 	}
 
-	private void writeValue(Row row, int column, String value) {
+	private void writeValue(Row row, int column, Kpi kpi, KpiStatus status) {
+		String value = status == null ? null : status.value();
 		if (value != null && DECIMAL.matcher(value).matches()) {
 			Put.number(row, column, new BigDecimal(value), styles.number);
 		}
 		else {
-			Put.text(row, column, value, styles.body);
+			cuts.text(row, column, value, styles.body,
+					() -> Cuts.Origin.of(what(kpi, column), kpi.departmentCode(), status.source()));
 		}
+	}
+
+	/** A text of the plan, or one the review derived: no submission's cell to name. */
+	private void planText(Row row, int column, Kpi kpi, String text) {
+		cuts.text(row, column, text, styles.body, () -> Cuts.Origin.of(what(kpi, column)));
+	}
+
+	private static String what(Kpi kpi, int column) {
+		return "KPI" + Cuts.quote(kpi.id()) + "の「" + HEADERS.get(column) + "」";
 	}
 
 }

@@ -26,6 +26,9 @@ final class Put {
 	/**
 	 * Always a STRING cell: setCellValue(String) never parses a leading {@code =}, so nothing becomes a
 	 * formula. Null writes an empty cell that still carries the style (borders must print).
+	 *
+	 * <p>Cuts silently: only for the review's own short texts (headers, legend). A text from the plan or a
+	 * submission goes through {@link Cuts#text}, which warns of a cut and names the text's source.
 	 */
 	static Cell text(Row row, int column, String text, CellStyle style) {
 		Cell cell = row.createCell(column);

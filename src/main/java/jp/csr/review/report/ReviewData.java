@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import jp.csr.review.plan.Plan;
@@ -15,12 +16,13 @@ import jp.csr.review.plan.Plan;
  *
  * @param kpis per KPI ID; a KPI of the plan missing here is 未提出
  * @param initiatives per 取り組みID; missing means 未提出 (no mark)
- * @param highlights per commitment text: one paragraph per department, in the order of 部署
+ * @param highlights per commitment text: one paragraph per department, in the order of 部署, each with where it
+ *        was read (so a highlight cell cut to Excel's limit can name its files)
  * @param departments one row per department of the plan, in the order of 部署
  * @param issues every error and warning of this run
  */
 public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, InitiativeStatus> initiatives,
-		Map<String, List<String>> highlights, List<DepartmentStatus> departments, RowSource<IssueRow> issues) {
+		Map<String, List<Highlight>> highlights, List<DepartmentStatus> departments, RowSource<IssueRow> issues) {
 
 	/** Rows produced on demand, so a large list never needs to sit in memory. */
 	@FunctionalInterface
@@ -71,6 +73,20 @@ public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, Ini
 	 */
 	public record DepartmentStatus(String code, String name, String state, String file, OffsetDateTime receivedAt,
 			String submittedBy, LocalDate submittedOn, boolean late, int errors, int warnings, String rejectedFile) {
+	}
+
+	/**
+	 * One department's paragraph of a commitment's highlight.
+	 *
+	 * @param department the department's code
+	 * @param source the file in use and the cell the text was read from; null when unknown
+	 */
+	public record Highlight(String department, String text, Source source) {
+
+		public Highlight {
+			Objects.requireNonNull(text);
+		}
+
 	}
 
 	/** One row of 検証結果. */

@@ -47,12 +47,14 @@ class ReviewDataQuery {
 		judgements.marks(jobInstanceId).forEach((id, m) -> initiatives.put(id, new ReviewData.InitiativeStatus(m.mark(),
 				m.progress(), blankToNull(m.declared()), source(files, m.fileId(), m.cell()))));
 
-		Map<String, List<String>> highlights = new LinkedHashMap<>();
+		Map<String, List<ReviewData.Highlight>> highlights = new LinkedHashMap<>();
 		for (Department department : plan.departments()) {
 			StoredFile file = inUse.get(department.code());
 			if (file != null) {
 				submissions.highlights(file.id())
-					.forEach(h -> highlights.computeIfAbsent(h.commitment(), c -> new ArrayList<>()).add(h.text()));
+					.forEach(h -> highlights.computeIfAbsent(h.commitment(), c -> new ArrayList<>())
+						.add(new ReviewData.Highlight(department.code(), h.text() == null ? "" : h.text(),
+								source(files, h.fileId(), h.cell()))));
 			}
 		}
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()

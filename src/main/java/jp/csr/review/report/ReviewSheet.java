@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.PageMargin;
@@ -67,9 +66,12 @@ final class ReviewSheet {
 
 	private final Styles styles;
 
-	ReviewSheet(ReviewData data, Styles styles) {
+	private final Cuts cuts;
+
+	ReviewSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
 		this.styles = styles;
+		this.cuts = cuts;
 	}
 
 	static String title(Plan plan) {
@@ -129,7 +131,7 @@ final class ReviewSheet {
 		Plan plan = data.plan();
 		Row title = sheet.createRow(0);
 		title.setHeightInPoints(TITLE_POINTS);
-		Put.text(title, 0, title(plan), styles.title);
+		cuts.text(title, 0, title(plan), styles.title, () -> Cuts.Origin.of("表題"));
 		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTHS.length - 1));
 
 		Row header = sheet.createRow(1);
@@ -150,14 +152,22 @@ final class ReviewSheet {
 		Initiative initiative = block.initiative(i);
 		boolean first = i == 0;
 		// Every cell of a merged region is written with the bordered style, or its inner borders do not print.
-		Put.text(row, MATERIALITY, first && block.firstOfMateriality ? block.commitment.materiality() : null,
-				styles.body);
-		Put.text(row, COMMITMENT, first ? block.commitment.text() : null, styles.body);
-		Put.text(row, KPI, first ? block.kpis : null, styles.body);
-		Put.text(row, INITIATIVE, initiative == null ? null : initiative.text(), styles.body);
-		Put.text(row, MARK, initiative == null ? null : mark(initiative), styles.mark);
-		Put.text(row, RESULT, first ? block.results : null, styles.body);
-		Put.text(row, HIGHLIGHT, first ? block.highlight : null, styles.body);
+		String commitment = Cuts.quote(block.commitment.text());
+		cuts.text(row, MATERIALITY, first && block.firstOfMateriality ? block.commitment.materiality() : null,
+				styles.body, () -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(block.commitment.materiality())));
+		cuts.text(row, COMMITMENT, first ? block.commitment.text() : null, styles.body,
+				() -> Cuts.Origin.of("コミットメント" + commitment));
+		cuts.text(row, KPI, first ? block.kpis : null, styles.body,
+				() -> Cuts.Origin.of("コミットメント" + commitment + "のKPI"));
+		cuts.text(row, INITIATIVE, initiative == null ? null : initiative.text(), styles.body,
+				() -> Cuts.Origin.of("取り組み" + Cuts.quote(initiative.id()) + "の「具体的な取り組み」"));
+		cuts.text(row, MARK, initiative == null ? null : mark(initiative), styles.mark,
+				() -> Cuts.Origin.of("取り組み" + Cuts.quote(initiative.id()) + "の自己評価"));
+		cuts.text(row, RESULT, first ? block.results : null, styles.body,
+				() -> Cuts.Origin.of("コミットメント" + commitment + "の実績", block.resultDepartments, block.resultSources));
+		cuts.text(row, HIGHLIGHT, first ? block.highlight : null, styles.body,
+				() -> Cuts.Origin.of("コミットメント" + commitment + "のハイライト", block.highlightDepartments,
+						block.highlightSources));
 	}
 
 	private String mark(Initiative initiative) {
@@ -234,18 +244,27 @@ final class ReviewSheet {
 	private Block block(Plan plan, Commitment commitment, boolean firstOfMateriality) {
 		List<Kpi> kpis = plan.kpisOf(commitment);
 		String targets = kpis.stream().map(Kpi::text).collect(Collectors.joining("\n"));
-		String results = kpis.stream()
-			.map(k -> data.kpis().get(k.id()))
-			.filter(Objects::nonNull)
-			.map(KpiStatus::resultLine)
-			.filter(Objects::nonNull)
-			.collect(Collectors.joining("\n"));
-		String highlight = data.highlights()
+		List<String> resultDepartments = new ArrayList<>();
+		List<ReviewData.Source> resultSources = new ArrayList<>();
+		List<String> resultLines = new ArrayList<>();
+		for (Kpi kpi : kpis) {
+			KpiStatus status = data.kpis().get(kpi.id());
+			if (status != null && status.resultLine() != null) {
+				resultLines.add(status.resultLine());
+				resultDepartments.add(kpi.departmentCode());
+				resultSources.add(status.source());
+			}
+		}
+		List<ReviewData.Highlight> paragraphs = data.highlights()
 			.getOrDefault(commitment.text(), List.of())
 			.stream()
-			.filter(p -> p != null && !p.isBlank())
-			.collect(Collectors.joining("\n\n"));
-		return new Block(commitment, firstOfMateriality, plan.initiativesOf(commitment), targets, results, highlight);
+			.filter(p -> !p.text().isBlank())
+			.toList();
+		String highlight = paragraphs.stream().map(ReviewData.Highlight::text).collect(Collectors.joining("\n\n"));
+		return new Block(commitment, firstOfMateriality, plan.initiativesOf(commitment), targets,
+				String.join("\n", resultLines), highlight, resultDepartments.stream().distinct().toList(), resultSources,
+				paragraphs.stream().map(ReviewData.Highlight::department).distinct().toList(),
+				paragraphs.stream().map(ReviewData.Highlight::source).toList());
 	}
 
 	/** Row heights of the body, in points, so the merged texts fit (see {@link RowHeights}). */
@@ -272,9 +291,13 @@ final class ReviewSheet {
 		return b == blocks.size() - 1 || blocks.get(b + 1).firstOfMateriality;
 	}
 
-	/** A commitment and its rows: one per initiative, or a single empty one when it has none. */
+	/**
+	 * A commitment and its rows: one per initiative, or a single empty one when it has none. The departments and
+	 * sources of the 実績 and highlight texts are kept to name them should a text have to be cut.
+	 */
 	private record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
-			String results, String highlight) {
+			String results, String highlight, List<String> resultDepartments, List<ReviewData.Source> resultSources,
+			List<String> highlightDepartments, List<ReviewData.Source> highlightSources) {
 
 		int rows() {
 			return Math.max(1, initiatives.size());

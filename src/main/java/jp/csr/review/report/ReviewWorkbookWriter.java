@@ -62,11 +62,13 @@ public final class ReviewWorkbookWriter {
 
 	private static void fill(SXSSFWorkbook workbook, ReviewData data) {
 		Styles styles = new Styles(workbook);
-		new ReviewSheet(data, styles).write(workbook);
-		new KpiSheet(data, styles).write(workbook);
-		new SummarySheet(data, styles).write(workbook);
-		new SubmissionSheet(data, styles).write(workbook);
-		new IssueSheet(data, styles).write(workbook);
+		// 検証結果 comes last, so it can list every cut the sheets before it made (PRODUCT.md §6).
+		Cuts cuts = new Cuts();
+		new ReviewSheet(data, styles, cuts).write(workbook);
+		new KpiSheet(data, styles, cuts).write(workbook);
+		new SummarySheet(data, styles, cuts).write(workbook);
+		new SubmissionSheet(data, styles, cuts).write(workbook);
+		new IssueSheet(data, styles, cuts).write(workbook);
 		workbook.setActiveSheet(0);
 	}
 

@@ -22,9 +22,12 @@ final class SubmissionSheet {
 
 	private final Styles styles;
 
-	SubmissionSheet(ReviewData data, Styles styles) {
+	private final Cuts cuts;
+
+	SubmissionSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
 		this.styles = styles;
+		this.cuts = cuts;
 	}
 
 	void write(SXSSFWorkbook workbook) {
@@ -33,22 +36,31 @@ final class SubmissionSheet {
 		int rowIndex = 1;
 		for (DepartmentStatus department : data.departments()) {
 			Row row = sheet.createRow(rowIndex++);
-			Put.text(row, 0, department.code(), styles.body);
-			Put.text(row, 1, department.name(), styles.body);
-			Put.text(row, 2, department.state(), styles.body);
-			Put.text(row, 3, department.file(), styles.body);
+			text(row, 0, department, department.code());
+			text(row, 1, department, department.name());
+			text(row, 2, department, department.state());
+			text(row, 3, department, department.file());
 			// Received times are already in the configured zone; the offset itself is not worth a column.
 			Put.date(row, 4, department.receivedAt() == null ? null : department.receivedAt().toLocalDateTime(),
 					styles.dateTime);
-			Put.text(row, 5, department.submittedBy(), styles.body);
+			text(row, 5, department, department.submittedBy());
 			Put.date(row, 6, department.submittedOn(), styles.date);
 			Put.text(row, 7, department.late() ? "はい" : "いいえ", styles.body);
 			Put.number(row, 8, (double) department.errors(), styles.integer);
 			Put.number(row, 9, (double) department.warnings(), styles.integer);
-			Put.text(row, 10, department.rejectedFile(), styles.body);
+			text(row, 10, department, department.rejectedFile());
 			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
+	}
+
+	private void text(Row row, int column, DepartmentStatus department, String text) {
+		cuts.text(row, column, text, styles.body, () -> {
+			String what = "部署" + Cuts.quote(department.code()) + "の「" + HEADERS.get(column) + "」";
+			String file = column == 10 ? department.rejectedFile() : department.file();
+			return new Cuts.Origin(file == null ? List.of() : List.of(file), List.of(department.code()), null, null,
+					what);
+		});
 	}
 
 }

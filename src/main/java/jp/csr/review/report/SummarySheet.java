@@ -58,9 +58,12 @@ final class SummarySheet {
 
 	private final Styles styles;
 
-	SummarySheet(ReviewData data, Styles styles) {
+	private final Cuts cuts;
+
+	SummarySheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
 		this.styles = styles;
+		this.cuts = cuts;
 	}
 
 	void write(SXSSFWorkbook workbook) {
@@ -81,7 +84,8 @@ final class SummarySheet {
 	}
 
 	private void writeLine(Row row, Line line) {
-		Put.text(row, 0, line.materiality, styles.body);
+		cuts.text(row, 0, line.materiality, styles.body,
+				() -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(line.materiality)));
 		Put.number(row, 1, (double) line.kpis, styles.integer);
 		Put.number(row, 2, (double) line.achieved, styles.integer);
 		Put.number(row, 3, line.rate(), styles.percent);

@@ -31,6 +31,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
@@ -38,6 +44,7 @@ import jp.csr.review.plan.Judgement;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.report.ReviewData.DepartmentStatus;
+import jp.csr.review.report.ReviewData.Highlight;
 import jp.csr.review.report.ReviewData.InitiativeStatus;
 import jp.csr.review.report.ReviewData.IssueRow;
 import jp.csr.review.report.ReviewData.KpiStatus;
@@ -230,25 +237,69 @@ class ReviewWorkbookWriterTest {
 
 	@Test
 	void cutsTextPastTheCellLimitAndSaysSo() throws IOException {
-		String tooLong = "長".repeat(40_000);
+		String tooLong = varied(40_000, 1);
 		ReviewData base = data(List.of(new IssueRow("x.xlsx", "D01", "KPI", "A1", "警告", tooLong)));
-		Map<String, List<String>> highlights = new LinkedHashMap<>(base.highlights());
-		highlights.put(SECURITY, List.of(tooLong));
-		ReviewData data = new ReviewData(base.plan(), base.kpis(), base.initiatives(), highlights, base.departments(),
+		Map<String, List<Highlight>> highlights = new LinkedHashMap<>(base.highlights());
+		highlights.put(SECURITY, List.of(new Highlight("D01", tooLong,
+				new Source("情報セキュリティ部.xlsx", "3f2a9c1b77aa", "ハイライト!B2"))));
+		// two departments' paragraphs, each within the limit, past it together
+		String half = varied(20_000, 2);
+		highlights.put(COMPLIANCE, List.of(new Highlight("D02", half, new Source("法務部_v1.xlsx", "aa11", "ハイライト!B2")),
+				new Highlight("D03", half, new Source("総務部.xlsx", "bb22", "ハイライト!B3"))));
+		Map<String, KpiStatus> kpis = new LinkedHashMap<>(base.kpis());
+		kpis.put("K2", new KpiStatus("判定不能", tooLong, null, null, null, null,
+				new Source("情報セキュリティ部.xlsx", "3f2a9c1b77aa", "KPI!F3")));
+		ReviewData data = new ReviewData(base.plan(), kpis, base.initiatives(), highlights, base.departments(),
 				base.issues());
 
-		Path file = new ReviewWorkbookWriter().write(data, out);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(Cuts.class);
+		logged.start();
+		logger.addAppender(logged);
+		Path file;
+		try {
+			file = new ReviewWorkbookWriter().write(data, out);
+		}
+		finally {
+			logger.detachAppender(logged);
+		}
 
 		try (XSSFWorkbook workbook = open(file)) {
-			for (String cell : List.of("振り返り!G3", "検証結果!F2")) {
+			for (String cell : List.of("振り返り!G3", "振り返り!G6", "KPI達成状況!K3", "検証結果!F2")) {
 				String[] at = cell.split("!");
 				String value = text(workbook.getSheet(at[0]), at[1]);
-				assertThat(value).hasSize(32_767).endsWith("…(以下省略)").startsWith("長長長");
+				assertThat(value).as(cell).hasSize(32_767).endsWith("…(以下省略)");
 			}
+			Sheet checks = workbook.getSheet("検証結果");
+			// the run's own issue first, then one 警告 per cut, in the order the cells were written
+			assertThat(checks.getLastRowNum()).isEqualTo(5);
+			assertThat(row(checks, 2)).containsExactly("情報セキュリティ部.xlsx", "D01", "ハイライト", "B2", "警告",
+					"振り返り!G3: コミットメント「情報セキュリティ体制の構築」のハイライトが32,767文字を超えたため切り詰めました(元の長さ 40,000文字)");
+			assertThat(row(checks, 3)).containsExactly("法務部_v1.xlsx、総務部.xlsx", "D02、D03", "", "", "警告",
+					"振り返り!G6: コミットメント「コンプライアンス・リスクマネジメント経営の推進」のハイライトが32,767文字を超えたため切り詰めました(元の長さ 40,002文字)");
+			assertThat(row(checks, 4)).containsExactly("情報セキュリティ部.xlsx", "D01", "KPI", "F3", "警告",
+					"KPI達成状況!K3: KPI「K2」の「実績」が32,767文字を超えたため切り詰めました(元の長さ 40,000文字)");
+			assertThat(row(checks, 5)).containsExactly("x.xlsx", "D01", "KPI", "A1", "警告",
+					"検証結果!F2: 検証結果の行(「x.xlsx」 KPI!A1)の「メッセージ」が32,767文字を超えたため切り詰めました(元の長さ 40,000文字)");
+			assertThat(((XSSFSheet) checks).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:F6");
 		}
+		assertThat(logged.list).hasSize(4).allMatch(e -> e.getLevel() == Level.WARN);
+		assertThat(logged.list.get(1).getFormattedMessage()).startsWith("振り返り!G6: コミットメント「")
+			.endsWith(" [法務部_v1.xlsx、総務部.xlsx]");
+
 		assertThat(Put.fit("a".repeat(32_759) + "😀".repeat(10))).hasSizeLessThanOrEqualTo(32_767)
 			.endsWith("a…(以下省略)");
 		assertThat(Put.fit("=1+1")).isEqualTo("=1+1");
+		assertThat(Cuts.quote("あ".repeat(29) + "😀\n続き")).isEqualTo("「" + "あ".repeat(29) + "😀…」");
+	}
+
+	@Test
+	void aReviewWithinTheLimitsWarnsOfNothing() throws IOException {
+		Path file = new ReviewWorkbookWriter().write(data(List.of()), out);
+
+		try (XSSFWorkbook workbook = open(file)) {
+			assertThat(workbook.getSheet("検証結果").getLastRowNum()).isZero();
+		}
 	}
 
 	@Test
@@ -324,10 +375,14 @@ class ReviewWorkbookWriterTest {
 		initiatives.put("I2", new InitiativeStatus("○", "継続中", null, security));
 		initiatives.put("I3", new InitiativeStatus("△", "未着手", null, security));
 		initiatives.put("I4", new InitiativeStatus("◎", "100%", "◎", null));
-		Map<String, List<String>> highlights = new LinkedHashMap<>();
-		highlights.put(SECURITY, List.of("セキュリティサービスを追加導入した。"));
-		highlights.put(COMPLIANCE, List.of("法務部: e-learning研修を実施した。\n続けて階層別研修も実施した。", "総務部: 対面研修を13拠点で完了した。"));
-		highlights.put(BCP, List.of("=1+1"));
+		Map<String, List<Highlight>> highlights = new LinkedHashMap<>();
+		highlights.put(SECURITY, List.of(new Highlight("D01", "セキュリティサービスを追加導入した。",
+				new Source("情報セキュリティ部.xlsx", "3f2a9c1b77aa", "ハイライト!B2"))));
+		highlights.put(COMPLIANCE, List.of(
+				new Highlight("D02", "法務部: e-learning研修を実施した。\n続けて階層別研修も実施した。",
+						new Source("法務部_v1.xlsx", "aa11bb22cc33", "ハイライト!B2")),
+				new Highlight("D03", "総務部: 対面研修を13拠点で完了した。", new Source("総務部.xlsx", "0011223344", "ハイライト!B2"))));
+		highlights.put(BCP, List.of(new Highlight("D03", "=1+1", null)));
 		ZoneOffset tokyo = ZoneOffset.ofHours(9);
 		List<DepartmentStatus> departments = List.of(
 				new DepartmentStatus("D01", "情報セキュリティ部", "受理", "情報セキュリティ部.xlsx",
@@ -337,6 +392,20 @@ class ReviewWorkbookWriterTest {
 						"佐藤", LocalDate.of(2025, 10, 10), true, 1, 0, "@法務部.xlsx"),
 				new DepartmentStatus("D03", "総務部", "未提出", null, null, null, null, false, 0, 0, null));
 		return new ReviewData(plan(), kpis, initiatives, highlights, departments, issues::forEach);
+	}
+
+	/**
+	 * Kanji that do not repeat within a cell: a long run of one character compresses so well that POI takes the
+	 * review for a zip bomb when the test reads it back.
+	 */
+	private static String varied(int length, int seed) {
+		StringBuilder text = new StringBuilder(length);
+		long x = seed;
+		for (int i = 0; i < length; i++) {
+			x = (x * 6364136223846793005L + 1442695040888963407L);
+			text.append((char) (0x4E00 + (int) ((x >>> 33) % 20_000)));
+		}
+		return text.toString();
 	}
 
 	// --- reading back
