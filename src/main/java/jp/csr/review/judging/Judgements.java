@@ -59,7 +59,7 @@ public class Judgements {
 				FROM kpi_judgement WHERE job_instance_id = ?""")
 			.param(jobInstanceId)
 			.query((rs, n) -> new KpiRow(rs.getString(1), rs.getString(2), rs.getString(3), decimal(rs.getString(4)),
-					rs.getString(5), decimal(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8, Long.class),
+					rs.getString(5), decimal(rs.getString(6)), rs.getString(7), longOrNull(rs, 8),
 					rs.getString(9)))
 			.list()
 			.forEach(r -> rows.put(r.kpiId(), r));
@@ -72,10 +72,16 @@ public class Judgements {
 				SELECT initiative_id, mark, progress, declared, file_id, cell FROM initiative_mark WHERE job_instance_id = ?""")
 			.param(jobInstanceId)
 			.query((rs, n) -> new MarkRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					(Long) rs.getObject(5, Long.class), rs.getString(6)))
+					longOrNull(rs, 5), rs.getString(6)))
 			.list()
 			.forEach(r -> rows.put(r.initiativeId(), r));
 		return rows;
+	}
+
+	/** sqlite-jdbc's getObject(i, Long.class) throws "Bad value for type Long" on NULL (a 未提出 KPI has no file). */
+	private static Long longOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	private static String plain(BigDecimal n) {
