@@ -2,7 +2,10 @@ package jp.csr.review.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.Submissions;
@@ -13,11 +16,20 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The write step: renders the run's verdicts into the review workbook and records its path. */
+/**
+ * The write step: renders the run's verdicts into the review workbook and records its path, then writes
+ * the annotated copy of every file the run rejected.
+ */
 public class WriteTasklet implements Tasklet {
 
 	/** Key in the job's execution context under which the review's path is kept for the console. */
 	public static final String REVIEW_PATH = "review.path";
+
+	/**
+	 * Key in the job's execution context of the annotated copies written for the run's rejected files:
+	 * one line per copy, {@code <submission_file id>\t<path>}.
+	 */
+	public static final String ANNOTATED_COPIES = "review.annotated";
 
 	private final Plan plan;
 
@@ -25,11 +37,14 @@ public class WriteTasklet implements Tasklet {
 
 	private final ReviewDataQuery query;
 
+	private final AnnotatedCopies annotatedCopies;
+
 	public WriteTasklet(Plan plan, Path outputDir, JdbcClient jdbc, Submissions submissions, Judgements judgements,
 			java.time.ZoneId zone) {
 		this.plan = plan;
 		this.outputDir = outputDir;
 		this.query = new ReviewDataQuery(jdbc, submissions, judgements, zone);
+		this.annotatedCopies = new AnnotatedCopies(jdbc);
 	}
 
 	@Override
@@ -38,6 +53,11 @@ public class WriteTasklet implements Tasklet {
 		Files.createDirectories(outputDir);
 		Path review = new ReviewWorkbookWriter().write(query.load(plan, jobExecution.getJobInstanceId()), outputDir);
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
+		// feedback for each file this run rejected, beside the review (PRODUCT.md §3)
+		annotatedCopies.removeSettled(outputDir);
+		Map<Long, Path> copies = annotatedCopies.write(jobExecution.getJobInstanceId(), outputDir);
+		jobExecution.getExecutionContext().putString(ANNOTATED_COPIES, copies.entrySet().stream()
+			.map(e -> e.getKey() + "\t" + e.getValue()).collect(Collectors.joining("\n")));
 		contribution.incrementWriteCount(1);
 		return RepeatStatus.FINISHED;
 	}
