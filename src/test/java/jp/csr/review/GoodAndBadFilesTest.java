@@ -150,6 +150,8 @@ class GoodAndBadFilesTest {
 			.containsExactlyInAnyOrder(fileId(RISK) + "\t" + riskCopy, fileId(DEV) + "\t" + devCopy);
 		try (Workbook copy = open(riskCopy)) {
 			assertThat(copy.getSheetName(0)).isEqualTo(AnnotatedCopyWriter.SUMMARY_SHEET);
+			// made from the store's copy (named by its SHA-256), it speaks of the department's file
+			assertThat(copy.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("「" + RISK + "」は差戻しになりました");
 			assertThat(comment(copy, "KPI!F2")).startsWith("【エラー】実績「完了」は定性のKPIの結果として読めません");
 			assertThat(comment(copy, "取り組み!C3")).startsWith("【エラー】進捗「ほぼ完了」は読めません");
 			assertThat(comment(copy, "KPI!F3")).isNull();

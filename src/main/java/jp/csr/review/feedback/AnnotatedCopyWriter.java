@@ -70,7 +70,8 @@ public final class AnnotatedCopyWriter {
 
 	/**
 	 * Writes the annotated copy of {@code original} to {@code target} (through a temporary file and an
-	 * atomic move); {@code original} is only read.
+	 * atomic move); {@code original} is only read. The copy tells the department its file by the
+	 * target's name, which is the name the department gave it.
 	 *
 	 * @return false, writing nothing, when the original cannot be opened (not a workbook, password)
 	 */
@@ -84,7 +85,8 @@ public final class AnnotatedCopyWriter {
 			return false;
 		}
 		try (workbook) {
-			new Annotation(workbook, original.getFileName().toString()).apply(issues);
+			// the original is the store's copy, named by its SHA-256: the department knows the target's name
+			new Annotation(workbook, target.getFileName().toString()).apply(issues);
 			save(workbook, target.toAbsolutePath());
 		}
 		return true;
@@ -322,6 +324,10 @@ public final class AnnotatedCopyWriter {
 			sheet.setColumnWidth(2, 10 * 256);
 			sheet.setColumnWidth(3, 90 * 256);
 			sheet.createFreezePane(0, 4);
+			sheet.setFitToPage(true);
+			sheet.getPrintSetup().setLandscape(true);
+			sheet.getPrintSetup().setFitWidth((short) 1);
+			sheet.getPrintSetup().setFitHeight((short) 0);
 		}
 
 		/** {@code 'KPI'!F7}, or the sheet's A1 when the issue names a sheet of the workbook but no cell. */
