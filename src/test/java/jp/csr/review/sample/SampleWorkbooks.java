@@ -200,6 +200,14 @@ public final class SampleWorkbooks {
 
 	/** The plan workbook (行動計画ブック, PRODUCT.md §1). */
 	public static void writePlan(Path file) {
+		writePlan(plan(), file);
+	}
+
+	/**
+	 * Any plan as its workbook, laid out as the sample's (the scale benchmark writes a large one). 提出期限 is not
+	 * written: a plan with one is not supported here.
+	 */
+	public static void writePlan(Plan plan, Path file) {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			XSSFCellStyle bold = wb.createCellStyle();
 			XSSFFont font = wb.createFont();
@@ -212,25 +220,25 @@ public final class SampleWorkbooks {
 			XSSFSheet overview = wb.createSheet("概要");
 			overview.setColumnWidth(0, 14 * 256);
 			overview.setColumnWidth(1, 24 * 256);
-			labelValue(overview, 0, "グループ名", bold).setCellValue(GROUP);
-			labelValue(overview, 1, "期", bold).setCellValue(TERM);
+			labelValue(overview, 0, "グループ名", bold).setCellValue(plan.group());
+			labelValue(overview, 1, "期", bold).setCellValue(plan.term());
 			// 開始年月 as text, 終了年月 as a date cell: both forms the plan accepts
-			labelValue(overview, 2, "開始年月", bold).setCellValue("2024-10");
+			labelValue(overview, 2, "開始年月", bold).setCellValue(plan.start().toString());
 			XSSFCell end = labelValue(overview, 3, "終了年月", bold);
-			end.setCellValue(LocalDate.of(2025, 9, 1));
+			end.setCellValue(plan.end().atDay(1));
 			end.setCellStyle(dateStyle(wb, "yyyy/mm"));
 			// 提出期限 is optional and left out (see plan())
 
 			XSSFSheet departments = wb.createSheet("部署");
 			header(departments, bold, new int[] { 12, 28, 28 }, "部署コード", "部署名", "連絡先");
-			for (Department d : DEPARTMENTS) {
+			for (Department d : plan.departments()) {
 				row(departments, wrap, d.code(), d.name(), d.contact());
 			}
 
 			XSSFSheet kpis = wb.createSheet("KPI");
 			header(kpis, bold, new int[] { 8, 10, 24, 30, 36, 30, 8, 8, 8, 10 }, "KPI ID", "部署コード", "マテリアリティ",
 					"コミットメント", "KPI", "指標名", "判定", "目標値", "単位", "前期実績");
-			for (Kpi k : KPIS) {
+			for (Kpi k : plan.kpis()) {
 				XSSFRow row = row(kpis, wrap, k.id(), k.departmentCode(), k.materiality(), k.commitment(), k.text(),
 						k.indicator(), k.judgement().label());
 				if (k.target() != null) {
@@ -247,8 +255,7 @@ public final class SampleWorkbooks {
 			XSSFSheet initiatives = wb.createSheet("取り組み");
 			header(initiatives, bold, new int[] { 10, 10, 24, 30, 60 }, "取り組みID", "部署コード", "マテリアリティ",
 					"コミットメント", "具体的な取り組み");
-			for (Marked m : INITIATIVES) {
-				Initiative i = m.initiative();
+			for (Initiative i : plan.initiatives()) {
 				row(initiatives, wrap, i.id(), i.departmentCode(), i.materiality(), i.commitment(), i.text());
 			}
 			save(wb, file);
