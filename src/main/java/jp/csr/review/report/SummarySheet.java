@@ -110,7 +110,8 @@ final class SummarySheet {
 			}
 			for (Initiative initiative : plan.initiatives()) {
 				InitiativeStatus status = data.initiatives().get(initiative.id());
-				int mark = status == null ? -1 : MARKS.indexOf(status.mark());
+				// no mark when 進捗 was left blank: List.of(...).indexOf(null) would throw
+				int mark = status == null || status.mark() == null ? -1 : MARKS.indexOf(status.mark());
 				if (initiative.materiality().equals(materiality) && mark >= 0) {
 					line.marks[mark]++;
 				}

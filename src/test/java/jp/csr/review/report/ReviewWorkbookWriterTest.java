@@ -375,6 +375,8 @@ class ReviewWorkbookWriterTest {
 		initiatives.put("I2", new InitiativeStatus("○", "継続中", null, security));
 		initiatives.put("I3", new InitiativeStatus("△", "未着手", null, security));
 		initiatives.put("I4", new InitiativeStatus("◎", "100%", "◎", null));
+		// 進捗 left blank: judged, but no mark
+		initiatives.put("I5", new InitiativeStatus(null, null, null, null));
 		Map<String, List<Highlight>> highlights = new LinkedHashMap<>();
 		highlights.put(SECURITY, List.of(new Highlight("D01", "セキュリティサービスを追加導入した。",
 				new Source("情報セキュリティ部.xlsx", "3f2a9c1b77aa", "ハイライト!B2"))));
