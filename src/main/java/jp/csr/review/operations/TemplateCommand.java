@@ -2,7 +2,9 @@ package jp.csr.review.operations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Department;
@@ -29,8 +31,11 @@ class TemplateCommand {
 	}
 
 	ExitCode run(ApplicationArguments args) throws Exception {
-		if (args.getNonOptionArgs().size() > 1) {
-			log.error("template は引数をとりません: {}", args.getNonOptionArgs().subList(1, args.getNonOptionArgs().size()));
+		Map<String, String> options = new HashMap<>();
+		String problem = options(args.getSourceArgs(), options);
+		if (problem != null) {
+			log.error(problem);
+			log.error(Commands.USAGE);
 			return ExitCode.USAGE;
 		}
 		Plan plan;
@@ -41,8 +46,8 @@ class TemplateCommand {
 			log.error(ex.getMessage());
 			return ExitCode.USAGE;
 		}
-		Path out = Path.of(single(args, "out", properties.outputDir().resolve("templates").toString()));
-		String code = single(args, "department", null);
+		Path out = Path.of(options.getOrDefault("out", properties.outputDir().resolve("templates").toString()));
+		String code = options.get("department");
 		List<Department> departments = code == null ? plan.departments() : plan.department(code).stream().toList();
 		if (departments.isEmpty()) {
 			log.error("部署コード「{}」は行動計画にありません", code);
@@ -58,9 +63,33 @@ class TemplateCommand {
 		return ExitCode.OK;
 	}
 
-	private static String single(ApplicationArguments args, String name, String fallback) {
-		List<String> values = args.getOptionValues(name);
-		return values == null || values.isEmpty() ? fallback : values.get(values.size() - 1);
+	/**
+	 * {@code --out DIR} and {@code --department CODE}, with a space as §7 writes them or with {@code =};
+	 * Spring's own parser only knows the {@code =} form. {@code --review.*} settings are Spring's.
+	 *
+	 * @return the problem to report, or null
+	 */
+	static String options(String[] args, Map<String, String> options) {
+		for (int i = 1; i < args.length; i++) {
+			String arg = args[i];
+			String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : null;
+			if (name != null && name.startsWith("review.")) {
+				continue;
+			}
+			if (!"out".equals(name) && !"department".equals(name)) {
+				return "template の引数が読めません: " + arg;
+			}
+			if (arg.contains("=")) {
+				options.put(name, arg.substring(arg.indexOf('=') + 1));
+			}
+			else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+				options.put(name, args[++i]);
+			}
+			else {
+				return "--" + name + " には値が必要です";
+			}
+		}
+		return null;
 	}
 
 }
