@@ -1,10 +1,12 @@
 package jp.csr.review;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -105,6 +107,7 @@ class SampleReviewTest {
 
 	@Test
 	void reviewReproducesTheReferenceAndASecondRunChangesNothing() throws Exception {
+		List<String> inputBefore = inputFolder();
 		JobExecution first = run();
 		assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		Path review = ROOT.resolve("output/53期_行動計画振り返り.xlsx");
@@ -128,6 +131,23 @@ class SampleReviewTest {
 			.param(second.getJobInstanceId()).query(Integer.class).single()).isEqualTo(7);
 		try (InputStream in = Files.newInputStream(review); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			assertThat(content(workbook)).isEqualTo(firstContent);
+		}
+		assertThat(inputFolder()).as("the input folder is read, never modified").isEqualTo(inputBefore);
+		// every accepted file is kept in the store under its SHA-256
+		for (String sha : jdbc.sql("SELECT sha256 FROM submission_file").query(String.class).list()) {
+			assertThat(ROOT.resolve("store/archive/" + sha + ".xlsx")).exists();
+		}
+	}
+
+	/** Name, size, modification time and SHA-256 of every file in the input folder. */
+	private static List<String> inputFolder() throws IOException {
+		try (Stream<Path> files = Files.walk(ROOT.resolve("input"))) {
+			List<String> listing = new ArrayList<>();
+			for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+				listing.add(f.getFileName() + " " + Files.size(f) + " " + Files.getLastModifiedTime(f) + " "
+						+ jp.csr.review.store.Archive.sha256(f));
+			}
+			return listing;
 		}
 	}
 
