@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,7 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.store.Submissions;
+import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,18 +106,19 @@ class StatusCommand {
 			log.info("部署ごとの状況は表示できません: {}", ex.getMessage());
 			return;
 		}
-		Map<String, StoredFile> inUse = submissions.inUse(plan.term());
+		Map<String, DepartmentState> states = submissions.states(plan.term(),
+				plan.departments().stream().map(Department::code).toList());
 		int accepted = 0;
 		int rejected = 0;
 		int missing = 0;
 		StringBuilder lines = new StringBuilder();
 		for (Department d : plan.departments()) {
-			Optional<StoredFile> newest = submissions.newest(d.code());
-			StoredFile used = inUse.get(d.code());
+			DepartmentState s = states.get(d.code());
+			StoredFile used = s.inUse();
 			String state;
-			if (newest.isPresent() && "REJECTED".equals(newest.get().status())) {
+			if (s.isRejected()) {
 				rejected++;
-				state = "差戻し  " + newest.get().fileName() + "  エラー " + newest.get().errors() + "件"
+				state = "差戻し  " + s.rejected().fileName() + "  エラー " + s.rejected().errors() + "件"
 						+ (used != null ? "  (使用中は受理済みの " + used.fileName() + ")" : "");
 			}
 			else if (used != null) {

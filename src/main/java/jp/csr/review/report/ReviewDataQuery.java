@@ -6,13 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jp.csr.review.judging.Judgements;
-import jp.csr.review.judging.Outcome;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.Submissions;
+import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,22 +56,22 @@ class ReviewDataQuery {
 								source(files, h.fileId(), h.cell()))));
 			}
 		}
+		Map<String, DepartmentState> states = submissions.states(plan.term(),
+				plan.departments().stream().map(Department::code).toList());
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
-			.map(d -> status(d, Optional.ofNullable(inUse.get(d.code())), submissions.newest(d.code())))
+			.map(d -> status(d, states.get(d.code())))
 			.toList();
 		return new ReviewData(plan, kpis, initiatives, highlights, departments, sink -> issues(jobInstanceId, sink));
 	}
 
-	private ReviewData.DepartmentStatus status(Department d, Optional<StoredFile> inUse, Optional<StoredFile> newest) {
-		boolean rejected = newest.isPresent() && "REJECTED".equals(newest.get().status());
-		String state = rejected ? "差戻し" : inUse.isPresent() ? "受理" : Outcome.NOT_SUBMITTED.label();
-		StoredFile shown = inUse.orElse(null);
-		StoredFile counted = rejected ? newest.get() : shown;
-		return new ReviewData.DepartmentStatus(d.code(), d.name(), state, shown == null ? null : shown.fileName(),
+	private ReviewData.DepartmentStatus status(Department d, DepartmentState s) {
+		StoredFile shown = s.inUse();
+		StoredFile counted = s.isRejected() ? s.rejected() : shown;
+		return new ReviewData.DepartmentStatus(d.code(), d.name(), s.state(), shown == null ? null : shown.fileName(),
 				shown == null ? null : shown.modifiedAt().atZone(zone).toOffsetDateTime(),
 				shown == null ? null : shown.submittedBy(), shown == null ? null : shown.submittedOn(),
 				shown != null && shown.late(), counted == null ? 0 : counted.errors(),
-				counted == null ? 0 : counted.warnings(), rejected ? newest.get().fileName() : null);
+				counted == null ? 0 : counted.warnings(), s.isRejected() ? s.rejected().fileName() : null);
 	}
 
 	/** Streamed straight from the store: the issue rows of a run can be many. */

@@ -111,6 +111,34 @@ public class Submissions {
 			.map(BigDecimal::new);
 	}
 
+	/**
+	 * A department's submission state (PRODUCT.md §3): 受理 when its newest file was accepted, 差戻し when
+	 * its newest file was rejected (the last accepted version, if any, stays in use), else 未提出.
+	 *
+	 * @param inUse the newest accepted file of the term, null when none
+	 * @param rejected the newest file when it was rejected, else null
+	 */
+	public record DepartmentState(String state, StoredFile inUse, StoredFile rejected) {
+
+		public boolean isRejected() {
+			return rejected != null;
+		}
+
+	}
+
+	/** The state of each department code given, in that order. */
+	public Map<String, DepartmentState> states(int term, List<String> departmentCodes) {
+		Map<String, StoredFile> inUse = inUse(term);
+		Map<String, DepartmentState> states = new LinkedHashMap<>();
+		for (String code : departmentCodes) {
+			StoredFile used = inUse.get(code);
+			StoredFile rejected = newest(code).filter(f -> "REJECTED".equals(f.status())).orElse(null);
+			String state = rejected != null ? "差戻し" : used != null ? "受理" : "未提出";
+			states.put(code, new DepartmentState(state, used, rejected));
+		}
+		return states;
+	}
+
 	static BigDecimal decimal(String text) {
 		return text == null ? null : new BigDecimal(text);
 	}
