@@ -13,6 +13,7 @@ import ch.qos.logback.core.spi.FilterReply;
 public class ConsoleFilter extends Filter<ILoggingEvent> {
 
 	private static final String[] FILE_ONLY = { "org.springframework.batch.", "com.zaxxer.hikari.",
+			"org.springframework.jdbc.", "org.springframework.transaction.",
 			"org.springframework.scheduling." };
 
 	@Override

@@ -164,11 +164,17 @@ class Consolidation {
 				return ExitCode.USAGE;
 			}
 			catch (Exception ex) {
-				log.error("実行できませんでした: {}", RunReport.rootMessage(ex));
-				log.debug("実行できませんでした", ex);
+				// the job could not start or its repository failed (SQLITE_BUSY beyond busy_timeout, say)
+				log.debug("run failed", ex);
 				List<Long> left = executions.settleDead(job.getName(), RunReport.rootMessage(ex));
-				left.forEach(id -> log.error("原因を取り除いてから再開してください: ./review restart {}", id));
-				return ExitCode.FAILED;
+				Optional<JobExecution> started = live.last().filter(e -> left.contains(e.getId()));
+				if (started.isEmpty()) {
+					log.error("実行できませんでした: {}", RunReport.rootMessage(ex));
+					left.forEach(id -> log.error("原因を取り除いてから再開してください: ./review restart {}", id));
+					return ExitCode.FAILED;
+				}
+				started.get().setStatus(BatchStatus.FAILED);
+				return report.failed(started.get(), ex);
 			}
 			// the job ended, but its last status may not have reached the store (SQLITE_BUSY at the end
 			// leaves it STARTED, or UNKNOWN): record it as failed, restartable
@@ -177,6 +183,12 @@ class Consolidation {
 				execution.setStatus(BatchStatus.FAILED);
 			}
 			return report.print(execution);
+		}
+		catch (RuntimeException ex) {
+			// the store itself failed (the report's queries, say): still a failed run, not a crash
+			log.error("失敗: {}", RunReport.rootMessage(ex));
+			log.debug("failed", ex);
+			return ExitCode.FAILED;
 		}
 		finally {
 			holding = false;

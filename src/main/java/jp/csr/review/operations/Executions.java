@@ -1,5 +1,6 @@
 package jp.csr.review.operations;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,11 +11,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plain SQL over Spring Batch's tables. Reads run in autocommit, outside any transaction: with
@@ -29,15 +34,17 @@ class Executions {
 
 	private static final String NOT_ENDED = "('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')";
 
-	private static final int ATTEMPTS = 3;
+	private static final int ATTEMPTS = 2;
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate tx;
+	/** Fresh connections, outside the pool (see {@link #settleDead}). */
+	private final DataSource unpooled;
 
-	Executions(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+	Executions(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.tx = new TransactionTemplate(transactionManager);
+		this.unpooled = dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+				? new DriverManagerDataSource(hikari.getJdbcUrl()) : dataSource;
 	}
 
 	record Run(long id, long instanceId, Instant start, Instant end, String status, String exitCode, String exitMessage) {
@@ -99,10 +106,23 @@ class Executions {
 	 */
 	List<Long> settleDead(String jobName, String reason) {
 		for (int attempt = 1;; attempt++) {
-			try {
-				return tx.execute(status -> settle(jobName, reason));
+			// a fresh connection each time: after a SQLITE_BUSY inside a transaction a pooled connection can
+			// be left believing it is in a transaction SQLite has already ended ("cannot commit - no
+			// transaction is active" ever after, measured), and this is what runs after such failures
+			try (Connection connection = unpooled.getConnection()) {
+				connection.setAutoCommit(false);
+				try {
+					List<Long> ids = settle(new JdbcTemplate(new SingleConnectionDataSource(connection, true)), jobName,
+							reason);
+					connection.commit();
+					return ids;
+				}
+				catch (SQLException | RuntimeException ex) {
+					connection.rollback();
+					throw ex;
+				}
 			}
-			catch (DataAccessException ex) {
+			catch (SQLException | RuntimeException ex) {
 				if (attempt == ATTEMPTS) {
 					log.error("実行の状態を記録できません ({}); 次の run / restart が回復します", RunReport.rootMessage(ex));
 					log.debug("settle failed", ex);
@@ -113,31 +133,22 @@ class Executions {
 		}
 	}
 
-	private List<Long> settle(String jobName, String reason) {
-		List<Long> ids = new ArrayList<>(jdbc.sql("""
+	private static List<Long> settle(JdbcTemplate jdbc, String jobName, String reason) {
+		List<Long> ids = jdbc.queryForList("""
 				SELECT DISTINCT e.JOB_EXECUTION_ID
 				FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
 				LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
 				WHERE i.JOB_NAME = ? AND (e.STATUS IN %s OR s.STATUS IN %s)
-				ORDER BY e.JOB_EXECUTION_ID""".formatted(NOT_ENDED, NOT_ENDED))
-			.param(jobName)
-			.query(Long.class)
-			.list());
+				ORDER BY e.JOB_EXECUTION_ID""".formatted(NOT_ENDED, NOT_ENDED), Long.class, jobName);
 		long now = System.currentTimeMillis();
 		String message = "FAILED: " + reason;
 		for (long id : ids) {
-			jdbc.sql("""
-					UPDATE BATCH_STEP_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED', EXIT_MESSAGE = ?,
-					  END_TIME = COALESCE(END_TIME, ?), LAST_UPDATED = ?, VERSION = VERSION + 1
-					WHERE JOB_EXECUTION_ID = ? AND STATUS IN %s""".formatted(NOT_ENDED))
-				.params(message, now, now, id)
-				.update();
-			jdbc.sql("""
-					UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED', EXIT_MESSAGE = ?,
-					  END_TIME = COALESCE(END_TIME, ?), LAST_UPDATED = ?, VERSION = VERSION + 1
-					WHERE JOB_EXECUTION_ID = ? AND STATUS IN %s""".formatted(NOT_ENDED))
-				.params(message, now, now, id)
-				.update();
+			for (String table : List.of("BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION")) {
+				jdbc.update("""
+						UPDATE %s SET STATUS = 'FAILED', EXIT_CODE = 'FAILED', EXIT_MESSAGE = ?,
+						  END_TIME = COALESCE(END_TIME, ?), LAST_UPDATED = ?, VERSION = VERSION + 1
+						WHERE JOB_EXECUTION_ID = ? AND STATUS IN %s""".formatted(table, NOT_ENDED), message, now, now, id);
+			}
 		}
 		return ids;
 	}

@@ -25,6 +25,9 @@ class LiveExecution implements BeanPostProcessor {
 
 	private volatile JobExecution current;
 
+	/** The last execution started here, kept after it ended (for the report when start() threw). */
+	private volatile JobExecution last;
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof AbstractJob job) {
@@ -32,6 +35,7 @@ class LiveExecution implements BeanPostProcessor {
 				@Override
 				public void beforeJob(JobExecution execution) {
 					current = execution;
+					last = execution;
 				}
 
 				@Override
@@ -41,6 +45,10 @@ class LiveExecution implements BeanPostProcessor {
 			});
 		}
 		return bean;
+	}
+
+	Optional<JobExecution> last() {
+		return Optional.ofNullable(last);
 	}
 
 	Optional<JobExecution> current() {

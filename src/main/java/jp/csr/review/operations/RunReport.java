@@ -73,7 +73,7 @@ class RunReport {
 		String review = execution.getExecutionContext().containsKey(WriteTasklet.REVIEW_PATH)
 				? execution.getExecutionContext().getString(WriteTasklet.REVIEW_PATH) : null;
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return failed(execution);
+			return failed(execution, null);
 		}
 		log.info("振り返り: {}", review);
 		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {}", execution.getId(), accepted, rejected, skipped);
@@ -130,15 +130,24 @@ class RunReport {
 			.list();
 	}
 
-	private ExitCode failed(JobExecution execution) {
+	/**
+	 * The failed step, its cause in one line, and the command that resumes the run. Needs nothing but the
+	 * execution in memory: it also serves when the store itself failed.
+	 */
+	ExitCode failed(JobExecution execution, Throwable fallback) {
 		StepExecution step = execution.getStepExecutions().stream()
 			.filter(s -> s.getStatus() != BatchStatus.COMPLETED)
 			.reduce((a, b) -> b)
 			.orElse(null);
-		String cause = execution.getAllFailureExceptions().stream()
+		// the first failure is the cause; later ones are usually the store refusing to record it
+		String cause = java.util.stream.Stream.concat(
+				execution.getStepExecutions().stream().flatMap(s -> s.getFailureExceptions().stream()),
+				execution.getFailureExceptions().stream())
 			.map(RunReport::rootMessage)
 			.findFirst()
-			.orElse(execution.getExitStatus().getExitDescription());
+			.orElse(fallback != null ? rootMessage(fallback)
+					: execution.getStatus() == BatchStatus.STOPPED ? "停止要求により停止しました"
+							: execution.getExitStatus().getExitDescription());
 		log.error("失敗 (実行 {}): ステップ「{}」が {} で終了しました: {}", execution.getId(),
 				step == null ? "?" : step.getStepName(), execution.getStatus(), cause);
 		log.error("原因を取り除いてから再開してください: ./review restart {}", execution.getId());
@@ -150,7 +159,12 @@ class RunReport {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+		// one line: a message may run over several (a path on the next line, say)
+		String message = root.getMessage() == null ? ""
+				: String.join(" ", root.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+		if (message.length() > 300) {
+			message = message.substring(0, 300) + "…";
+		}
 		return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
 	}
 
