@@ -139,6 +139,12 @@ class RunReport {
 			.filter(s -> s.getStatus() != BatchStatus.COMPLETED)
 			.reduce((a, b) -> b)
 			.orElse(null);
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			log.error("停止 (実行 {}): 停止要求によりステップ「{}」で停止しました", execution.getId(),
+					step == null ? "?" : step.getStepName());
+			log.error("続きを実行するには: ./review restart {}", execution.getId());
+			return ExitCode.FAILED;
+		}
 		// the first failure is the cause; later ones are usually the store refusing to record it
 		String cause = java.util.stream.Stream.concat(
 				execution.getStepExecutions().stream().flatMap(s -> s.getFailureExceptions().stream()),
