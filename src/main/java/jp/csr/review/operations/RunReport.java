@@ -1,9 +1,13 @@
 package jp.csr.review.operations;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import jp.csr.review.ReviewProperties;
+import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.report.WriteTasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +32,12 @@ class RunReport {
 
 	private final Job job;
 
-	RunReport(JdbcClient jdbc, Job job) {
+	private final Path outputDir;
+
+	RunReport(JdbcClient jdbc, Job job, ReviewProperties properties) {
 		this.jdbc = jdbc;
 		this.job = job;
+		this.outputDir = properties.outputDir();
 	}
 
 	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings) {
@@ -60,6 +67,10 @@ class RunReport {
 					log.info("差戻し   {}  部署 {}  エラー {}件  警告 {}件", f.path(), f.department().isEmpty() ? "不明" : f.department(),
 							f.errors(), f.warnings());
 					firstErrors(f.fileId()).forEach(e -> log.info("           {}", e));
+					Path copy = AnnotatedCopies.target(outputDir, f.department(), Path.of(f.path()).getFileName().toString());
+					if (Files.exists(copy)) {
+						log.info("           注記付きの写し: {}", copy);
+					}
 				}
 				case "SKIPPED" -> {
 					skipped++;

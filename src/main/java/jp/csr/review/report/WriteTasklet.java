@@ -2,8 +2,6 @@ package jp.csr.review.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.judging.Judgements;
@@ -24,12 +22,6 @@ public class WriteTasklet implements Tasklet {
 
 	/** Key in the job's execution context under which the review's path is kept for the console. */
 	public static final String REVIEW_PATH = "review.path";
-
-	/**
-	 * Key in the job's execution context of the annotated copies written for the run's rejected files:
-	 * one line per copy, {@code <submission_file id>\t<path>}.
-	 */
-	public static final String ANNOTATED_COPIES = "review.annotated";
 
 	private final Plan plan;
 
@@ -55,9 +47,7 @@ public class WriteTasklet implements Tasklet {
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
 		// feedback for each file this run rejected, beside the review (PRODUCT.md §3)
 		annotatedCopies.removeSettled(outputDir);
-		Map<Long, Path> copies = annotatedCopies.write(jobExecution.getJobInstanceId(), outputDir);
-		jobExecution.getExecutionContext().putString(ANNOTATED_COPIES, copies.entrySet().stream()
-			.map(e -> e.getKey() + "\t" + e.getValue()).collect(Collectors.joining("\n")));
+		annotatedCopies.write(jobExecution.getJobInstanceId(), outputDir);
 		contribution.incrementWriteCount(1);
 		return RepeatStatus.FINISHED;
 	}
