@@ -14,10 +14,20 @@ public class ReviewApplication {
 			exit = SpringApplication.exit(SpringApplication.run(ReviewApplication.class, args));
 		}
 		catch (RuntimeException ex) {
-			// the context did not start: bad configuration (PRODUCT.md §7 exit code 2); Boot has logged why
-			exit = 2;
+			// The context did not start; Boot has logged why. A store kept busy by another process is a
+			// failed run to retry (1); anything else is bad configuration (PRODUCT.md §7: 2).
+			exit = storeBusy(ex) ? 1 : 2;
 		}
 		System.exit(exit);
+	}
+
+	static boolean storeBusy(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
