@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellType;
@@ -115,6 +117,7 @@ class SampleReviewTest {
 		List<List<String>> firstContent;
 		try (InputStream in = Files.newInputStream(review); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			assertReference(workbook.getSheet("振り返り"));
+			assertVerdicts(workbook.getSheet("KPI達成状況"));
 			firstContent = content(workbook);
 		}
 		int files = count("submission_file");
@@ -187,6 +190,28 @@ class SampleReviewTest {
 		assertThat(text(sheet, 28, 0)).isEqualTo("◎ アクションが完了している");
 		assertThat(text(sheet, 29, 0)).isEqualTo("○ 最終的な評価のみを記載しているがまだアクションが完了していない");
 		assertThat(text(sheet, 30, 0)).isEqualTo("△ アクションが完了していない");
+	}
+
+	/** PRODUCT.md §5 on the sample: KPI ID → 結果, 達成率, コミットメントの結果. */
+	static void assertVerdicts(Sheet sheet) {
+		List<String> headers = new ArrayList<>();
+		sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+		Map<String, String> verdicts = new LinkedHashMap<>();
+		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			var rate = row.getCell(headers.indexOf("達成率"));
+			verdicts.put(row.getCell(0).getStringCellValue(), row.getCell(headers.indexOf("結果")).getStringCellValue() + " "
+					+ (rate == null || rate.getCellType() == CellType.BLANK ? "-" : Math.round(rate.getNumericCellValue() * 1000) / 10.0)
+					+ " " + row.getCell(headers.indexOf("コミットメントの結果")).getStringCellValue());
+		}
+		assertThat(verdicts).containsExactly(
+				Map.entry("K01", "未達 0.0 未達"), Map.entry("K02", "達成 100.0 未達"),
+				Map.entry("K03", "未達 0.0 未達"), Map.entry("K04", "達成 100.0 未達"),
+				Map.entry("K05", "未達 98.9 未達"), Map.entry("K06", "判定不能 - 未達"),
+				Map.entry("K07", "達成 100.0 未達"), Map.entry("K08", "継続中 - 未達"),
+				Map.entry("K09", "判定不能 - 継続中"), Map.entry("K10", "継続中 - 継続中"),
+				Map.entry("K11", "継続中 - 継続中"), Map.entry("K12", "継続中 - 継続中"),
+				Map.entry("K13", "継続中 - 継続中"));
 	}
 
 	static String text(Sheet sheet, int row, int column) {

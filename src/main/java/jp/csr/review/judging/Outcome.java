@@ -16,6 +16,11 @@ public enum Outcome {
 		return label;
 	}
 
+	public static Outcome ofLabel(String label) {
+		return java.util.Arrays.stream(values()).filter(o -> o.label.equals(label)).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("unknown outcome " + label));
+	}
+
 	/** Per commitment: 達成 when every KPI is 達成, 未達 when any is 未達, else 継続中. */
 	public static Outcome ofCommitment(java.util.Collection<Outcome> kpis) {
 		if (!kpis.isEmpty() && kpis.stream().allMatch(o -> o == ACHIEVED)) {

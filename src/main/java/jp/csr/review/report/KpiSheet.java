@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import jp.csr.review.judging.Outcome;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
@@ -21,9 +22,10 @@ final class KpiSheet {
 	static final String NOT_SUBMITTED = "未提出";
 
 	static final List<String> HEADERS = List.of("KPI ID", "部署コード", "部署名", "マテリアリティ", "コミットメント", "KPI", "判定",
-			"目標値", "基準値", "基準値の出典", "実績", "単位", "達成率", "結果", "出典");
+			"目標値", "基準値", "基準値の出典", "実績", "単位", "達成率", "結果",
+			"コミットメントの結果", "出典");
 
-	private static final int[] WIDTHS = { 10, 10, 18, 22, 24, 30, 6, 9, 9, 12, 12, 6, 9, 9, 44 };
+	private static final int[] WIDTHS = { 10, 10, 18, 22, 24, 30, 6, 9, 9, 12, 12, 6, 9, 9, 12, 44 };
 
 	/** A plain decimal, the only 実績 written as a number; words (維持, 達成) and anything odd stay text. */
 	private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,10})?");
@@ -63,10 +65,21 @@ final class KpiSheet {
 			BigDecimal rate = status == null ? null : status.rate();
 			Put.number(row, 12, rate == null ? null : rate.doubleValue() / 100, styles.percent);
 			planText(row, 13, kpi, status == null ? NOT_SUBMITTED : status.outcome());
-			planText(row, 14, kpi, status == null || status.source() == null ? null : status.source().describe());
+			planText(row, 14, kpi, commitmentOutcome(kpi.commitment()));
+			planText(row, 15, kpi, status == null || status.source() == null ? null : status.source().describe());
 			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
+	}
+
+	/** PRODUCT.md §5: 達成 when every KPI of the commitment is, 未達 when any is not, else 継続中. */
+	private String commitmentOutcome(String commitment) {
+		List<Outcome> outcomes = data.plan().kpis().stream()
+			.filter(k -> k.commitment().equals(commitment))
+			.map(k -> data.kpis().get(k.id()))
+			.map(s -> s == null ? Outcome.NOT_SUBMITTED : Outcome.ofLabel(s.outcome()))
+			.toList();
+		return Outcome.ofCommitment(outcomes).label();
 	}
 
 	private void writeValue(Row row, int column, Kpi kpi, KpiStatus status) {

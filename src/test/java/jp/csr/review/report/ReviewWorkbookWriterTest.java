@@ -192,18 +192,18 @@ class ReviewWorkbookWriterTest {
 		try (XSSFWorkbook workbook = open(file)) {
 			Sheet kpis = workbook.getSheet("KPI達成状況");
 			assertThat(row(kpis, 0)).containsExactly("KPI ID", "部署コード", "部署名", "マテリアリティ", "コミットメント", "KPI", "判定", "目標値",
-					"基準値", "基準値の出典", "実績", "単位", "達成率", "結果", "出典");
+					"基準値", "基準値の出典", "実績", "単位", "達成率", "結果", "コミットメントの結果", "出典");
 			assertThat(row(kpis, 1)).containsExactly("K1", "D01", "情報セキュリティ部", RESPONSIBLE, SECURITY, "重大インシデント件数0件", "以下",
-					"0.0", "", "", "1.0", "件", "0.0", "未達", "情報セキュリティ部.xlsx (3f2a9c1b) KPI!F2");
+					"0.0", "", "", "1.0", "件", "0.0", "未達", "未達", "情報セキュリティ部.xlsx (3f2a9c1b) KPI!F2");
 			assertThat(row(kpis, 2)).element(10).isEqualTo("維持");
 			Cell rate = kpis.getRow(3).getCell(12);
 			assertThat(rate.getNumericCellValue()).isCloseTo(0.989, org.assertj.core.data.Offset.offset(1e-9));
 			assertThat(rate.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
 			assertThat(row(kpis, 4)).containsExactly("K4", "D03", "総務部", RESPONSIBLE, COMPLIANCE, "重大な法令違反発生件数 0件", "以下",
-					"0.0", "", "", "", "件", "", "未提出", "");
+					"0.0", "", "", "", "件", "", "未提出", "未達", "");
 			assertThat(kpis.getRow(4).getCell(12).getCellType()).isEqualTo(CellType.BLANK);
 			assertThat(kpis.getLastRowNum()).isEqualTo(5);
-			assertThat(((XSSFSheet) kpis).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O6");
+			assertThat(((XSSFSheet) kpis).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:P6");
 			assertThat(kpis.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 
 			Sheet summary = workbook.getSheet("サマリー");
