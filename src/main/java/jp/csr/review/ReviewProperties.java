@@ -3,7 +3,6 @@ package jp.csr.review;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -44,16 +43,8 @@ public record ReviewProperties(
 		marks = (marks == null || marks.isEmpty()) ? DEFAULT_MARKS : Map.copyOf(marks);
 	}
 
-	public Path archiveDir() {
-		return store.resolve("archive");
-	}
-
 	public Path database() {
 		return store.resolve("review.db");
-	}
-
-	public List<String> progressWords() {
-		return List.copyOf(marks.keySet());
 	}
 
 }

@@ -72,10 +72,6 @@ public class Archive {
 		Files.deleteIfExists(staged.file());
 	}
 
-	/** Where {@link #keep} puts a file, so a later step can find it again. */
-	public Path location(String sha256, String fileName, boolean accepted) {
-		return root.resolve(accepted ? "archive" : "rejected").resolve(sha256 + extension(Path.of(fileName)));
-	}
 
 	static String extension(Path file) {
 		String name = file.getFileName().toString();

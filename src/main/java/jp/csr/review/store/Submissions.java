@@ -70,10 +70,6 @@ public class Submissions {
 			.optional();
 	}
 
-	public Optional<StoredFile> byId(long id) {
-		return jdbc.sql("SELECT " + FILE_COLUMNS + " FROM submission_file WHERE id = ?").param(id)
-			.query((rs, n) -> file(rs)).optional();
-	}
 
 	public List<KpiValue> kpiValues(long fileId) {
 		return jdbc.sql("SELECT file_id, kpi_id, value, number, display, cell FROM kpi_result WHERE file_id = ?")
