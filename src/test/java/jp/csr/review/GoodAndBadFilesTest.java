@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class GoodAndBadFilesTest {
 
-	static final Path ROOT = temp();
+	static final Path ROOT = SampleFolders.planOnly("good-and-bad");
 
 	static final Path INPUT = ROOT.resolve("input");
 
@@ -70,22 +70,9 @@ class GoodAndBadFilesTest {
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("review.plan", () -> ROOT.resolve("plan.xlsx").toString());
-		registry.add("review.input-dir", INPUT::toString);
-		registry.add("review.output-dir", OUTPUT::toString);
-		registry.add("review.store", () -> ROOT.resolve("store").toString());
+		SampleFolders.register(registry, ROOT);
 	}
 
-	static Path temp() {
-		try {
-			Path root = Files.createTempDirectory("good-and-bad");
-			SampleWorkbooks.writePlan(root.resolve("plan.xlsx"));
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	@Autowired
 	JobOperator operator;

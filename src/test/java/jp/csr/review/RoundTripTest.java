@@ -2,7 +2,6 @@ package jp.csr.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import jp.csr.review.template.TemplateWriter;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
-import jp.csr.review.sample.SampleWorkbooks;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -47,26 +45,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class RoundTripTest {
 
-	static final Path ROOT = temp();
+	static final Path ROOT = SampleFolders.planOnly("round-trip");
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("review.plan", () -> ROOT.resolve("plan.xlsx").toString());
-		registry.add("review.input-dir", () -> ROOT.resolve("input").toString());
-		registry.add("review.output-dir", () -> ROOT.resolve("output").toString());
-		registry.add("review.store", () -> ROOT.resolve("store").toString());
+		SampleFolders.register(registry, ROOT);
 	}
 
-	static Path temp() {
-		try {
-			Path root = Files.createTempDirectory("round-trip");
-			SampleWorkbooks.writePlan(root.resolve("plan.xlsx"));
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	@Autowired
 	JobOperator operator;

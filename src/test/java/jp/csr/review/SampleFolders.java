@@ -38,6 +38,19 @@ public final class SampleFolders {
 		}
 	}
 
+	/** The sample's plan only, and an empty input folder: the test drops its own files in. */
+	public static Path planOnly(String prefix) {
+		try {
+			Path root = Files.createTempDirectory(prefix);
+			Files.copy(Path.of("config/plan.xlsx"), root.resolve("plan.xlsx"));
+			Files.createDirectories(root.resolve("input"));
+			return root;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static void register(DynamicPropertyRegistry registry, Path root) {
 		registry.add("review.plan", () -> root.resolve("plan.xlsx").toString());
 		registry.add("review.input-dir", () -> root.resolve("input").toString());
