@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.csr.review.ReviewProperties;
-import jp.csr.review.plan.PlanException;
-import jp.csr.review.plan.PlanReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +41,8 @@ class Consolidation {
 
 	private final LiveExecution live;
 
+	private final ConfiguredPlan plan;
+
 	/** Set while this process holds the run lock (only then are running executions ours). */
 	private volatile boolean holding;
 
@@ -50,7 +50,7 @@ class Consolidation {
 	private volatile boolean closing;
 
 	Consolidation(ReviewProperties properties, JobOperator operator, JobRepository repository, Job job,
-			RunReport report, Executions executions, LiveExecution live) {
+			RunReport report, Executions executions, LiveExecution live, ConfiguredPlan plan) {
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
@@ -58,6 +58,7 @@ class Consolidation {
 		this.report = report;
 		this.executions = executions;
 		this.live = live;
+		this.plan = plan;
 	}
 
 	ExitCode run() {
@@ -128,11 +129,7 @@ class Consolidation {
 	}
 
 	private ExitCode underLock(Work work) {
-		try {
-			PlanReader.read(properties.plan());
-		}
-		catch (PlanException ex) {
-			log.error(ex.getMessage());
+		if (plan.read().isEmpty()) {
 			return ExitCode.USAGE;
 		}
 		RunLock.Result acquired;

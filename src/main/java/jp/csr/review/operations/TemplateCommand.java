@@ -4,13 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
-import jp.csr.review.plan.PlanException;
-import jp.csr.review.plan.PlanReader;
 import jp.csr.review.template.TemplateWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +25,11 @@ class TemplateCommand {
 
 	private final ReviewProperties properties;
 
-	TemplateCommand(ReviewProperties properties) {
+	private final ConfiguredPlan configuredPlan;
+
+	TemplateCommand(ReviewProperties properties, ConfiguredPlan configuredPlan) {
 		this.properties = properties;
+		this.configuredPlan = configuredPlan;
 	}
 
 	ExitCode run(ApplicationArguments args) throws Exception {
@@ -38,14 +40,11 @@ class TemplateCommand {
 			log.error(Commands.USAGE);
 			return ExitCode.USAGE;
 		}
-		Plan plan;
-		try {
-			plan = PlanReader.read(properties.plan());
-		}
-		catch (PlanException ex) {
-			log.error(ex.getMessage());
+		Optional<Plan> configured = configuredPlan.read();
+		if (configured.isEmpty()) {
 			return ExitCode.USAGE;
 		}
+		Plan plan = configured.get();
 		Path out = Path.of(options.getOrDefault("out", properties.outputDir().resolve("templates").toString()));
 		String code = options.get("department");
 		List<Department> departments = code == null ? plan.departments() : plan.department(code).stream().toList();

@@ -4,12 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.judging.MarkRule;
 import jp.csr.review.plan.Plan;
-import jp.csr.review.plan.PlanException;
-import jp.csr.review.plan.PlanReader;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
@@ -26,8 +25,11 @@ class ValidateCommand {
 
 	private final ReviewProperties properties;
 
-	ValidateCommand(ReviewProperties properties) {
+	private final ConfiguredPlan configuredPlan;
+
+	ValidateCommand(ReviewProperties properties, ConfiguredPlan configuredPlan) {
 		this.properties = properties;
+		this.configuredPlan = configuredPlan;
 	}
 
 	ExitCode run(List<String> files) throws Exception {
@@ -35,14 +37,11 @@ class ValidateCommand {
 			log.error("validate には検査するファイルを1つ以上指定してください");
 			return ExitCode.USAGE;
 		}
-		Plan plan;
-		try {
-			plan = PlanReader.read(properties.plan());
-		}
-		catch (PlanException ex) {
-			log.error(ex.getMessage());
+		Optional<Plan> configured = configuredPlan.read();
+		if (configured.isEmpty()) {
 			return ExitCode.USAGE;
 		}
+		Plan plan = configured.get();
 		SubmissionValidator validator = new SubmissionValidator(plan, new MarkRule(properties.marks()), properties.zone());
 		boolean allValid = true;
 		for (String name : files) {

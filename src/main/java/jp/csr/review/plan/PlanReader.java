@@ -45,6 +45,9 @@ public final class PlanReader {
 	}
 
 	public static Plan read(Path file) {
+		if (!java.nio.file.Files.isRegularFile(file)) {
+			throw new PlanException(file.toString(), List.of("ファイルがありません (設定 review.plan: " + file.toAbsolutePath() + ")"));
+		}
 		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
 			return new PlanReader().read(workbook, file.toString());
 		}
