@@ -1,0 +1,79 @@
+package jp.csr.review.operations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jp.csr.review.SampleFolders;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PRODUCT.md §7: the exit codes of validate, template, run, status and bad usage. */
+@SpringBootTest
+class CommandsTest {
+
+	static final Path ROOT = SampleFolders.copy("commands");
+
+	@DynamicPropertySource
+	static void folders(DynamicPropertyRegistry registry) {
+		SampleFolders.register(registry, ROOT);
+	}
+
+	@Autowired
+	Commands commands;
+
+	int exit(String... args) throws Exception {
+		commands.run(new DefaultApplicationArguments(args));
+		return commands.getExitCode();
+	}
+
+	@Test
+	void validateIsZeroForValidFilesThreeForAnInvalidOneTwoForBadUsage() throws Exception {
+		Path good = ROOT.resolve("input/53期_AD_広告審査部.xlsx");
+		Path bad = Files.writeString(ROOT.resolve("broken.xlsx"), "not a workbook");
+		assertThat(exit("validate", good.toString())).isZero();
+		assertThat(exit("validate", good.toString(), bad.toString())).isEqualTo(3);
+		assertThat(exit("validate")).isEqualTo(2);
+		assertThat(exit("validate", ROOT.resolve("missing.xlsx").toString())).isEqualTo(2);
+		assertThat(Files.exists(ROOT.resolve("store/archive"))).as("validate stores nothing").isFalse();
+	}
+
+	@Test
+	void templateWritesOneWorkbookPerDepartmentOrTheOneAskedFor() throws Exception {
+		Path all = ROOT.resolve("templates-all");
+		assertThat(exit("template", "--out", all.toString())).isZero();
+		try (var files = Files.list(all)) {
+			assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
+					"53期_AD_広告審査部.xlsx", "53期_BCP_BCP推進部.xlsx", "53期_COMP_コンプライアンス推進部.xlsx",
+					"53期_DEV_システム開発部.xlsx", "53期_ISEC_情報セキュリティ部.xlsx", "53期_PRIV_個人情報保護部.xlsx",
+					"53期_RISK_リスク管理部.xlsx");
+		}
+		Path one = ROOT.resolve("templates-one");
+		assertThat(exit("template", "--department", "DEV", "--out", one.toString())).isZero();
+		try (var files = Files.list(one)) {
+			assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("53期_DEV_システム開発部.xlsx");
+		}
+		assertThat(exit("template", "--department", "NOPE", "--out", one.toString())).isEqualTo(2);
+	}
+
+	@Test
+	void runIsZeroWhenAllAreAcceptedAndStatusIsAlwaysZero() throws Exception {
+		assertThat(exit("run")).isZero();
+		assertThat(exit("status")).isZero();
+		assertThat(exit("run", "extra")).isEqualTo(2);
+	}
+
+	@Test
+	void anUnknownOrMissingCommandIsBadUsage() throws Exception {
+		assertThat(exit()).isEqualTo(2);
+		assertThat(exit("consolidate")).isEqualTo(2);
+		assertThat(exit("restart", "abc")).isEqualTo(2);
+	}
+
+}
