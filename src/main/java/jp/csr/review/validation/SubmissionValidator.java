@@ -83,10 +83,25 @@ public final class SubmissionValidator {
 			findings.error("", "", "パスワードで保護されたブックは読み込めません。パスワードを解除して保存し直してから提出してください");
 		}
 		catch (IOException | RuntimeException ex) {
-			findings.error("", "", "Excelブック (.xlsx, .xlsm, .xls) として読み込めません。Excelで開いて保存し直してから提出してください ("
-					+ ex.getClass().getSimpleName() + ")");
+			if (isZipBomb(ex)) {
+				// POI's guard against zip bombs: say what it is, not just "unreadable"
+				findings.error("", "", "ブックの圧縮率が極端に高いため、安全のため読み込みません。同じ文字や行の大量の繰り返し、不要な行・列を削除して保存し直してから提出してください");
+			}
+			else {
+				findings.error("", "", "Excelブック (.xlsx, .xlsm, .xls) として読み込めません。Excelで開いて保存し直してから提出してください ("
+						+ ex.getClass().getSimpleName() + ")");
+			}
 		}
 		return new Validation(null, "", false, findings.issues());
+	}
+
+	private static boolean isZipBomb(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Validation validate(Workbook workbook, Findings findings, Instant receivedAt) {
