@@ -25,6 +25,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -77,8 +78,8 @@ class ConsolidationJobConfiguration {
 	}
 
 	@Bean
-	SubmissionLoader submissionLoader(JdbcClient jdbc, Archive archive, Candidates candidates) {
-		return new SubmissionLoader(jdbc, archive, candidates);
+	SubmissionLoader submissionLoader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Archive archive, Candidates candidates) {
+		return new SubmissionLoader(jdbc, jdbcTemplate, archive, candidates);
 	}
 
 	@Bean

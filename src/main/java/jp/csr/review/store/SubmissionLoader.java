@@ -2,6 +2,8 @@ package jp.csr.review.store;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import jp.csr.review.intake.Candidate;
 import jp.csr.review.intake.Candidates;
@@ -12,6 +14,7 @@ import jp.csr.review.validation.Validation;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,12 +27,15 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final Archive archive;
 
 	private final Candidates candidates;
 
-	public SubmissionLoader(JdbcClient jdbc, Archive archive, Candidates candidates) {
+	public SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, Candidates candidates) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.archive = archive;
 		this.candidates = candidates;
 	}
@@ -71,34 +77,37 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 	}
 
 	private void insertIssues(long fileId, Validation v) {
-		int seq = 0;
+		List<Object[]> rows = new ArrayList<>();
 		for (Issue issue : v.issues()) {
-			jdbc.sql("INSERT INTO validation_issue (file_id, seq, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)")
-				.params(fileId, ++seq, issue.severity().name(), issue.sheet(), issue.cell(), issue.message())
-				.update();
+			rows.add(new Object[] { fileId, rows.size() + 1, issue.severity().name(), issue.sheet(), issue.cell(),
+					issue.message() });
 		}
+		batch("INSERT INTO validation_issue (file_id, seq, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	private void insertValues(long fileId, Submission s) {
-		for (Submission.KpiEntry k : s.kpis()) {
-			jdbc.sql("""
-					INSERT INTO kpi_result (file_id, kpi_id, value, number, display, note, cell)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(fileId, k.kpiId(), k.value(), plain(k.number()), k.display(), k.note(), k.cell())
-				.update();
-		}
-		for (Submission.InitiativeEntry i : s.initiatives()) {
-			jdbc.sql("""
-					INSERT INTO initiative_result (file_id, initiative_id, progress, percent, declared, note, cell)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(fileId, i.initiativeId(), i.progress(), plain(i.percent()), i.declared(), i.note(), i.cell())
-				.update();
-		}
-		int seq = 0;
+		batch("INSERT INTO kpi_result (file_id, kpi_id, value, number, display, note, cell) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				s.kpis().stream()
+					.map(k -> new Object[] { fileId, k.kpiId(), k.value(), plain(k.number()), k.display(), k.note(), k.cell() })
+					.toList());
+		batch("""
+				INSERT INTO initiative_result (file_id, initiative_id, progress, percent, declared, note, cell)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""",
+				s.initiatives().stream()
+					.map(i -> new Object[] { fileId, i.initiativeId(), i.progress(), plain(i.percent()), i.declared(), i.note(),
+							i.cell() })
+					.toList());
+		List<Object[]> highlights = new ArrayList<>();
 		for (Submission.HighlightEntry h : s.highlights()) {
-			jdbc.sql("INSERT INTO highlight (file_id, seq, commitment, text, cell) VALUES (?, ?, ?, ?, ?)")
-				.params(fileId, ++seq, h.commitment(), h.text(), h.cell())
-				.update();
+			highlights.add(new Object[] { fileId, highlights.size() + 1, h.commitment(), h.text(), h.cell() });
+		}
+		batch("INSERT INTO highlight (file_id, seq, commitment, text, cell) VALUES (?, ?, ?, ?, ?)", highlights);
+	}
+
+	/** One prepared statement per table and file, in the chunk's transaction. */
+	private void batch(String sql, List<Object[]> rows) {
+		if (!rows.isEmpty()) {
+			batch.batchUpdate(sql, rows);
 		}
 	}
 
