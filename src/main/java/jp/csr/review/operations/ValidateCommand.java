@@ -2,7 +2,6 @@ package jp.csr.review.operations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package jp.csr.review.judging;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jp.csr.review.SampleFolders;
