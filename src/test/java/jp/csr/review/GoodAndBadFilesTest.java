@@ -26,10 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,12 +70,8 @@ class GoodAndBadFilesTest {
 		SampleFolders.register(registry, ROOT);
 	}
 
-
 	@Autowired
-	JobOperator operator;
-
-	@Autowired
-	Job job;
+	ConsolidationRuns runs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -207,7 +200,7 @@ class GoodAndBadFilesTest {
 	}
 
 	private JobExecution run() throws Exception {
-		return operator.start(job, new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+		return runs.start();
 	}
 
 	/** A department's sample submission, changed, saved into the input folder as received at {@code at}. */

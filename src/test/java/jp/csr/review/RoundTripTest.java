@@ -28,10 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,12 +49,8 @@ class RoundTripTest {
 		SampleFolders.register(registry, ROOT);
 	}
 
-
 	@Autowired
-	JobOperator operator;
-
-	@Autowired
-	Job job;
+	ConsolidationRuns runs;
 
 	@Test
 	void templateFilledInValidatedAndConsolidated() throws Exception {
@@ -108,8 +101,7 @@ class RoundTripTest {
 		assertThat(checked.submission().cover().submittedOn()).isEqualTo(LocalDate.of(2025, 10, 24));
 
 		// run: the real job
-		JobExecution run = operator.start(job,
-				new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+		JobExecution run = runs.start();
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		ReviewWorkbook review = ReviewWorkbook.open(ROOT.resolve("output/53期_行動計画振り返り.xlsx"));

@@ -19,10 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,16 +92,13 @@ class SampleReviewTest {
 					"2024年6月から、総務企画本部に紐づく形でBCP専任部署を設置し、全社BCP対応を行っている。"));
 
 	@Autowired
-	JobOperator operator;
-
-	@Autowired
-	Job job;
+	ConsolidationRuns runs;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	JobExecution run() throws Exception {
-		return operator.start(job, new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+		return runs.start();
 	}
 
 	@Test

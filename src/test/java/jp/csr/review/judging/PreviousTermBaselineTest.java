@@ -2,14 +2,12 @@ package jp.csr.review.judging;
 
 import java.nio.file.Path;
 
+import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +30,8 @@ class PreviousTermBaselineTest {
 		SampleFolders.register(registry, ROOT);
 	}
 
-
 	@Autowired
-	JobOperator operator;
-
-	@Autowired
-	Job job;
+	ConsolidationRuns runs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -65,8 +59,7 @@ class PreviousTermBaselineTest {
 	}
 
 	private JobExecution run() throws Exception {
-		JobExecution execution = operator.start(job,
-				new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+		JobExecution execution = runs.start();
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		return execution;
 	}
