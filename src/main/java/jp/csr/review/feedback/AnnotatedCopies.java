@@ -93,7 +93,7 @@ public final class AnnotatedCopies {
 				SELECT f.id, f.file_name, f.department_code, f.archive_path FROM submission_file f
 				WHERE f.status = 'REJECTED' AND f.department_code IS NOT NULL
 				  AND (SELECT n.status FROM submission_file n WHERE n.department_code = f.department_code
-				       ORDER BY n.modified_at DESC, n.id DESC LIMIT 1) = 'ACCEPTED'""")
+				       ORDER BY n.job_instance_id DESC, n.modified_at DESC, n.id DESC LIMIT 1) = 'ACCEPTED'""")
 			.query((rs, n) -> new Rejected(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 		List<Path> removed = new ArrayList<>();

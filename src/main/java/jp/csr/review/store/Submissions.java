@@ -36,6 +36,16 @@ public class Submissions {
 	public record HighlightText(long fileId, String commitment, String text, String cell) {
 	}
 
+	/**
+	 * PRODUCT.md v2 §3, the order of versions: a file first seen by a later run is newer than every file
+	 * seen by earlier runs (whatever its modification time); within one run, by modification time, then
+	 * by arrival. Every "newest file" question of the store orders by this.
+	 */
+	public static final String OLDEST_FIRST = "job_instance_id, modified_at, id";
+
+	/** {@link #OLDEST_FIRST} reversed. */
+	public static final String NEWEST_FIRST = "job_instance_id DESC, modified_at DESC, id DESC";
+
 	private static final String FILE_COLUMNS = "id, sha256, file_name, department_code, status, modified_at, submitted_by, "
 			+ "submitted_on, late, errors, warnings";
 
@@ -47,13 +57,13 @@ public class Submissions {
 	}
 
 	/**
-	 * The version in use per department for a term: its newest accepted file (PRODUCT.md §3). Files are
-	 * taken oldest first, so "newest" is by modification time, then by arrival.
+	 * The version in use per department for a term: its newest accepted file (PRODUCT.md §3). "Newest" is
+	 * {@link #OLDEST_FIRST}.
 	 */
 	public Map<String, StoredFile> inUse(int term) {
 		Map<String, StoredFile> current = new LinkedHashMap<>();
 		jdbc.sql("SELECT " + FILE_COLUMNS
-				+ " FROM submission_file WHERE status = 'ACCEPTED' AND term = ? ORDER BY modified_at, id")
+				+ " FROM submission_file WHERE status = 'ACCEPTED' AND term = ? ORDER BY " + OLDEST_FIRST)
 			.param(term)
 			.query((rs, n) -> file(rs))
 			.list()
@@ -64,7 +74,7 @@ public class Submissions {
 	/** The newest file of a department, accepted or not: is its latest word a rejection? */
 	public Optional<StoredFile> newest(String departmentCode) {
 		return jdbc.sql("SELECT " + FILE_COLUMNS
-				+ " FROM submission_file WHERE department_code = ? ORDER BY modified_at DESC, id DESC LIMIT 1")
+				+ " FROM submission_file WHERE department_code = ? ORDER BY " + NEWEST_FIRST + " LIMIT 1")
 			.param(departmentCode)
 			.query((rs, n) -> file(rs))
 			.optional();
@@ -100,7 +110,7 @@ public class Submissions {
 		return jdbc.sql("""
 				SELECT r.number FROM kpi_result r JOIN submission_file f ON f.id = r.file_id
 				WHERE f.status = 'ACCEPTED' AND f.term = ? AND r.kpi_id = ? AND r.number IS NOT NULL
-				ORDER BY f.modified_at DESC, f.id DESC LIMIT 1""")
+				ORDER BY f.job_instance_id DESC, f.modified_at DESC, f.id DESC LIMIT 1""")
 			.params(term, kpiId)
 			.query(String.class)
 			.optional()
