@@ -1,0 +1,106 @@
+package jp.csr.review.workbook;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+
+/**
+ * How much a submission workbook may hold before it is refused unopened. A department's share of the plan
+ * is a few hundred rows; a sheet filled down to Excel's last row (a column of "-" dragged to the bottom)
+ * would take POI's usermodel gigabytes and minutes to open, and would give a million issues nobody reads.
+ * The sheets are counted with a streaming pass first, in bounded memory.
+ */
+public final class WorkbookLimits {
+
+	/** Rows holding at least one value, per sheet. */
+	public static final int MAX_ROWS = 10_000;
+
+	/** Cells holding a value, per sheet. */
+	public static final int MAX_CELLS = 200_000;
+
+	private WorkbookLimits() {
+	}
+
+	/** A sheet over the limits. */
+	public record Excess(String sheet, String what, int limit) {
+
+		/** For the department: what is too much, and what to do. */
+		public String message() {
+			return "シート「" + sheet + "」の値の入った" + what + "が上限の" + String.format("%,d", limit) + what
+					+ "を超えています。下までコピーした値など不要な行・列を削除して保存し直してから提出してください";
+		}
+
+	}
+
+	/**
+	 * The first sheet over the limits. Empty when every sheet is within them, and also when the file is not
+	 * an OOXML workbook at all ({@code .xls}, encrypted, broken): opening it fully then says why.
+	 */
+	public static Optional<Excess> check(Path file) {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+			while (sheets.hasNext()) {
+				try (InputStream in = sheets.next()) {
+					Optional<Excess> excess = count(sheets.getSheetName(), in);
+					if (excess.isPresent()) {
+						return excess;
+					}
+				}
+			}
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Counts value cells ({@code <c>} holding a {@code <v>} or an inline {@code <is>}) and their rows. */
+	private static Optional<Excess> count(String sheet, InputStream in) throws Exception {
+		// POI's factory: external entities and DOCTYPEs are refused
+		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+		try {
+			int rows = 0;
+			int cells = 0;
+			boolean rowCounted = false;
+			boolean cellCounted = false;
+			while (xml.hasNext()) {
+				if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+					continue;
+				}
+				switch (xml.getLocalName()) {
+					case "row" -> rowCounted = false;
+					case "c" -> cellCounted = false;
+					case "v", "is" -> {
+						if (!cellCounted) {
+							cellCounted = true;
+							if (++cells > MAX_CELLS) {
+								return Optional.of(new Excess(sheet, "セル", MAX_CELLS));
+							}
+							if (!rowCounted) {
+								rowCounted = true;
+								if (++rows > MAX_ROWS) {
+									return Optional.of(new Excess(sheet, "行", MAX_ROWS));
+								}
+							}
+						}
+					}
+					default -> {
+					}
+				}
+			}
+			return Optional.empty();
+		}
+		finally {
+			xml.close();
+		}
+	}
+
+}
