@@ -71,10 +71,10 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	CheckProcessor checkProcessor(ReviewProperties properties, Archive archive) {
+	CheckProcessor checkProcessor(ReviewProperties properties, Archive archive, Candidates candidates) {
 		SubmissionValidator validator = new SubmissionValidator(PlanReader.read(properties.plan()),
 				new MarkRule(properties.marks()), properties.zone());
-		return new CheckProcessor(archive, validator);
+		return new CheckProcessor(archive, candidates, validator);
 	}
 
 	@Bean

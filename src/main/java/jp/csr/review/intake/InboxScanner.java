@@ -3,6 +3,8 @@ package jp.csr.review.intake;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -29,8 +31,16 @@ public final class InboxScanner {
 		this.settle = settle;
 	}
 
-	/** A workbook found, or one that must wait because it is still being written. */
-	public record Found(Path path, long size, Instant modifiedAt, boolean settling) {
+	/**
+	 * A workbook found, or one that must wait because it is still being written, or a workbook or
+	 * subfolder that could not be read ({@code failure}).
+	 */
+	public record Found(Path path, long size, Instant modifiedAt, boolean settling, IOException failure) {
+
+		Found(Path path, long size, Instant modifiedAt, boolean settling) {
+			this(path, size, modifiedAt, settling, null);
+		}
+
 	}
 
 	public List<Found> scan(Path inbox, Instant now) throws IOException {
@@ -54,13 +64,35 @@ public final class InboxScanner {
 			}
 
 			@Override
-			public FileVisitResult visitFileFailed(Path file, IOException exc) {
-				// a file removed or locked while we walk is simply not there this time
+			public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+				if (file.equals(inbox)) {
+					throw exc; // the input folder itself: nothing can be taken, the run fails
+				}
+				// a file removed while we walk is simply not there this time; a subfolder or workbook the
+				// service user may not read is reported, so that the admin can fix its permissions
+				if (!(exc instanceof NoSuchFileException) && !isIgnoredName(file)
+						&& (isWorkbook(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))) {
+					found.add(new Found(file, 0, lastModified(file), false, exc));
+				}
 				return FileVisitResult.CONTINUE;
 			}
 		});
 		found.sort(Comparator.comparing(Found::modifiedAt).thenComparing(f -> f.path().toString()));
 		return found;
+	}
+
+	private static boolean isIgnoredName(Path path) {
+		String name = path.getFileName().toString();
+		return name.startsWith("~") || name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".tmp");
+	}
+
+	private static Instant lastModified(Path path) {
+		try {
+			return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+		}
+		catch (IOException ex) {
+			return Instant.EPOCH;
+		}
 	}
 
 	static boolean isWorkbook(Path file) {
@@ -70,8 +102,7 @@ public final class InboxScanner {
 
 	/** Office lock files (~$x.xlsx), hidden (.x) and temporary (~x, x.tmp) names. */
 	static boolean isIgnored(Path path) {
-		String name = path.getFileName().toString();
-		if (name.startsWith("~") || name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".tmp")) {
+		if (isIgnoredName(path)) {
 			return true;
 		}
 		try {

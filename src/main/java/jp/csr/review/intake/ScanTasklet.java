@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The scan step: lists the input folder into {@code scan_candidate}. It runs in one transaction, so a
- * crash leaves nothing half-listed and a restart scans again.
+ * crash leaves nothing half-listed and a restart scans again. A file it cannot read is that file's
+ * problem: listed as UNREADABLE (or MISSING when it went away meanwhile), never a failed scan.
  */
 public class ScanTasklet implements Tasklet {
 
@@ -46,12 +47,27 @@ public class ScanTasklet implements Tasklet {
 				log.info("待機   {} (書き込み中の可能性があるため次回に取り込みます)", f.path());
 				continue;
 			}
-			String sha = Archive.sha256(f.path());
+			// a file it cannot read is one file's problem (PRODUCT.md v2 §3): noted on its own line of the run
+			// report, left for the next run, and the others go on
+			SetAside setAside = f.failure() == null ? null : SetAside.unreadable(f.failure());
+			String sha = null;
+			if (setAside == null) {
+				try {
+					sha = archive.hash(f.path());
+				}
+				catch (Archive.InputUnreadable ex) {
+					setAside = SetAside.unreadable(ex.getCause());
+				}
+			}
 			Candidate candidate = new Candidate(instance, ++seq, f.path(), f.size(), f.modifiedAt(), sha);
-			boolean known = candidates.isIngested(sha);
-			candidates.add(candidate, known ? "SKIPPED" : null);
+			if (sha != null) {
+				// bytes of an earlier run; copies within this drop are left to the load, which takes the
+				// oldest copy it can still read and skips the others
+				setAside = candidates.duplicate(candidate).orElse(null);
+			}
+			candidates.add(candidate, setAside);
 			contribution.incrementReadCount();
-			if (known) {
+			if (setAside != null) {
 				contribution.incrementFilterCount(1);
 			}
 			else {

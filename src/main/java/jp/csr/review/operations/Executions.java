@@ -89,9 +89,13 @@ class Executions {
 			.list();
 	}
 
-	/** Files accepted and rejected by a job instance (for the §7 exit code of a completed run). */
+	/**
+	 * Files rejected, or not readable by the service user, in a job instance: either makes a completed run
+	 * exit 3 (PRODUCT.md §7, see RunReport).
+	 */
 	int rejected(long instanceId) {
-		return jdbc.sql("SELECT COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome = 'REJECTED'")
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome IN ('REJECTED', 'UNREADABLE')""")
 			.param(instanceId)
 			.query(Integer.class)
 			.single();

@@ -40,22 +40,25 @@ class RunReport {
 		this.outputDir = properties.outputDir();
 	}
 
-	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings) {
+	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings,
+			String note) {
 	}
 
 	ExitCode print(JobExecution execution) {
 		List<FileLine> files = jdbc.sql("""
 				SELECT c.path, c.outcome, c.file_id, COALESCE(f.department_code, ''), COALESCE(f.errors, 0),
-				       COALESCE(f.warnings, 0)
+				       COALESCE(f.warnings, 0), c.note
 				FROM scan_candidate c LEFT JOIN submission_file f ON f.id = c.file_id
 				WHERE c.job_instance_id = ? ORDER BY c.seq""")
 			.param(execution.getJobInstanceId())
 			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), fileId(rs),
-					rs.getString(4), rs.getInt(5), rs.getInt(6)))
+					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)))
 			.list();
 		int accepted = 0;
 		int rejected = 0;
 		int skipped = 0;
+		int unreadable = 0;
+		int waiting = 0;
 		for (FileLine f : files) {
 			switch (f.outcome() == null ? "" : f.outcome()) {
 				case "ACCEPTED" -> {
@@ -74,9 +77,18 @@ class RunReport {
 				}
 				case "SKIPPED" -> {
 					skipped++;
-					log.info("スキップ {}  (同じ内容を取り込み済み)", f.path());
+					// runs before V3 kept no note
+					log.info("スキップ {}  ({})", f.path(), f.note() == null ? "同じ内容を取り込み済み" : f.note());
 				}
-				case "CHANGED" -> log.info("待機     {}  (読み込み中に変更されたため次回に取り込みます)", f.path());
+				case "UNREADABLE" -> {
+					unreadable++;
+					log.info("読取不可 {}  ({}。次回もう一度読み込みます)", f.path(), f.note());
+				}
+				case "CHANGED", "MISSING" -> {
+					waiting++;
+					log.info("待機     {}  ({}。次回に取り込みます)", f.path(),
+							f.note() == null ? "読み込み中に変更されました" : f.note());
+				}
 				default -> log.info("未処理   {}", f.path());
 			}
 		}
@@ -87,8 +99,10 @@ class RunReport {
 			return failed(execution, null);
 		}
 		log.info("振り返り: {}", review);
-		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {}", execution.getId(), accepted, rejected, skipped);
-		return rejected > 0 ? ExitCode.REJECTED : ExitCode.OK;
+		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}", execution.getId(), accepted,
+				rejected, skipped, unreadable, waiting);
+		// a file the service user cannot read needs the admin as a rejected one needs its department
+		return rejected + unreadable > 0 ? ExitCode.REJECTED : ExitCode.OK;
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package jp.csr.review.store;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Component;
  * The store's copies of submitted files, named by their SHA-256 so that the review can always be
  * traced back to the exact bytes. A file is first staged (copied out of the input folder, which is
  * never modified), checked from the staged copy, then kept as accepted or rejected.
+ * <p>
+ * Every read of the input folder goes through {@link #open}, and every failure of such a read is an
+ * {@link InputUnreadable}: one file's problem (PRODUCT.md §3), told apart from a failure of the store,
+ * which fails the step.
  */
 @Component
 public class Archive {
@@ -31,21 +37,80 @@ public class Archive {
 	}
 
 	public static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		try (InputStream in = Files.newInputStream(file)) {
+			return sha256(in);
 		}
 	}
 
-	/** Copies {@code file} to the staging folder; the SHA-256 of the bytes actually copied is returned with it. */
+	/** The SHA-256 of a file of the input folder, as the scan sees it. */
+	public String hash(Path file) throws InputUnreadable {
+		try (InputStream in = input(file)) {
+			return sha256(in);
+		}
+		catch (IOException ex) {
+			throw InputUnreadable.of(ex);
+		}
+	}
+
+	/**
+	 * Copies {@code file} to the staging folder; the SHA-256 of the bytes actually copied is returned with it.
+	 *
+	 * @throws InputUnreadable when the file could not be read (it is gone, not readable …)
+	 * @throws IOException when the store could not take the copy
+	 */
 	public Staged stage(Path file) throws IOException {
 		Path staging = Files.createDirectories(root.resolve("staging"));
 		Path target = Files.createTempFile(staging, "incoming-", extension(file));
 		MessageDigest digest = digest();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+		try (InputStream in = new DigestInputStream(input(file), digest)) {
 			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
 		}
+		catch (IOException ex) {
+			Files.deleteIfExists(target);
+			throw ex;
+		}
 		return new Staged(target, HexFormat.of().formatHex(digest.digest()));
+	}
+
+	/**
+	 * Opens a file of the input folder for reading. A symbolic link put in its place after the scan is not
+	 * followed. Tests replace this to make a file unreadable, which root (who runs the tests) cannot do
+	 * with permissions.
+	 */
+	protected InputStream open(Path file) throws IOException {
+		return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+	}
+
+	/** {@link #open}, with every failure to open or read marked as the input file's. */
+	private InputStream input(Path file) throws InputUnreadable {
+		InputStream in;
+		try {
+			in = open(file);
+		}
+		catch (IOException ex) {
+			throw InputUnreadable.of(ex);
+		}
+		return new FilterInputStream(in) {
+			@Override
+			public int read() throws IOException {
+				try {
+					return super.read();
+				}
+				catch (IOException ex) {
+					throw InputUnreadable.of(ex);
+				}
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				try {
+					return super.read(b, off, len);
+				}
+				catch (IOException ex) {
+					throw InputUnreadable.of(ex);
+				}
+			}
+		};
 	}
 
 	/** Moves a staged copy to {@code accepted/} or {@code rejected/} under its SHA-256; idempotent. */
@@ -79,6 +144,12 @@ public class Archive {
 		return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
 	}
 
+	private static String sha256(InputStream bytes) throws IOException {
+		DigestInputStream in = new DigestInputStream(bytes, digest());
+		in.transferTo(OutputStream.nullOutputStream());
+		return HexFormat.of().formatHex(in.getMessageDigest().digest());
+	}
+
 	private static MessageDigest digest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -90,6 +161,26 @@ public class Archive {
 
 	/** A staged copy and the SHA-256 of its bytes. */
 	public record Staged(Path file, String sha256) {
+	}
+
+	/** A file of the input folder could not be opened or read; the cause says why. */
+	public static final class InputUnreadable extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		private InputUnreadable(IOException cause) {
+			super(cause.getMessage(), cause);
+		}
+
+		static InputUnreadable of(IOException ex) {
+			return ex instanceof InputUnreadable already ? already : new InputUnreadable(ex);
+		}
+
+		@Override
+		public synchronized IOException getCause() {
+			return (IOException) super.getCause();
+		}
+
 	}
 
 }

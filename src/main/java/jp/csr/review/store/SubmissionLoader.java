@@ -2,11 +2,14 @@ package jp.csr.review.store;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jp.csr.review.intake.Candidate;
 import jp.csr.review.intake.Candidates;
+import jp.csr.review.intake.SetAside;
 import jp.csr.review.validation.Checked;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Submission;
@@ -43,8 +46,16 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 	@Override
 	public void write(Chunk<? extends Checked> chunk) throws Exception {
 		for (Checked checked : chunk) {
-			if (checked.changedSinceScan()) {
-				candidates.settle(checked.candidate(), "CHANGED", null);
+			if (checked.isSetAside()) {
+				candidates.settle(checked.candidate(), checked.setAside());
+				continue;
+			}
+			// the guard of submission_file.sha256 UNIQUE: whatever brought these bytes in since the check (a
+			// copy earlier in the same chunk, say), a duplicate is skipped, never a failed step
+			Optional<SetAside> duplicate = candidates.duplicate(checked.candidate());
+			if (duplicate.isPresent()) {
+				archive.discard(checked.staged());
+				candidates.settle(checked.candidate(), duplicate.get());
 				continue;
 			}
 			Validation validation = checked.validation();
@@ -64,14 +75,14 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO submission_file (sha256, file_name, original_path, size, modified_at, job_instance_id, status,
-				  term, department_code, submitted_by, submitted_on, late, errors, warnings, archive_path)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  term, department_code, submitted_by, submitted_on, late, errors, warnings, archive_path, loaded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.sha256(), c.path().getFileName().toString(), c.path().toString(), c.size(),
 					c.modifiedAt().toString(), c.jobInstanceId(), v.accepted() ? "ACCEPTED" : "REJECTED",
 					cover == null ? null : cover.term(), v.departmentCode().isEmpty() ? null : v.departmentCode(),
 					cover == null ? null : cover.submitter(),
 					cover == null || cover.submittedOn() == null ? null : cover.submittedOn().toString(), v.late() ? 1 : 0,
-					v.errors(), v.warnings(), kept.toString())
+					v.errors(), v.warnings(), kept.toString(), Instant.now().toString())
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
