@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jp.csr.review.judging.MarkRule;
 import jp.csr.review.judging.ResultWords;
@@ -30,17 +33,23 @@ import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
+import jp.csr.review.workbook.WorkbookLimits;
+import jp.csr.review.workbook.WorkbookLimits.Excess;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks one submission workbook against the plan (PRODUCT.md §2–§4) and reports every problem at
  * once. Used by the nightly load and by {@code validate} alike, so both give the same answer.
  */
 public final class SubmissionValidator {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionValidator.class);
 
 	static final List<String> KPI_COLUMNS = List.of("KPI ID", "KPI", "判定", "目標値", "単位", "実績", "実績表記", "備考");
 
@@ -57,16 +66,37 @@ public final class SubmissionValidator {
 	/** Appended to a text cut to {@link #MAX_TEXT}. */
 	public static final String CUT_MARK = "…(以下省略)";
 
+	/** Said at a formula cell whose result was never saved: its value is unknown, never 0 or blank. */
+	static final String WITHOUT_RESULT = "数式の計算結果が保存されていません。Excelで開いて保存し直してください";
+
+	/** The 表紙 labels read; one given by two rows is an error. */
+	private static final List<String> COVER_LABELS = List.of("様式バージョン", "期", "部署コード", "部署名", "提出者", "提出日");
+
+	/** Opens a workbook for reading. */
+	interface Opener {
+
+		Workbook open(Path file) throws IOException;
+
+	}
+
 	private final Plan plan;
 
 	private final MarkRule marks;
 
 	private final ZoneId zone;
 
+	private final Opener opener;
+
 	public SubmissionValidator(Plan plan, MarkRule marks, ZoneId zone) {
+		this(plan, marks, zone, file -> WorkbookFactory.create(file.toFile(), null, true));
+	}
+
+	/** With another way to open workbooks: lets a test fail a check the way a bug would. */
+	SubmissionValidator(Plan plan, MarkRule marks, ZoneId zone, Opener opener) {
 		this.plan = plan;
 		this.marks = marks;
 		this.zone = zone;
+		this.opener = opener;
 	}
 
 	/**
@@ -76,13 +106,35 @@ public final class SubmissionValidator {
 	 */
 	public Validation validate(Path file, String name, Instant receivedAt) {
 		Findings findings = new Findings(name);
-		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-			return validate(workbook, findings, receivedAt);
+		try {
+			check(file, findings, receivedAt);
+		}
+		catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+			// a bug of ours or of POI, or one absurd workbook: that file's problem alone (PRODUCT.md §3); what
+			// was found before it stands, the department sees it all
+			log.warn("{}: 予期しないエラーのため読み込めませんでした", name, ex);
+			findings.error("", "", "予期しないエラーのため読み込めませんでした (" + ex.getClass().getSimpleName() + ")");
+		}
+		return findings.validation();
+	}
+
+	private void check(Path file, Findings findings, Instant receivedAt) {
+		// before the usermodel opens it: a sheet filled to the last row would take it minutes and gigabytes
+		Optional<Excess> excess = WorkbookLimits.check(file);
+		if (excess.isPresent()) {
+			findings.error(excess.get().sheet(), "", excess.get().message());
+			return;
+		}
+		Workbook workbook;
+		try {
+			workbook = opener.open(file);
 		}
 		catch (EncryptedDocumentException ex) {
 			findings.error("", "", "パスワードで保護されたブックは読み込めません。パスワードを解除して保存し直してから提出してください");
+			return;
 		}
 		catch (IOException | RuntimeException ex) {
+			// failing to open is the file's form, not a bug: what POI says is whether it is a workbook at all
 			if (isZipBomb(ex)) {
 				// POI's guard against zip bombs: say what it is, not just "unreadable"
 				findings.error("", "", "ブックの圧縮率が極端に高いため、安全のため読み込みません。同じ文字や行の大量の繰り返し、不要な行・列を削除して保存し直してから提出してください");
@@ -91,8 +143,24 @@ public final class SubmissionValidator {
 				findings.error("", "", "Excelブック (.xlsx, .xlsm, .xls) として読み込めません。Excelで開いて保存し直してから提出してください ("
 						+ ex.getClass().getSimpleName() + ")");
 			}
+			return;
 		}
-		return new Validation(null, "", false, findings.issues());
+		try {
+			check(workbook, findings, receivedAt);
+		}
+		finally {
+			close(workbook, findings.file);
+		}
+	}
+
+	/** Opened read-only: nothing to save, and a failure to let go of it changes no answer. */
+	private static void close(Workbook workbook, String name) {
+		try {
+			workbook.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("{}: closing the workbook failed", name, ex);
+		}
 	}
 
 	private static boolean isZipBomb(Throwable ex) {
@@ -104,40 +172,77 @@ public final class SubmissionValidator {
 		return false;
 	}
 
-	private Validation validate(Workbook workbook, Findings findings, Instant receivedAt) {
+	private void check(Workbook workbook, Findings findings, Instant receivedAt) {
 		Optional<Sheet> cover = sheet(workbook, "表紙", findings);
 		Optional<Sheet> kpiSheet = sheet(workbook, "KPI", findings);
 		Optional<Sheet> initiativeSheet = sheet(workbook, "取り組み", findings);
 		Optional<Sheet> highlightSheet = sheet(workbook, "ハイライト", findings);
 		Cover coverValues = cover.map(s -> cover(s, findings)).orElse(null);
 		String code = coverValues == null ? "" : coverValues.departmentCode();
-		Optional<Department> department = plan.department(code);
-		boolean late = coverValues != null && isLate(receivedAt, findings);
-		if (department.isEmpty()) {
+		findings.departmentCode = code;
+		findings.late = coverValues != null && isLate(receivedAt, findings);
+		if (plan.department(code).isEmpty()) {
 			// without a known department no ID can be checked against its share of the plan
-			return new Validation(null, code, late, findings.issues());
+			return;
 		}
 		List<KpiEntry> kpis = kpiSheet.map(s -> kpis(s, code, findings)).orElse(List.of());
 		List<InitiativeEntry> initiatives = initiativeSheet.map(s -> initiatives(s, code, findings)).orElse(List.of());
 		List<HighlightEntry> highlights = highlightSheet.map(s -> highlights(s, code, findings)).orElse(List.of());
-		Submission submission = findings.hasErrors() ? null : new Submission(coverValues, kpis, initiatives, highlights);
-		return new Validation(submission, code, late, findings.issues());
+		findings.submission = new Submission(coverValues, kpis, initiatives, highlights);
 	}
 
+	/**
+	 * The one sheet of that name. Two sheets that are one name after NFKC ({@code KPI} and a hidden
+	 * {@code ＫＰＩ}) are an error, and neither is read: which one the department meant is a guess.
+	 */
 	private Optional<Sheet> sheet(Workbook workbook, String name, Findings findings) {
-		Optional<Sheet> sheet = SheetTable.sheet(workbook, name);
-		if (sheet.isEmpty()) {
+		List<Sheet> sheets = SheetTable.sheets(workbook, name);
+		if (sheets.isEmpty()) {
 			findings.error(name, "", "シート「" + name + "」がありません。配布された様式のシートを削除・改名せずに提出してください");
+			return Optional.empty();
 		}
-		return sheet;
+		if (sheets.size() > 1) {
+			boolean anyHidden = sheets.stream().anyMatch(s -> hidden(workbook, s));
+			findings.error(sheets.get(0).getSheetName(), "", "シート"
+					+ sheets.stream().map(s -> "「" + s.getSheetName() + "」" + (hidden(workbook, s) ? "(非表示)" : ""))
+						.collect(Collectors.joining("と"))
+					+ "は同じ名前「" + name + "」とみなされるため、どれを読むか決められません。不要なシートを削除してください"
+					+ (anyHidden ? " (非表示のシートは、シート見出しの右クリックから「再表示」で表示できます)" : ""));
+			return Optional.empty();
+		}
+		return Optional.of(sheets.get(0));
+	}
+
+	private static boolean hidden(Workbook workbook, Sheet sheet) {
+		int index = workbook.getSheetIndex(sheet);
+		return workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index);
+	}
+
+	/**
+	 * The labels read (known columns, 表紙 rows) that more than one cell gives: an error at the second cell
+	 * naming them all, and the label is read from none of them. A label formula without a result is an error.
+	 *
+	 * @param message the error with the label, the number of cells and their addresses to fill in
+	 */
+	private static Set<String> ambiguous(List<CellRead> labels, Map<String, List<CellRead>> duplicates,
+			List<String> read, String message, Findings findings) {
+		labels.forEach(findings::withoutResult);
+		Map<String, List<CellRead>> twice = new LinkedHashMap<>(duplicates);
+		twice.keySet().retainAll(read);
+		twice.forEach((label, cells) -> findings.error(cells.get(1), String.format(message, label, cells.size(),
+				cells.stream().map(CellRead::address).collect(Collectors.joining(", ")))));
+		return twice.keySet();
 	}
 
 	private Cover cover(Sheet sheet, Findings findings) {
 		LabelValueSheet values = LabelValueSheet.of(sheet);
-		values.get("様式バージョン").filter(c -> !c.isBlank() && !"1".equals(c.normalized()))
+		Set<String> ambiguous = ambiguous(values.labels(), values.duplicates(), COVER_LABELS,
+				"「%s」の行が%dつあります (%s)。どれを読むか決められないため、不要な行を削除してください", findings);
+		CoverValues cover = new CoverValues(values, ambiguous, sheet.getSheetName(), findings);
+		cover.optional("様式バージョン").filter(c -> !c.isBlank() && !"1".equals(c.normalized()))
 			.ifPresent(c -> findings.warning(c, "様式バージョン「" + c.text() + "」は想定外です (期待値: 1)"));
 		int term = 0;
-		Optional<CellRead> termCell = coverValue(values, "期", sheet, findings);
+		Optional<CellRead> termCell = cover.required("期");
 		if (termCell.isPresent()) {
 			Optional<BigDecimal> n = Numbers.read(termCell.get(), "期");
 			if (n.isEmpty() || n.get().compareTo(BigDecimal.valueOf(plan.term())) != 0) {
@@ -148,7 +253,7 @@ public final class SubmissionValidator {
 			}
 		}
 		String code = "";
-		Optional<CellRead> codeCell = coverValue(values, "部署コード", sheet, findings);
+		Optional<CellRead> codeCell = cover.required("部署コード");
 		if (codeCell.isPresent()) {
 			code = codeCell.get().normalized();
 			if (plan.department(code).isEmpty()) {
@@ -156,28 +261,47 @@ public final class SubmissionValidator {
 						+ String.join(", ", plan.departments().stream().map(Department::code).toList()) + " のいずれか)");
 			}
 		}
-		String submitter = values.get("提出者").map(CellRead::normalized).orElse("");
+		String submitter = cover.optional("提出者").map(CellRead::normalized).orElse("");
 		LocalDate submittedOn = null;
-		Optional<CellRead> dateCell = values.get("提出日").filter(c -> !c.isBlank());
+		Optional<CellRead> dateCell = cover.optional("提出日").filter(c -> !c.isBlank());
 		if (dateCell.isPresent()) {
 			submittedOn = PlanReader.parseDate(dateCell.get()).orElse(null);
 			if (submittedOn == null) {
 				findings.warning(dateCell.get(), "提出日「" + dateCell.get().text() + "」を日付として読めません (例: 2025/10/15)");
 			}
 		}
-		return new Cover(term, code, values.get("部署名").map(CellRead::normalized).orElse(""), submitter, submittedOn);
+		return new Cover(term, code, cover.optional("部署名").map(CellRead::normalized).orElse(""), submitter, submittedOn);
 	}
 
-	private Optional<CellRead> coverValue(LabelValueSheet values, String label, Sheet sheet, Findings findings) {
-		Optional<CellRead> cell = values.get(label);
-		if (cell.isEmpty()) {
-			findings.error(sheet.getSheetName(), "", "「" + label + "」の行がありません (A列にラベル、B列に値)");
+	/** The 表紙's value cells; a label given by two rows, or a value that is none, is read as nothing. */
+	private record CoverValues(LabelValueSheet values, Set<String> ambiguous, String sheet, Findings findings) {
+
+		Optional<CellRead> optional(String label) {
+			if (ambiguous.contains(label)) {
+				return Optional.empty();
+			}
+			return values.get(label).filter(cell -> !findings.unreadable(cell));
 		}
-		else if (cell.get().isBlank()) {
-			findings.error(cell.get(), "「" + label + "」が空です");
-			return Optional.empty();
+
+		Optional<CellRead> required(String label) {
+			if (ambiguous.contains(label)) {
+				return Optional.empty();
+			}
+			Optional<CellRead> cell = values.get(label);
+			if (cell.isEmpty()) {
+				findings.error(sheet, "", "「" + label + "」の行がありません (A列にラベル、B列に値)");
+				return cell;
+			}
+			if (findings.unreadable(cell.get())) {
+				return Optional.empty();
+			}
+			if (cell.get().isBlank()) {
+				findings.error(cell.get(), "「" + label + "」が空です");
+				return Optional.empty();
+			}
+			return cell;
 		}
-		return cell;
+
 	}
 
 	private boolean isLate(Instant receivedAt, Findings findings) {
@@ -193,10 +317,17 @@ public final class SubmissionValidator {
 		return false;
 	}
 
+	/**
+	 * The table of a sheet and its known columns. A header formula without a result is an error; a known
+	 * column given by two header cells is an error and neither is read.
+	 */
 	private SheetTable table(Sheet sheet, List<String> columns, Findings findings) {
-		SheetTable table = SheetTable.of(sheet);
+		SheetTable read = SheetTable.of(sheet);
+		Set<String> ambiguous = ambiguous(read.headers(), read.duplicates(), columns,
+				"列「%s」が%dつあります (%s)。どれを読むか決められないため、不要な列を削除してください", findings);
+		SheetTable table = read.without(ambiguous);
 		for (String column : columns) {
-			if (!OPTIONAL.contains(column) && !table.has(column)) {
+			if (!OPTIONAL.contains(column) && !table.has(column) && !ambiguous.contains(column)) {
 				// named at the header cell the template gives the column, where the department looks for it
 				findings.error(sheet.getSheetName(), CellReference.convertNumToColString(columns.indexOf(column)) + "1",
 						"列「" + column + "」がありません (1行目の見出しを変更・削除しないでください)");
@@ -216,14 +347,26 @@ public final class SubmissionValidator {
 			return List.of();
 		}
 		Set<String> seen = new HashSet<>();
+		boolean idUnread = false;
 		List<KpiEntry> entries = new ArrayList<>();
 		for (TableRow row : table.rows(KPI_COLUMNS)) {
+			if (findings.unreadable(row.get("KPI ID"))) {
+				idUnread = true;
+				continue;
+			}
 			Optional<Kpi> kpi = identify(row, "KPI ID", "KPI", plan::kpi, Kpi::departmentCode, code, seen, findings);
 			if (kpi.isEmpty()) {
 				continue;
 			}
 			comparePlanCopies(row, kpi.get(), findings);
+			// both told at once; an error rejects the file, so what they read as does not matter then
+			findings.unreadable(row.get("実績表記"));
+			findings.unreadable(row.get("備考"));
 			CellRead result = row.get("実績");
+			// an error value or a bad number is left to the result's own check, which names what was found
+			if (findings.withoutResult(result)) {
+				continue;
+			}
 			if (result.isBlank()) {
 				findings.warning(result, "KPI " + kpi.get().id() + " の実績が空です (未報告として扱います)");
 				continue;
@@ -232,8 +375,11 @@ public final class SubmissionValidator {
 					number.text(), number.number(), fit(row.get("実績表記"), Text.normalize(row.get("実績表記").text()), findings),
 					fit(row.get("備考"), Text.freeText(row.get("備考").text()), findings), result.reference())));
 		}
-		plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id()))
-			.forEach(k -> findings.warning(sheet.getSheetName(), "", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
+		if (!idUnread) {
+			// an ID that could not be read may be any of them
+			plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).forEach(k -> findings.warning(sheet.getSheetName(),
+					"", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
+		}
 		return entries;
 	}
 
@@ -254,6 +400,7 @@ public final class SubmissionValidator {
 						+ (kpi.unit().isEmpty() ? "" : " または 98.9" + kpi.unit()) + ")");
 				return Optional.empty();
 			}
+			percentTypedAsFraction(kpi, cell, n.get(), findings);
 			return Optional.of(new Read(Numbers.format(n.get()), n.get()));
 		}
 		String word = cell.normalized();
@@ -267,6 +414,21 @@ public final class SubmissionValidator {
 		return Optional.of(new Read(word, null));
 	}
 
+	/**
+	 * {@code 0.32} typed into a plain cell of a {@code %} KPI whose target is 100 is read as 0.32 %, as
+	 * PRODUCT.md §4 says; the department probably meant 32 %. Told, not guessed.
+	 */
+	private static void percentTypedAsFraction(Kpi kpi, CellRead cell, BigDecimal n, Findings findings) {
+		boolean fraction = n.signum() > 0 && n.compareTo(BigDecimal.ONE) <= 0;
+		if (kpi.isPercent() && fraction && kpi.target() != null && kpi.target().compareTo(BigDecimal.ONE) > 0
+				&& !cell.percentFormat() && !cell.normalized().contains("%")) {
+			String meant = Numbers.format(n.movePointRight(2));
+			findings.warning(cell, "実績「" + cell.text() + "」を " + Numbers.format(n) + "% と読みました。" + meant
+					+ "% の意味であれば " + meant + " または " + meant + "% と入力してください (目標値: " + Numbers.format(kpi.target())
+					+ "%)");
+		}
+	}
+
 	private static List<String> union(List<String> a, List<String> b) {
 		List<String> all = new ArrayList<>(a);
 		all.addAll(b);
@@ -276,7 +438,7 @@ public final class SubmissionValidator {
 	/** The plan's values win; a department that changed a copy is told so. */
 	private void comparePlanCopies(TableRow row, Kpi kpi, Findings findings) {
 		CellRead target = row.get("目標値");
-		if (row.cells().containsKey("目標値") && kpi.target() != null) {
+		if (row.cells().containsKey("目標値") && !findings.unreadable(target) && kpi.target() != null) {
 			Optional<BigDecimal> n = Numbers.read(target, kpi.unit());
 			if (n.isEmpty() || n.get().compareTo(kpi.target()) != 0) {
 				findings.warning(target, "目標値「" + target.text() + "」が行動計画の値と異なります。行動計画の値 " + Numbers.format(kpi.target())
@@ -289,7 +451,7 @@ public final class SubmissionValidator {
 	}
 
 	private void changed(TableRow row, String label, String planValue, Findings findings) {
-		if (row.cells().containsKey(label) && !row.text(label).equals(planValue)) {
+		if (row.cells().containsKey(label) && !findings.unreadable(row.get(label)) && !row.text(label).equals(planValue)) {
 			findings.warning(row.get(label), label + "「" + row.get(label).text() + "」が行動計画の値と異なります。行動計画の値「" + planValue
 					+ "」を使います");
 		}
@@ -301,17 +463,27 @@ public final class SubmissionValidator {
 			return List.of();
 		}
 		Set<String> seen = new HashSet<>();
+		boolean idUnread = false;
 		List<InitiativeEntry> entries = new ArrayList<>();
 		for (TableRow row : table.rows(INITIATIVE_COLUMNS)) {
+			if (findings.unreadable(row.get("取り組みID"))) {
+				idUnread = true;
+				continue;
+			}
 			Optional<Initiative> initiative = identify(row, "取り組みID", "具体的な取り組み", plan::initiative,
 					Initiative::departmentCode, code, seen, findings);
 			if (initiative.isEmpty()) {
 				continue;
 			}
 			changed(row, "具体的な取り組み", initiative.get().text(), findings);
+			boolean declaredUnread = findings.unreadable(row.get("自己評価"));
+			findings.unreadable(row.get("備考"));
 			CellRead progressCell = row.get("進捗");
+			if (findings.unreadable(progressCell)) {
+				continue;
+			}
 			Optional<InitiativeEntry> entry = progress(progressCell, findings).map(p -> {
-				String declared = row.get("自己評価").normalized();
+				String declared = declaredUnread ? "" : row.get("自己評価").normalized();
 				if (!declared.isEmpty() && !ResultWords.MARKS.contains(declared)) {
 					findings.warning(row.get("自己評価"), "自己評価「" + row.get("自己評価").text() + "」は ◎, ○, △ のいずれでもないため無視します");
 					declared = "";
@@ -326,8 +498,10 @@ public final class SubmissionValidator {
 			});
 			entry.ifPresent(entries::add);
 		}
-		plan.initiativesOf(code).stream().filter(i -> !seen.contains(i.id()))
-			.forEach(i -> findings.warning(sheet.getSheetName(), "", "取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
+		if (!idUnread) {
+			plan.initiativesOf(code).stream().filter(i -> !seen.contains(i.id())).forEach(i -> findings
+				.warning(sheet.getSheetName(), "", "取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
+		}
 		return entries;
 	}
 
@@ -360,6 +534,10 @@ public final class SubmissionValidator {
 		for (TableRow row : table.rows(HIGHLIGHT_COLUMNS)) {
 			String commitment = row.text("コミットメント");
 			CellRead text = row.get("主な取り組みとハイライト");
+			// both told at once
+			if (findings.unreadable(row.get("コミットメント")) | findings.unreadable(text)) {
+				continue;
+			}
 			if (!served.contains(commitment)) {
 				findings.warning(row.get("コミットメント"), "コミットメント「" + row.get("コミットメント").text() + "」はこの部署の担当ではないため無視します");
 				continue;
@@ -415,15 +593,53 @@ public final class SubmissionValidator {
 		return item;
 	}
 
-	/** Issues of one file, in the order found. */
+	/** What checking one file found so far: its issues in the order found, and what was read. */
 	private static final class Findings {
 
 		private final String file;
 
-		private final List<Issue> issues = new ArrayList<>();
+		private final IssueList issues;
+
+		private String departmentCode = "";
+
+		private boolean late;
+
+		/** Set once every sheet was read; an error found on the way still rejects the file. */
+		private Submission submission;
 
 		Findings(String file) {
 			this.file = file;
+			this.issues = new IssueList(file);
+		}
+
+		Validation validation() {
+			return new Validation(hasErrors() ? null : submission, departmentCode, late, issues);
+		}
+
+		/** A formula without a saved result: an error at its cell, and the caller reads nothing from it. */
+		boolean withoutResult(CellRead cell) {
+			if (cell.kind() == CellRead.Kind.FORMULA_WITHOUT_RESULT) {
+				error(cell, WITHOUT_RESULT);
+				return true;
+			}
+			return false;
+		}
+
+		/**
+		 * A cell that holds no value: a formula without a saved result, an error value ({@code #N/A}) or a
+		 * bad number ({@code NaN}). An error at its cell, and the caller reads nothing from it. For cells
+		 * whose text would otherwise be taken as it is (notes, plan copies) or only warned about.
+		 */
+		boolean unreadable(CellRead cell) {
+			switch (cell.kind()) {
+				case FORMULA_WITHOUT_RESULT -> error(cell, WITHOUT_RESULT);
+				case ERROR_VALUE -> error(cell, "「" + cell.text() + "」はエラー値のため読めません。数式や参照先を直すか、値を入力してください");
+				case BAD_NUMBER -> error(cell, "「" + cell.text() + "」は数値として読めません。値を入力し直してください");
+				case VALUE -> {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		void error(String sheet, String cell, String message) {
@@ -443,11 +659,7 @@ public final class SubmissionValidator {
 		}
 
 		boolean hasErrors() {
-			return issues.stream().anyMatch(Issue::isError);
-		}
-
-		List<Issue> issues() {
-			return List.copyOf(issues);
+			return issues.errors() > 0;
 		}
 
 	}

@@ -2,12 +2,19 @@ package jp.csr.review.workbook;
 
 import java.math.BigDecimal;
 
+import jp.csr.review.workbook.CellRead.Kind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
-/** Turns a POI cell into a {@link CellRead}; formula cells give their cached value, never a recalculation. */
+/**
+ * Turns a POI cell into a {@link CellRead}; formula cells give their cached value, never a recalculation.
+ * What POI would silently turn into 0 or blank (a formula without a saved result, an error value, a number
+ * cell holding {@code NaN}) is said in {@link CellRead#kind()} instead.
+ */
 public final class Cells {
 
 	private Cells() {
@@ -18,17 +25,35 @@ public final class Cells {
 		if (cell == null) {
 			return CellRead.empty(sheet, address);
 		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		CellType type = cell.getCellType();
+		if (type == CellType.FORMULA) {
+			// POI answers 0 for an XSSF formula without <v>: only the XML tells it was never calculated
+			if (cell instanceof XSSFCell xssf && !xssf.getCTCell().isSetV()) {
+				return CellRead.withoutResult(sheet, address);
+			}
+			type = cell.getCachedFormulaResultType();
+		}
 		return switch (type) {
 			case STRING -> new CellRead(sheet, address, cell.getRichStringCellValue().getString(), null, false, null);
 			case NUMERIC -> numeric(sheet, address, cell);
 			case BOOLEAN -> new CellRead(sheet, address, cell.getBooleanCellValue() ? "TRUE" : "FALSE", null, false, null);
+			case ERROR -> CellRead.unusable(sheet, address, errorText(cell), Kind.ERROR_VALUE);
 			default -> CellRead.empty(sheet, address);
 		};
 	}
 
 	private static CellRead numeric(String sheet, String address, Cell cell) {
-		double value = cell.getNumericCellValue();
+		double value;
+		try {
+			value = cell.getNumericCellValue();
+		}
+		catch (IllegalStateException ex) {
+			// an XSSF number cell whose <v> is not a number at all
+			return CellRead.unusable(sheet, address, raw(cell, ""), Kind.BAD_NUMBER);
+		}
+		if (!Double.isFinite(value)) {
+			return CellRead.unusable(sheet, address, raw(cell, String.valueOf(value)), Kind.BAD_NUMBER);
+		}
 		BigDecimal number = BigDecimal.valueOf(value).stripTrailingZeros();
 		if (number.scale() < 0) {
 			number = number.setScale(0);
@@ -38,6 +63,25 @@ public final class Cells {
 		boolean date = !percent && DateUtil.isCellDateFormatted(cell);
 		return new CellRead(sheet, address, number.toPlainString(), number, percent,
 				date ? cell.getLocalDateTimeCellValue() : null);
+	}
+
+	/** {@code #DIV/0!} as Excel shows it. */
+	private static String errorText(Cell cell) {
+		if (cell instanceof XSSFCell xssf) {
+			// the raw text: POI's byte code has no value for errors it does not know (#GETTING_DATA, #SPILL!)
+			String held = xssf.getCTCell().getV();
+			return held == null || held.isBlank() ? "#N/A" : held;
+		}
+		byte code = cell.getErrorCellValue();
+		return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#N/A";
+	}
+
+	/** What an XSSF cell's {@code <v>} holds, for messages about a number that is none. */
+	private static String raw(Cell cell, String otherwise) {
+		if (cell instanceof XSSFCell xssf && xssf.getCTCell().isSetV()) {
+			return xssf.getCTCell().getV();
+		}
+		return otherwise;
 	}
 
 }

@@ -1,6 +1,8 @@
 package jp.csr.review.workbook;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,23 +14,40 @@ public final class LabelValueSheet {
 
 	private final Map<String, CellRead> values;
 
-	private LabelValueSheet(Map<String, CellRead> values) {
+	private final List<CellRead> labels;
+
+	private LabelValueSheet(Map<String, CellRead> values, List<CellRead> labels) {
 		this.values = values;
+		this.labels = labels;
 	}
 
 	public static LabelValueSheet of(Sheet sheet) {
 		Map<String, CellRead> values = new LinkedHashMap<>();
+		List<CellRead> labels = new ArrayList<>();
 		for (int r = 0; r <= sheet.getLastRowNum(); r++) {
 			Row row = sheet.getRow(r);
 			if (row == null) {
 				continue;
 			}
-			String label = Cells.read(sheet.getSheetName(), r, 0, row.getCell(0)).normalized();
-			if (!label.isEmpty()) {
-				values.putIfAbsent(label, Cells.read(sheet.getSheetName(), r, 1, row.getCell(1)));
+			CellRead label = Cells.read(sheet.getSheetName(), r, 0, row.getCell(0));
+			if (!label.isBlank()) {
+				labels.add(label);
+			}
+			if (!label.normalized().isEmpty()) {
+				values.putIfAbsent(label.normalized(), Cells.read(sheet.getSheetName(), r, 1, row.getCell(1)));
 			}
 		}
-		return new LabelValueSheet(values);
+		return new LabelValueSheet(values, List.copyOf(labels));
+	}
+
+	/** The non-blank cells of column A, those that hold no readable label included. */
+	public List<CellRead> labels() {
+		return labels;
+	}
+
+	/** Labels given by more than one row, each with all its label cells: only the first row would be read. */
+	public Map<String, List<CellRead>> duplicates() {
+		return SheetTable.duplicates(labels);
 	}
 
 	/** The value cell of a label; absent when the label is not in column A. */

@@ -19,8 +19,14 @@ public final class Numbers {
 	private Numbers() {
 	}
 
-	/** The cell's number in {@code unit}, or empty when it cannot be read as one. */
+	/**
+	 * The cell's number in {@code unit}, or empty when it cannot be read as one: an error value, a bad
+	 * number or a formula without a saved result is none, whatever its text.
+	 */
 	public static Optional<BigDecimal> read(CellRead cell, String unit) {
+		if (cell.kind() != CellRead.Kind.VALUE) {
+			return Optional.empty();
+		}
 		if (cell.number() != null) {
 			BigDecimal n = cell.number();
 			return Optional.of(cell.percentFormat() && "%".equals(unit) ? percent(n) : n);

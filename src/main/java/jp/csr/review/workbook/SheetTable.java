@@ -1,6 +1,7 @@
 package jp.csr.review.workbook;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * A sheet whose row 1 holds column labels (PRODUCT.md §1, §2): columns are found by their normalised
@@ -20,33 +22,79 @@ public final class SheetTable {
 
 	private final Map<String, Integer> columns;
 
-	private SheetTable(Sheet sheet, Map<String, Integer> columns) {
+	private final List<CellRead> headers;
+
+	private SheetTable(Sheet sheet, Map<String, Integer> columns, List<CellRead> headers) {
 		this.sheet = sheet;
 		this.columns = columns;
+		this.headers = headers;
 	}
 
-	/** The sheet whose normalised name equals {@code name}, if any. */
+	/** The sheet whose normalised name equals {@code name}, if any; the first when several do. */
 	public static Optional<Sheet> sheet(Workbook workbook, String name) {
+		return sheets(workbook, name).stream().findFirst();
+	}
+
+	/**
+	 * Every sheet whose normalised name equals {@code name}, in workbook order, hidden ones included:
+	 * {@code KPI} and a hidden {@code ＫＰＩ} are one name, and reading either would be a guess.
+	 */
+	public static List<Sheet> sheets(Workbook workbook, String name) {
+		List<Sheet> sheets = new ArrayList<>();
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			if (Text.normalize(workbook.getSheetName(i)).equals(name)) {
-				return Optional.of(workbook.getSheetAt(i));
+				sheets.add(workbook.getSheetAt(i));
 			}
 		}
-		return Optional.empty();
+		return sheets;
 	}
 
 	public static SheetTable of(Sheet sheet) {
 		Map<String, Integer> columns = new LinkedHashMap<>();
+		List<CellRead> headers = new ArrayList<>();
 		Row header = sheet.getRow(0);
 		if (header != null) {
 			for (int c = 0; c < Math.max(header.getLastCellNum(), 0); c++) {
-				String label = Cells.read(sheet.getSheetName(), 0, c, header.getCell(c)).normalized();
+				CellRead cell = Cells.read(sheet.getSheetName(), 0, c, header.getCell(c));
+				if (!cell.isBlank()) {
+					headers.add(cell);
+				}
+				String label = cell.normalized();
 				if (!label.isEmpty()) {
 					columns.putIfAbsent(label, c);
 				}
 			}
 		}
-		return new SheetTable(sheet, columns);
+		return new SheetTable(sheet, columns, List.copyOf(headers));
+	}
+
+	/** The same table without some columns: they are not read, and {@link #has} denies them. */
+	public SheetTable without(Collection<String> labels) {
+		Map<String, Integer> kept = new LinkedHashMap<>(columns);
+		kept.keySet().removeAll(labels);
+		return new SheetTable(sheet, kept, headers);
+	}
+
+	/** The non-blank cells of row 1, in column order, those that hold no readable label included. */
+	public List<CellRead> headers() {
+		return headers;
+	}
+
+	/** Labels given by more than one header cell, each with all its cells: only the first would be read. */
+	public Map<String, List<CellRead>> duplicates() {
+		return duplicates(headers);
+	}
+
+	/** Label cells grouped by normalised label, for the labels more than one cell gives. */
+	static Map<String, List<CellRead>> duplicates(List<CellRead> labels) {
+		Map<String, List<CellRead>> byLabel = new LinkedHashMap<>();
+		for (CellRead label : labels) {
+			if (!label.normalized().isEmpty()) {
+				byLabel.computeIfAbsent(label.normalized(), l -> new ArrayList<>()).add(label);
+			}
+		}
+		byLabel.values().removeIf(cells -> cells.size() < 2);
+		return byLabel;
 	}
 
 	public String name() {
@@ -65,7 +113,7 @@ public final class SheetTable {
 	/** Header cell of a label, for messages about the column itself. */
 	public String headerAddress(String label) {
 		Integer c = columns.get(label);
-		return c == null ? "1" : org.apache.poi.ss.util.CellReference.convertNumToColString(c) + "1";
+		return c == null ? "1" : CellReference.convertNumToColString(c) + "1";
 	}
 
 	/** Data rows (row 2 on) that have something in at least one of {@code labels}. */

@@ -62,7 +62,10 @@ public final class WorkbookLimits {
 		}
 	}
 
-	/** Counts value cells ({@code <c>} holding a {@code <v>} or an inline {@code <is>}) and their rows. */
+	/**
+	 * Counts value cells ({@code <c>} holding a {@code <v>}, an inline {@code <is>} or a formula {@code <f>}:
+	 * a formula without a saved result is still something the department put there) and their rows.
+	 */
 	private static Optional<Excess> count(String sheet, InputStream in) throws Exception {
 		// POI's factory: external entities and DOCTYPEs are refused
 		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
@@ -78,7 +81,7 @@ public final class WorkbookLimits {
 				switch (xml.getLocalName()) {
 					case "row" -> rowCounted = false;
 					case "c" -> cellCounted = false;
-					case "v", "is" -> {
+					case "v", "is", "f" -> {
 						if (!cellCounted) {
 							cellCounted = true;
 							if (++cells > MAX_CELLS) {

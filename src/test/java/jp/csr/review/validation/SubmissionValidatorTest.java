@@ -197,6 +197,170 @@ class SubmissionValidatorTest {
 		assertRejected(v, "KPI!F2", "KPI!F3", "取り組み!C3");
 	}
 
+	// ---- cells that hold no value: never read as 0 or blank -------------------------------------------------
+
+	@Test
+	void formulaWithoutASavedResultIsAnErrorAtEachCellItIsRead() {
+		// as POI, openpyxl and scripts write formulas: <f> without <v>; POI itself would answer 0 and blank
+		Validation v = check("ISEC", wb -> List.of("表紙!B5", "KPI!F2", "KPI!H2", "取り組み!C3")
+			.forEach(reference -> withoutResult(wb, reference, "SUM(X1:X2)")));
+		assertRejected(v, "表紙!B5", "KPI!H2", "KPI!F2", "取り組み!C3");
+		assertThat(errors(v)).extracting(Issue::message).containsOnly("数式の計算結果が保存されていません。Excelで開いて保存し直してください");
+	}
+
+	@Test
+	void idFormulaWithoutAResultIsAnErrorAndNoPlanRowIsSaidMissing() {
+		Validation v = check("ISEC", wb -> withoutResult(wb, "KPI!A3", "\"K\"&\"02\""));
+		assertRejected(v, "KPI!A3");
+		assertThat(errors(v).get(0).message()).isEqualTo(SubmissionValidator.WITHOUT_RESULT);
+		// the unread ID may well be K02's row
+		assertThat(warnings(v)).isEmpty();
+	}
+
+	@Test
+	void departmentCodeFormulaWithoutAResultIsAnError() {
+		Validation v = check("ISEC", wb -> withoutResult(wb, "表紙!B3", "\"ISEC\""));
+		assertRejected(v, "表紙!B3");
+		assertThat(errors(v).get(0).message()).isEqualTo(SubmissionValidator.WITHOUT_RESULT);
+		assertThat(v.departmentCode()).isEmpty();
+	}
+
+	@Test
+	void formulaErrorValueInAResultIsAnErrorNamingIt() {
+		Validation v = check("COMP", wb -> calculated(wb, "KPI!F2", "1/0"));
+		assertRejected(v, "KPI!F2");
+		assertThat(errors(v).get(0).message()).startsWith("実績「#DIV/0!」は数値として読めません");
+		assertThat(warnings(v)).isEmpty();
+	}
+
+	@Test
+	void errorValuesInWordsAndNotesAreErrorsToo() {
+		Validation v = check("RISK", wb -> List.of("KPI!F2", "KPI!H2").forEach(reference -> calculated(wb, reference, "NA()")));
+		assertRejected(v, "KPI!H2", "KPI!F2");
+		assertThat(errors(v)).extracting(Issue::message).containsExactly(
+				"「#N/A」はエラー値のため読めません。数式や参照先を直すか、値を入力してください",
+				"実績「#N/A」は定性のKPIの結果として読めません (期待値: 達成, 継続中, 未達 のいずれか)");
+	}
+
+	@Test
+	void numberCellsHoldingNoFiniteNumberAreErrorsAtTheirCells() {
+		// Excel cannot save these; a generator can: <v>NaN</v>, <v>1E999</v>
+		Validation v = check("COMP", wb -> {
+			cell(wb, "KPI!F2").getCTCell().setV("NaN");
+			XSSFCell infinite = cell(wb, "KPI!F4");
+			infinite.setCellValue(1);
+			infinite.getCTCell().setV("1E999");
+			XSSFCell note = cell(wb, "KPI!H3");
+			note.setCellValue(1);
+			note.getCTCell().setV("NaN");
+		});
+		assertRejected(v, "KPI!F2", "KPI!H3", "KPI!F4");
+		assertThat(errors(v)).extracting(Issue::message).containsExactly(
+				"実績「NaN」は数値として読めません (期待値: 数値、例: 98.9 または 98.9%)",
+				"「NaN」は数値として読めません。値を入力し直してください",
+				"実績「1E999」は件数として読めません (期待値: 0以上の整数、例: 1 または 1件)");
+	}
+
+	@Test
+	void aFractionTypedForAPercentWhoseTargetIsAboveOneIsWarnedAndKept() {
+		Validation v = check("COMP", wb -> {
+			XSSFCell result = cell(wb, "KPI!F2");
+			result.setCellValue(0.32);
+			result.setCellStyle(wb.createCellStyle());
+		});
+		assertAccepted(v, "KPI!F2");
+		assertThat(warnings(v).get(0).message())
+			.isEqualTo("実績「0.32」を 0.32% と読みました。32% の意味であれば 32 または 32% と入力してください (目標値: 100%)");
+		assertThat(kpi(v, "K05").number()).isEqualByComparingTo("0.32");
+
+		Validation typed = check("COMP", wb -> cell(wb, "KPI!F2").setCellValue("０．３２"));
+		assertAccepted(typed, "KPI!F2");
+		assertThat(kpi(typed, "K05").number()).isEqualByComparingTo("0.32");
+
+		// not warned: written with a percent sign (the sample's 0.989 in a 0.0% cell is percentFormattedCell),
+		// or a % KPI without a target above 1 (K06, 増加)
+		assertClean(check("COMP", wb -> cell(wb, "KPI!F2").setCellValue("0.32%")));
+		assertClean(check("COMP", wb -> cell(wb, "KPI!F3").setCellValue(0.5)));
+	}
+
+	// ---- one name, two places: neither is read ---------------------------------------------------------------
+
+	@Test
+	void aHiddenSheetWhoseNameIsTheSameAfterNfkcIsAnErrorAndNeitherIsRead() {
+		Validation v = check("COMP", wb -> {
+			wb.cloneSheet(wb.getSheetIndex("KPI"), "ＫＰＩ");
+			wb.setSheetOrder("ＫＰＩ", 0);
+			wb.setActiveSheet(1);
+			wb.setSheetHidden(0, true);
+			cell(wb, "ＫＰＩ!F2").setCellValue(50);
+		});
+		assertRejected(v, "ＫＰＩ");
+		assertThat(errors(v).get(0).message()).contains("シート「ＫＰＩ」(非表示)と「KPI」は同じ名前「KPI」とみなされるため")
+			.contains("不要なシートを削除してください");
+		// nothing of either sheet was read: no issue names a KPI cell
+		assertThat(v.issues()).extracting(Issue::where).doesNotContain("KPI", "KPI!F2");
+	}
+
+	@Test
+	void aSecondColumnWithTheSameLabelIsAnErrorNamingBothHeaderCells() {
+		Validation v = check("ISEC", wb -> {
+			cell(wb, "KPI!I1").setCellValue("実績");
+			cell(wb, "KPI!I2").setCellValue(0);
+		});
+		assertRejected(v, "KPI!I1");
+		assertThat(errors(v).get(0).message()).isEqualTo("列「実績」が2つあります (F1, I1)。どれを読むか決められないため、不要な列を削除してください");
+		// neither column was read: no 未報告 warnings either
+		assertThat(warnings(v)).isEmpty();
+	}
+
+	@Test
+	void aSecondCoverRowWithTheSameLabelIsAnError() {
+		Validation v = check("ISEC", wb -> {
+			cell(wb, "表紙!A9").setCellValue("部署コード");
+			cell(wb, "表紙!B9").setCellValue("PRIV");
+		});
+		assertRejected(v, "表紙!A9");
+		assertThat(errors(v).get(0).message()).isEqualTo("「部署コード」の行が2つあります (A3, A9)。どれを読むか決められないため、不要な行を削除してください");
+		assertThat(v.departmentCode()).isEmpty();
+	}
+
+	// ---- many issues: listed up to a limit, all counted ----------------------------------------------------
+
+	@Test
+	void issuesAreListedUpToTheLimitAndAllCounted() {
+		Validation v = check("ISEC", wb -> {
+			for (int r = 4; r < 404; r++) {
+				cell(wb, "KPI!A" + r).setCellValue("K99");
+			}
+		});
+		assertThat(v.accepted()).isFalse();
+		assertThat(v.errors()).isEqualTo(400);
+		assertThat(v.warnings()).isZero();
+		assertThat(v.issues()).hasSize(Validation.LISTED + 1);
+		assertThat(v.issues().get(Validation.LISTED - 1).where()).isEqualTo("KPI!A203");
+		Issue rest = v.issues().get(Validation.LISTED);
+		assertThat(rest.isError()).isTrue();
+		assertThat(rest.where()).isEmpty();
+		assertThat(rest.message()).isEqualTo("…ほか 200件 (エラー 200件、警告 0件)");
+	}
+
+	@Test
+	void errorsAreListedBeforeWarningsWhenThereAreTooMany() {
+		// 250 unknown columns are warned before the rows are read; the one error comes last
+		Validation v = check("ISEC", wb -> {
+			for (int c = 8; c < 258; c++) {
+				cell(wb, "KPI!" + CellReference.convertNumToColString(c) + "1").setCellValue("列" + c);
+			}
+			cell(wb, "KPI!A3").setCellValue("K99");
+		});
+		assertThat(v.errors()).isEqualTo(1);
+		assertThat(v.warnings()).isEqualTo(251);
+		assertThat(v.issues()).hasSize(Validation.LISTED + 1);
+		assertThat(wheres(v, Severity.ERROR)).containsExactly("KPI!A3");
+		assertThat(v.issues().get(Validation.LISTED).message()).isEqualTo("…ほか 52件 (エラー 0件、警告 52件)");
+		assertThat(v.issues().get(Validation.LISTED).isError()).isFalse();
+	}
+
 	// ---- warnings: the file is accepted ----------------------------------------------------------------
 
 	@Test
@@ -423,6 +587,21 @@ class SubmissionValidatorTest {
 		Sheet sheet = wb.getSheet(ref.getSheetName());
 		Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
 		return (XSSFCell) row.getCell(ref.getCol(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+	}
+
+	/** A formula as POI, openpyxl and scripts write it: {@code <f>} without {@code <v>}. */
+	private static void withoutResult(XSSFWorkbook wb, String reference, String formula) {
+		XSSFCell cell = cell(wb, reference);
+		cell.setBlank();
+		cell.setCellFormula(formula);
+		assertThat(cell.getCTCell().isSetV()).isFalse();
+	}
+
+	/** A formula as Excel saves it: with its result. */
+	private static void calculated(XSSFWorkbook wb, String reference, String formula) {
+		XSSFCell cell = cell(wb, reference);
+		cell.setCellFormula(formula);
+		wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
 	}
 
 	private static void assertRejected(Validation v, String... errorCells) {
