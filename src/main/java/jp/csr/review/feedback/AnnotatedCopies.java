@@ -1,13 +1,24 @@
 package jp.csr.review.feedback;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import jp.csr.review.store.Submissions;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Severity;
 import org.slf4j.Logger;
@@ -16,9 +27,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes the annotated copy of every file a run rejected, beside the review:
- * {@code <output>/差戻し/<部署コード or 部署不明>/<original file name>}. The copy is made from the
- * rejected bytes kept in the store, never from the input folder.
+ * Writes the annotated copies beside the review: {@code <output>/差戻し/<部署コード or 部署不明>/<file name>}, made
+ * from the rejected bytes kept in the store, never from the input folder.
+ *
+ * <p>PRODUCT.md v2 §6: the copy of a department's newest rejected file stays until a newer file of that
+ * department is accepted. A copy that could not be written (a crash, a full disk, someone deleted it) is
+ * written again by the next run while its file is still the department's newest; {@code answered_at} says
+ * when it was last written.
+ *
+ * <p>Nothing a submission says may name a path outside {@code <output>/差戻し/}: the folder is the
+ * department's code only when the plan knows it and it is a plain name, the file name is sanitised.
  */
 public final class AnnotatedCopies {
 
@@ -27,78 +45,251 @@ public final class AnnotatedCopies {
 	/** Folder under the output folder. */
 	public static final String FOLDER = "差戻し";
 
-	/** Folder of a file whose 部署コード could not be read. */
+	/** Folder of a file whose 部署コード could not be read, is not the plan's, or cannot be a folder name. */
 	public static final String UNKNOWN_DEPARTMENT = "部署不明";
+
+	/** Linux's NAME_MAX: the longest name most file systems take, in UTF-8 bytes. */
+	static final int MAX_NAME_BYTES = 255;
+
+	/** A plan's department code is a short ID; anything longer is not one. */
+	static final int MAX_CODE_BYTES = 64;
+
+	/** Characters Windows refuses in names (the output folder may be a share). */
+	private static final String RESERVED = "/\\:*?\"<>|";
+
+	/**
+	 * Per department (any code stored, known or not), its files from newest to oldest, {@code age} 1 being the
+	 * newest (the order of versions of PRODUCT.md v2 §3), and the age of its newest accepted file: a rejected
+	 * file older than that is settled.
+	 */
+	private static final String AGES = """
+			WITH ranked AS (
+			  SELECT id, department_code, status,
+			         ROW_NUMBER() OVER (PARTITION BY department_code ORDER BY %s) AS age
+			  FROM submission_file WHERE department_code IS NOT NULL),
+			accepted AS (
+			  SELECT department_code, MIN(age) AS age FROM ranked WHERE status = 'ACCEPTED' GROUP BY department_code)
+			""".formatted(Submissions.NEWEST_FIRST);
+
+	/** The columns {@link #rejected} reads, of {@code submission_file f} joined to {@code ranked r}, {@code accepted a}. */
+	private static final String REJECTED_COLUMNS = """
+			f.id, f.job_instance_id, f.file_name, f.department_code, f.archive_path, f.answered_at,
+			COALESCE(r.age > a.age, 0) AS settled""";
 
 	private final JdbcClient jdbc;
 
+	private final Set<String> departments;
+
 	private final AnnotatedCopyWriter writer = new AnnotatedCopyWriter();
 
-	public AnnotatedCopies(JdbcClient jdbc) {
+	/** @param departments the plan's department codes: only these get a folder of their own */
+	public AnnotatedCopies(JdbcClient jdbc, Collection<String> departments) {
 		this.jdbc = jdbc;
-	}
-
-	/** Where the copy of a rejected file goes. */
-	public static Path target(Path outputDir, String departmentCode, String fileName) {
-		String folder = departmentCode == null || departmentCode.isBlank() ? UNKNOWN_DEPARTMENT
-				: departmentCode.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-		return outputDir.resolve(FOLDER).resolve(folder).resolve(Path.of(fileName).getFileName());
-	}
-
-	private record Rejected(long id, String fileName, String departmentCode, String archivePath) {
+		this.departments = Set.copyOf(departments);
 	}
 
 	/**
-	 * Writes the copies of the files a job instance rejected, oldest first (so of two same-named files
-	 * of a department, the newer one's copy is left).
+	 * Where the copy of a rejected file goes, for a department code of the plan: the code when it can be a
+	 * folder name, else {@value #UNKNOWN_DEPARTMENT}. A code the plan does not know also goes to
+	 * {@value #UNKNOWN_DEPARTMENT}; only {@link #target(Path, Collection, String, String)} can tell.
+	 */
+	public static Path target(Path outputDir, String departmentCode, String fileName) {
+		return target(outputDir, null, departmentCode, fileName);
+	}
+
+	/**
+	 * Where the copy of a rejected file goes: {@code <output>/差戻し/<folder>/<safe name>}, never anywhere
+	 * else whatever the submission says.
+	 *
+	 * @param departments the plan's department codes; null trusts every code that can be a folder name
+	 */
+	public static Path target(Path outputDir, Collection<String> departments, String departmentCode, String fileName) {
+		boolean known = departments == null || departmentCode != null && departments.contains(departmentCode);
+		String folder = known ? folder(departmentCode) : UNKNOWN_DEPARTMENT;
+		Path base = outputDir.resolve(FOLDER);
+		Path target = base.resolve(folder).resolve(safeName(fileName));
+		// by construction; checked because a mistake here would let a department overwrite the review
+		Path normalBase = base.toAbsolutePath().normalize();
+		Path normalTarget = target.toAbsolutePath().normalize();
+		if (!normalTarget.startsWith(normalBase) || normalTarget.getNameCount() != normalBase.getNameCount() + 2) {
+			throw new IllegalStateException("注記付きの写しの置き場所が " + normalBase + " の外になります: " + normalTarget);
+		}
+		return target;
+	}
+
+	/** The code as a folder name, or {@value #UNKNOWN_DEPARTMENT} when it cannot be one. */
+	static String folder(String code) {
+		if (code == null || code.isBlank() || code.startsWith(".") || code.indexOf('/') >= 0 || code.indexOf('\\') >= 0
+				|| code.getBytes(StandardCharsets.UTF_8).length > MAX_CODE_BYTES
+				|| code.codePoints().anyMatch(AnnotatedCopies::isControl)) {
+			return UNKNOWN_DEPARTMENT;
+		}
+		return code.replaceAll("[:*?\"<>|]", "_");
+	}
+
+	/**
+	 * The department's file name, made safe as one name in one folder: separators, characters Windows
+	 * refuses and control characters become {@code _}, a leading dot too (no hidden file, no {@code ..}), and
+	 * a name longer than {@value #MAX_NAME_BYTES} UTF-8 bytes is cut, keeping its extension and a short hash
+	 * of the whole name so that two long names do not meet.
+	 */
+	static String safeName(String fileName) {
+		StringBuilder safe = new StringBuilder();
+		(fileName == null ? "" : fileName).codePoints()
+			.forEach(cp -> safe.appendCodePoint(isControl(cp) || RESERVED.indexOf(cp) >= 0 ? '_' : cp));
+		for (int i = 0; i < safe.length() && safe.charAt(i) == '.'; i++) {
+			safe.setCharAt(i, '_');
+		}
+		String name = safe.toString();
+		if (name.isBlank()) {
+			name = "差戻し_" + hash(fileName == null ? "" : fileName) + ".xlsx";
+		}
+		if (bytes(name) <= MAX_NAME_BYTES) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String extension = dot > 0 && bytes(name.substring(dot)) <= 16 ? name.substring(dot) : "";
+		String stem = name.substring(0, name.length() - extension.length());
+		String suffix = "~" + hash(fileName);
+		int room = MAX_NAME_BYTES - bytes(suffix) - bytes(extension);
+		int end = 0;
+		int used = 0;
+		while (end < stem.length()) {
+			int cp = stem.codePointAt(end);
+			int size = bytes(new String(Character.toChars(cp)));
+			if (used + size > room) {
+				break;
+			}
+			used += size;
+			end += Character.charCount(cp);
+		}
+		return stem.substring(0, end) + suffix + extension;
+	}
+
+	private static boolean isControl(int cp) {
+		int type = Character.getType(cp);
+		return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+				|| type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED
+						&& Character.isISOControl(cp);
+	}
+
+	private static int bytes(String s) {
+		return s.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	private static String hash(String s) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** {@code a, b} as {@code f.a, f.b}: the order of versions, over the file table of a join. */
+	private static String prefixed(String order) {
+		return "f." + order.replace(", ", ", f.");
+	}
+
+	private Path target(Path outputDir, Rejected file) {
+		return target(outputDir, departments, file.departmentCode(), file.fileName());
+	}
+
+	/** @param settled whether a newer file of its department was accepted */
+	private record Rejected(long id, long jobInstanceId, String fileName, String departmentCode, String archivePath,
+			String answeredAt, boolean settled) {
+	}
+
+	private static Rejected rejected(ResultSet rs, int row) throws SQLException {
+		return new Rejected(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getBoolean(7));
+	}
+
+	/**
+	 * Writes the copies due, oldest first (so of two same-named files of a department, the newer one's copy
+	 * is left): of every file this job instance rejected, unless a newer file of its department was accepted
+	 * meanwhile; and of every department's newest file when it is rejected and its copy was never written or
+	 * is gone. Sets {@code answered_at} of each copy written.
 	 *
 	 * @return per submission_file id, the copy written; files that cannot be opened have none
 	 */
 	public Map<Long, Path> write(long jobInstanceId, Path outputDir) {
-		Map<Long, Path> written = new LinkedHashMap<>();
-		List<Rejected> rejected = jdbc.sql("""
-				SELECT id, file_name, department_code, archive_path FROM submission_file
-				WHERE job_instance_id = ? AND status = 'REJECTED' ORDER BY modified_at, id""")
+		List<Rejected> due = jdbc.sql(AGES + """
+				SELECT %s FROM submission_file f
+				LEFT JOIN ranked r ON r.id = f.id
+				LEFT JOIN accepted a ON a.department_code = f.department_code
+				WHERE f.status = 'REJECTED' AND (f.job_instance_id = ? OR r.age = 1)
+				ORDER BY %s""".formatted(REJECTED_COLUMNS, prefixed(Submissions.OLDEST_FIRST)))
 			.param(jobInstanceId)
-			.query((rs, n) -> new Rejected(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query(AnnotatedCopies::rejected)
 			.list();
-		for (Rejected file : rejected) {
-			Path original = file.archivePath() == null ? null : Path.of(file.archivePath());
-			if (original == null || !Files.isRegularFile(original)) {
-				log.warn("差し戻したファイル {} の保管コピーがないため、注記付きの写しを作れません ({})", file.fileName(), original);
+		Map<Long, Path> written = new LinkedHashMap<>();
+		for (Rejected file : due) {
+			Path target;
+			try {
+				target = target(outputDir, file);
+			}
+			catch (RuntimeException ex) {
+				// names are logged sanitised: a line break in a file name must not forge a log line
+				log.error("{} の注記付きの写しを書きません: {}", safeName(file.fileName()), ex.getMessage());
 				continue;
 			}
-			Path target = target(outputDir, file.departmentCode(), file.fileName());
+			boolean thisRun = file.jobInstanceId() == jobInstanceId;
+			if (file.settled() || !thisRun && file.answeredAt() != null && Files.isRegularFile(target)) {
+				continue;
+			}
+			Path original = file.archivePath() == null ? null : Path.of(file.archivePath());
+			if (original == null || !Files.isRegularFile(original)) {
+				log.warn("差し戻したファイル {} の保管コピーがないため、注記付きの写しを作れません ({})", safeName(file.fileName()),
+						original);
+				continue;
+			}
 			try {
-				if (writer.write(original, issues(file), target)) {
+				if (writer.write(original, shown(file), tally(file), target)) {
 					written.put(file.id(), target);
+					jdbc.sql("UPDATE submission_file SET answered_at = ? WHERE id = ?")
+						.params(Instant.now().toString(), file.id())
+						.update();
+					if (!thisRun) {
+						log.info("前回書けなかった注記付きの写しを書きました: {}", target);
+					}
 				}
 			}
 			catch (Exception ex) {
-				// the review matters more than one copy: report it and go on
-				log.warn("{} の注記付きの写しを書けませんでした: {}", file.fileName(), ex.toString());
+				// the review matters more than one copy: report it and go on; the next run tries again
+				log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(file.fileName()), ex.toString());
 			}
 		}
 		return written;
 	}
 
 	/**
-	 * Removes the copies of a department whose newest file is accepted: its feedback is settled, and a
-	 * copy left beside the review would be sent back by mistake.
+	 * Removes the copies of rejected files a newer accepted file of their department has settled: a copy
+	 * left beside the review would be sent back by mistake. A path an open answer still uses (a department
+	 * that re-sent a file under the same name) is kept.
 	 *
 	 * @return the copies removed
 	 */
 	public List<Path> removeSettled(Path outputDir) {
-		List<Rejected> settled = jdbc.sql("""
-				SELECT f.id, f.file_name, f.department_code, f.archive_path FROM submission_file f
-				WHERE f.status = 'REJECTED' AND f.department_code IS NOT NULL
-				  AND (SELECT n.status FROM submission_file n WHERE n.department_code = f.department_code
-				       ORDER BY n.job_instance_id DESC, n.modified_at DESC, n.id DESC LIMIT 1) = 'ACCEPTED'""")
-			.query((rs, n) -> new Rejected(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+		// the settled ones, and the newest rejected ones whose paths stay in use
+		List<Rejected> files = jdbc.sql(AGES + """
+				SELECT %s FROM ranked r JOIN submission_file f ON f.id = r.id
+				LEFT JOIN accepted a ON a.department_code = r.department_code
+				WHERE r.status = 'REJECTED' AND (r.age = 1 OR r.age > a.age)""".formatted(REJECTED_COLUMNS))
+			.query(AnnotatedCopies::rejected)
 			.list();
+		Set<Path> open = new HashSet<>();
+		files.stream().filter(f -> !f.settled()).forEach(f -> open.add(target(outputDir, f)));
 		List<Path> removed = new ArrayList<>();
-		for (Rejected file : settled) {
-			Path copy = target(outputDir, file.departmentCode(), file.fileName());
+		for (Rejected file : files) {
+			if (!file.settled()) {
+				continue;
+			}
+			Path copy = target(outputDir, file);
+			if (open.contains(copy)) {
+				continue;
+			}
 			try {
 				if (Files.deleteIfExists(copy)) {
 					removed.add(copy);
@@ -111,12 +302,24 @@ public final class AnnotatedCopies {
 		return removed;
 	}
 
-	private List<Issue> issues(Rejected file) {
-		return jdbc.sql("SELECT severity, sheet, cell, message FROM validation_issue WHERE file_id = ? ORDER BY seq")
-			.param(file.id())
+	/** The issues the copy shows (errors first), never more: a file may have a million. */
+	private List<Issue> shown(Rejected file) {
+		return jdbc.sql("""
+				SELECT severity, sheet, cell, message FROM validation_issue WHERE file_id = ?
+				ORDER BY severity = 'ERROR' DESC, seq LIMIT ?""")
+			.params(file.id(), AnnotatedCopyWriter.MAX_SHOWN)
 			.query((rs, n) -> new Issue(Severity.valueOf(rs.getString(1)), file.fileName(), nz(rs.getString(2)),
 					nz(rs.getString(3)), rs.getString(4)))
 			.list();
+	}
+
+	private AnnotatedCopyWriter.Tally tally(Rejected file) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(severity = 'ERROR'), 0), COALESCE(SUM(severity = 'WARNING'), 0)
+				FROM validation_issue WHERE file_id = ?""")
+			.param(file.id())
+			.query((rs, n) -> new AnnotatedCopyWriter.Tally(rs.getLong(1), rs.getLong(2)))
+			.single();
 	}
 
 	private static String nz(String s) {

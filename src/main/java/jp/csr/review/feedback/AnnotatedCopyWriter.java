@@ -14,11 +14,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jp.csr.review.validation.Issue;
+import jp.csr.review.workbook.WorkbookLimits;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -40,12 +42,18 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
 /**
  * The feedback a rejected department can act on (PRODUCT.md §3): a copy of its own workbook with each
  * offending cell filled (red for an error, yellow for a warning) and a cell comment giving the message,
- * and a first sheet 「差戻し内容」 listing every issue with a link to its cell. The department fixes that
+ * and a first sheet 「差戻し内容」 listing the issues with a link to each cell. The department fixes that
  * copy and drops it in again; the copy keeps the template's sheet protection and input cells.
+ *
+ * <p>Bounded whatever the file: the first {@value #MAX_SHOWN} issues are highlighted and listed, the rest
+ * counted; a workbook over {@link WorkbookLimits} is not opened at all, and its copy holds only the list.
+ * Everything taken from a submission is written as text, never as a formula.
  *
  * <p>A copy dropped in again and rejected once more is cleaned before it is annotated: the earlier
  * 差戻し内容 sheet and comments go, and each highlighted cell gets its own style back, kept for that
@@ -68,14 +76,62 @@ public final class AnnotatedCopyWriter {
 
 	private static final byte[] WARNING_FILL = { (byte) 0xFF, (byte) 0xEB, (byte) 0x9C };
 
+	/** What the department does with the copy. */
+	static final String FIX_THIS_COPY = "赤いセルのエラーを直して、このブックを保存し、もう一度提出してください。"
+			+ "黄色いセルは警告です (提出は受け付けられますが、内容を確認してください)。セルのコメントにも内容があります。";
+
+	/** The copy of a file too large to open holds only the list, and says why. */
+	static final String NOT_ANNOTATED = "このファイルは大きすぎるため、元のブックに色とコメントを付けた写しを作れませんでした。"
+			+ "下の一覧を見て元のファイルを直し、保存し直してから提出してください。";
+
+	/** Issues a copy shows, highlighted and listed; the rest are counted in one 「…ほか N件」 row. */
+	public static final int MAX_SHOWN = 200;
+
+	/** How many errors and warnings a file has in all, when the list given is only the first of them. */
+	public record Tally(long errors, long warnings) {
+
+		static Tally of(List<Issue> issues) {
+			long errors = issues.stream().filter(Issue::isError).count();
+			return new Tally(errors, issues.size() - errors);
+		}
+
+		long total() {
+			return errors + warnings;
+		}
+
+	}
+
 	/**
-	 * Writes the annotated copy of {@code original} to {@code target} (through a temporary file and an
-	 * atomic move); {@code original} is only read. The copy tells the department its file by the
-	 * target's name, which is the name the department gave it.
+	 * Writes the annotated copy of {@code original} to {@code target} (through a temporary file and a move);
+	 * {@code original} is only read. The copy tells the department its file by the target's name, which is
+	 * the name the department gave it. At most {@value #MAX_SHOWN} issues are shown.
 	 *
 	 * @return false, writing nothing, when the original cannot be opened (not a workbook, password)
 	 */
 	public boolean write(Path original, List<Issue> issues, Path target) throws IOException {
+		return write(original, issues, Tally.of(issues), target);
+	}
+
+	/**
+	 * As {@link #write(Path, List, Path)}, for a file whose issues are more than the ones given: {@code tally}
+	 * counts them all.
+	 */
+	public boolean write(Path original, List<Issue> issues, Tally tally, Path target) throws IOException {
+		List<Issue> ordered = new ArrayList<>(issues);
+		ordered.sort(Comparator.comparing(i -> i.isError() ? 0 : 1));
+		List<Issue> shown = ordered.subList(0, Math.min(MAX_SHOWN, ordered.size()));
+		long more = Math.max(0, Math.max(tally.total(), ordered.size()) - shown.size());
+		String fileName = target.getFileName().toString();
+		// a sheet filled down to the last row would take the usermodel minutes and gigabytes to open
+		Optional<WorkbookLimits.Excess> excess = WorkbookLimits.check(original);
+		if (excess.isPresent()) {
+			boolean macros = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsm");
+			try (XSSFWorkbook list = new XSSFWorkbook(macros ? XSSFWorkbookType.XLSM : XSSFWorkbookType.XLSX)) {
+				new Annotation(list, fileName).summary(shown, tally, more, List.of(NOT_ANNOTATED, excess.get().message()));
+				save(list, target.toAbsolutePath());
+			}
+			return true;
+		}
 		Workbook workbook;
 		try (InputStream in = Files.newInputStream(original)) {
 			workbook = WorkbookFactory.create(in);
@@ -86,16 +142,20 @@ public final class AnnotatedCopyWriter {
 		}
 		try (workbook) {
 			// the original is the store's copy, named by its SHA-256: the department knows the target's name
-			new Annotation(workbook, target.getFileName().toString()).apply(issues);
+			new Annotation(workbook, fileName).apply(shown, tally, more);
 			save(workbook, target.toAbsolutePath());
 		}
 		return true;
 	}
 
+	/**
+	 * Written beside the target under a short name of fixed length (a long original name must still fit the
+	 * file system's name limit), then moved into place: nobody sees half a copy.
+	 */
 	private static void save(Workbook workbook, Path target) throws IOException {
 		Path dir = target.getParent();
 		Files.createDirectories(dir);
-		Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+		Path temp = dir.resolve(".annotated-" + UUID.randomUUID() + ".tmp");
 		try {
 			try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
 				workbook.write(out);
@@ -110,6 +170,20 @@ public final class AnnotatedCopyWriter {
 		finally {
 			Files.deleteIfExists(temp);
 		}
+	}
+
+	/** Excel's cell limit: POI throws on a longer text, and a message may quote a long cell. */
+	static String fit(String text) {
+		int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		String mark = "…(以下省略)";
+		int keep = max - mark.length();
+		if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+			keep--;
+		}
+		return text.substring(0, keep) + mark;
 	}
 
 	/** The cell an issue names, when it names one that exists in the workbook's sheets. */
@@ -135,17 +209,16 @@ public final class AnnotatedCopyWriter {
 			this.helper = workbook.getCreationHelper();
 		}
 
-		void apply(List<Issue> issues) {
+		/** @param shown the issues to highlight and list, errors first, at most {@value #MAX_SHOWN} */
+		void apply(List<Issue> shown, Tally tally, long more) {
 			undoEarlierRound();
-			List<Issue> ordered = new ArrayList<>(issues);
-			ordered.sort(Comparator.comparing(i -> i.isError() ? 0 : 1));
 			// one comment per cell, holding each of its messages
 			Map<String, List<Issue>> byCell = new LinkedHashMap<>();
-			for (Issue issue : ordered) {
+			for (Issue issue : shown) {
 				target(issue).ifPresent(t -> byCell.computeIfAbsent(key(t), k -> new ArrayList<>()).add(issue));
 			}
 			byCell.values().forEach(cellIssues -> annotate(target(cellIssues.get(0)).orElseThrow(), cellIssues));
-			summary(ordered);
+			summary(shown, tally, more, List.of(FIX_THIS_COPY));
 		}
 
 		private static String key(Target t) {
@@ -196,7 +269,7 @@ public final class AnnotatedCopyWriter {
 			anchor.setRow1(target.cell().getRow());
 			anchor.setRow2(target.cell().getRow() + 2 + Math.min(12, text.length() / 30));
 			Comment comment = drawing.createCellComment(anchor);
-			comment.setString(helper.createRichTextString(text.toString()));
+			comment.setString(helper.createRichTextString(fit(text.toString())));
 			comment.setAuthor(AUTHOR);
 			cell.setCellComment(comment);
 		}
@@ -263,8 +336,11 @@ public final class AnnotatedCopyWriter {
 			}
 		}
 
-		/** The first sheet: what to do, then one row per issue with a link to its cell. */
-		private void summary(List<Issue> issues) {
+		/**
+		 * The first sheet: what to do, then one row per issue shown with a link to its cell, then how many
+		 * more there are.
+		 */
+		void summary(List<Issue> issues, Tally tally, long more, List<String> notes) {
 			Sheet sheet = workbook.createSheet(SUMMARY_SHEET);
 			workbook.setSheetOrder(SUMMARY_SHEET, 0);
 			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
@@ -293,16 +369,18 @@ public final class AnnotatedCopyWriter {
 			CellStyle top = workbook.createCellStyle();
 			top.setVerticalAlignment(VerticalAlignment.TOP);
 
-			long errors = issues.stream().filter(Issue::isError).count();
-			put(sheet, 0, 0, "「" + fileName + "」は差戻しになりました (エラー " + errors + "件、警告 " + (issues.size() - errors)
-					+ "件)", title);
-			put(sheet, 1, 0, "赤いセルのエラーを直して、このブックを保存し、もう一度提出してください。"
-					+ "黄色いセルは警告です (提出は受け付けられますが、内容を確認してください)。セルのコメントにも内容があります。", null);
+			put(sheet, 0, 0, "「" + fileName + "」は差戻しになりました (エラー " + String.format("%,d", tally.errors())
+					+ "件、警告 " + String.format("%,d", tally.warnings()) + "件)", title);
+			int r = 1;
+			for (String note : notes) {
+				put(sheet, r++, 0, note, null);
+			}
+			r++;
 			String[] labels = { "重要度", "シート", "セル", "内容" };
 			for (int c = 0; c < labels.length; c++) {
-				put(sheet, 3, c, labels[c], header);
+				put(sheet, r, c, labels[c], header);
 			}
-			int r = 4;
+			int firstRow = ++r;
 			for (Issue issue : issues) {
 				put(sheet, r, 0, issue.severity().label(), top);
 				put(sheet, r, 1, issue.sheet(), top);
@@ -319,11 +397,16 @@ public final class AnnotatedCopyWriter {
 				});
 				r++;
 			}
+			if (more > 0) {
+				put(sheet, r, 0, String.format("…ほか %,d件", more), top);
+				put(sheet, r, 3, "最初の" + MAX_SHOWN + "件だけを表示しています。これらを直して提出すると、残りも次の差戻しでお知らせします。",
+						wrap);
+			}
 			sheet.setColumnWidth(0, 8 * 256);
 			sheet.setColumnWidth(1, 14 * 256);
 			sheet.setColumnWidth(2, 10 * 256);
 			sheet.setColumnWidth(3, 90 * 256);
-			sheet.createFreezePane(0, 4);
+			sheet.createFreezePane(0, firstRow);
 			sheet.setFitToPage(true);
 			sheet.getPrintSetup().setLandscape(true);
 			sheet.getPrintSetup().setFitWidth((short) 1);
@@ -345,7 +428,8 @@ public final class AnnotatedCopyWriter {
 				row = sheet.createRow(r);
 			}
 			Cell cell = row.createCell(c);
-			cell.setCellValue(value);
+			// setCellValue(String) never parses: a message quoting 「=HYPERLINK(…)」 stays text
+			cell.setCellValue(fit(value));
 			if (style != null) {
 				cell.setCellStyle(style);
 			}

@@ -9,16 +9,20 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import jp.csr.review.report.ReviewData.IssueRow;
 
 /**
- * 検証結果: every error and warning of the run. The one sheet whose length is not bounded by the plan, so its
- * rows are taken from the source one at a time and flushed to disk by SXSSF as they go.
+ * 検証結果: every error and warning of the run, and the issues still open from earlier runs, each with when it was
+ * found. The one sheet whose length is not bounded by the plan, so its rows are taken from the source one at a
+ * time and flushed to disk by SXSSF as they go.
  */
 final class IssueSheet {
 
 	static final String NAME = "検証結果";
 
-	static final List<String> HEADERS = List.of("ファイル", "部署", "シート", "セル", "区分", "メッセージ");
+	static final List<String> HEADERS = List.of("ファイル", "部署", "シート", "セル", "区分", "メッセージ", "検出日時");
 
-	private static final int[] WIDTHS = { 36, 18, 14, 8, 8, 90 };
+	/** The column of 検出日時, a date: the others are texts. */
+	private static final int FOUND_AT = 6;
+
+	private static final int[] WIDTHS = { 36, 18, 14, 8, 8, 90, 16 };
 
 	private final ReviewData data;
 
@@ -40,18 +44,20 @@ final class IssueSheet {
 		next = 1;
 		data.issues().forEach(issue -> {
 			Row row = sheet.createRow(next++);
-			for (int column = 0; column < HEADERS.size(); column++) {
+			for (int column = 0; column < FOUND_AT; column++) {
 				final int c = column;
 				cuts.text(row, c, field(issue, c), styles.body, () -> origin(issue, c));
 			}
+			Put.date(row, FOUND_AT, issue.foundAt(), styles.dateTime);
 			Table.fitHeight(row, WIDTHS);
 		});
 		// The cuts of the sheets before, and of this one's rows. A notice is short, so writing one cuts nothing.
 		for (IssueRow notice : cuts.notices()) {
 			Row row = sheet.createRow(next++);
-			for (int column = 0; column < HEADERS.size(); column++) {
+			for (int column = 0; column < FOUND_AT; column++) {
 				Put.text(row, column, field(notice, column), styles.body);
 			}
+			Put.date(row, FOUND_AT, notice.foundAt(), styles.dateTime);
 			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), next - 1);

@@ -2,6 +2,7 @@ package jp.csr.review.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import jp.csr.review.plan.Plan;
  * @param highlights per commitment text: one paragraph per department, in the order of 部署, each with where it
  *        was read (so a highlight cell cut to Excel's limit can name its files)
  * @param departments one row per department of the plan, in the order of 部署
- * @param issues every error and warning of this run
+ * @param issues every error and warning of this run, and the issues still open from earlier runs (PRODUCT.md
+ *        v2 §6)
  */
 public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, InitiativeStatus> initiatives,
 		Map<String, List<Highlight>> highlights, List<DepartmentStatus> departments, RowSource<IssueRow> issues) {
@@ -89,9 +91,19 @@ public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, Ini
 
 	}
 
-	/** One row of 検証結果. */
+	/**
+	 * One row of 検証結果.
+	 *
+	 * @param foundAt when the file was taken, in the configured zone; null for a notice of the review itself
+	 */
 	public record IssueRow(String file, String department, String sheet, String cell, String severity,
-			String message) {
+			String message, LocalDateTime foundAt) {
+
+		/** A notice of the review itself (a text it had to cut), found by the run writing it. */
+		public IssueRow(String file, String department, String sheet, String cell, String severity, String message) {
+			this(file, department, sheet, cell, severity, message, null);
+		}
+
 	}
 
 }

@@ -1,11 +1,14 @@
 package jp.csr.review.report;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.plan.Department;
@@ -18,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Gathers a run's {@link ReviewData} from the store: the judge step's verdicts and the versions in use. */
 class ReviewDataQuery {
+
+	/** No file has this id: keeps an IN list from being empty. */
+	private static final long NONE = -1;
 
 	private final JdbcClient jdbc;
 
@@ -61,7 +67,20 @@ class ReviewDataQuery {
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
 			.map(d -> status(d, states.get(d.code())))
 			.toList();
-		return new ReviewData(plan, kpis, initiatives, highlights, departments, sink -> issues(jobInstanceId, sink));
+		// PRODUCT.md v2 §6: what is still open whatever this run found, so a quiet night shows why a department
+		// was sent back: the warnings of the files in use, the errors of each newest file that was rejected
+		List<Long> inUseFiles = new ArrayList<>(List.of(NONE));
+		List<Long> rejectedFiles = new ArrayList<>(List.of(NONE));
+		states.values().forEach(s -> {
+			if (s.inUse() != null) {
+				inUseFiles.add(s.inUse().id());
+			}
+			if (s.isRejected()) {
+				rejectedFiles.add(s.rejected().id());
+			}
+		});
+		return new ReviewData(plan, kpis, initiatives, highlights, departments,
+				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink));
 	}
 
 	private ReviewData.DepartmentStatus status(Department d, DepartmentState s) {
@@ -74,17 +93,32 @@ class ReviewDataQuery {
 				counted == null ? 0 : counted.warnings(), s.isRejected() ? s.rejected().fileName() : null);
 	}
 
-	/** Streamed straight from the store: the issue rows of a run can be many. */
-	private void issues(long jobInstanceId, java.util.function.Consumer<ReviewData.IssueRow> sink) {
+	/**
+	 * Streamed straight from the store: the issue rows can be many. Each issue once, files in the order of
+	 * versions, each file's issues in the order found.
+	 */
+	private void issues(long jobInstanceId, List<Long> inUseFiles, List<Long> rejectedFiles,
+			Consumer<ReviewData.IssueRow> sink) {
 		jdbc.sql("""
-				SELECT f.file_name, COALESCE(f.department_code, ''), i.sheet, i.cell, i.severity, i.message
+				SELECT f.file_name, COALESCE(f.department_code, ''), i.sheet, i.cell, i.severity, i.message,
+				       COALESCE(f.loaded_at, f.modified_at)
 				FROM validation_issue i JOIN submission_file f ON f.id = i.file_id
-				WHERE f.job_instance_id = ? ORDER BY f.id, i.seq""")
-			.param(jobInstanceId)
+				WHERE f.job_instance_id = :run
+				   OR (i.severity = 'WARNING' AND f.id IN (:inUse))
+				   OR (i.severity = 'ERROR' AND f.id IN (:rejected))
+				ORDER BY %s, i.seq""".formatted(Submissions.OLDEST_FIRST)) // only submission_file has these columns
+			.param("run", jobInstanceId)
+			.param("inUse", inUseFiles)
+			.param("rejected", rejectedFiles)
 			.query(rs -> {
 				sink.accept(new ReviewData.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6)));
+						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6), foundAt(rs.getString(7))));
 			});
+	}
+
+	/** When the file was taken (rows loaded before loaded_at existed: when it was received), in the zone. */
+	private LocalDateTime foundAt(String instant) {
+		return instant == null ? null : Instant.parse(instant).atZone(zone).toLocalDateTime();
 	}
 
 	private static ReviewData.Source source(Map<Long, StoredFile> files, Long fileId, String cell) {

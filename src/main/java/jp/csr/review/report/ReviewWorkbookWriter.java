@@ -29,8 +29,9 @@ public final class ReviewWorkbookWriter {
 	public Path write(ReviewData data, Path outputDir) throws IOException {
 		Files.createDirectories(outputDir);
 		Path target = outputDir.resolve(fileName(data.plan().term()));
-		// Same directory as the target, so the move is a rename on one file system and can be atomic.
-		Path temp = Files.createTempFile(outputDir, "." + target.getFileName(), ".tmp");
+		// Same directory as the target, so the move is a rename on one file system and can be atomic; a short
+		// fixed prefix, so the temporary name never outgrows the file system's name limit.
+		Path temp = Files.createTempFile(outputDir, ".review-", ".tmp");
 		try {
 			// close() also deletes SXSSF's temp files. They are left uncompressed: with compression POI 5.5.1
 			// closes each gzip stream twice and logs a "Failed to dispose sheet" warning on every run.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.judging.Judgements;
+import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.Submissions;
 
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The write step: renders the run's verdicts into the review workbook and records its path, then writes
- * the annotated copy of every file the run rejected.
+ * the annotated copies due: of every file the run rejected, and of each department's newest rejected file
+ * whose copy an earlier run could not write.
  */
 public class WriteTasklet implements Tasklet {
 
@@ -36,7 +38,7 @@ public class WriteTasklet implements Tasklet {
 		this.plan = plan;
 		this.outputDir = outputDir;
 		this.query = new ReviewDataQuery(jdbc, submissions, judgements, zone);
-		this.annotatedCopies = new AnnotatedCopies(jdbc);
+		this.annotatedCopies = new AnnotatedCopies(jdbc, plan.departments().stream().map(Department::code).toList());
 	}
 
 	@Override
@@ -45,9 +47,10 @@ public class WriteTasklet implements Tasklet {
 		Files.createDirectories(outputDir);
 		Path review = new ReviewWorkbookWriter().write(query.load(plan, jobExecution.getJobInstanceId()), outputDir);
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
-		// feedback for each file this run rejected, beside the review (PRODUCT.md §3)
-		annotatedCopies.removeSettled(outputDir);
+		// feedback beside the review (PRODUCT.md §3, §6): each file this run rejected, each answer an earlier
+		// run could not write; then the copies a newer accepted file has settled go
 		annotatedCopies.write(jobExecution.getJobInstanceId(), outputDir);
+		annotatedCopies.removeSettled(outputDir);
 		contribution.incrementWriteCount(1);
 		return RepeatStatus.FINISHED;
 	}

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.judging.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.validation.Issue;
+import jp.csr.review.validation.Severity;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -202,6 +204,91 @@ class AnnotatedCopyWriterTest {
 			assertThat(row(summary, 5)).startsWith("警告", "KPI", "シートへ");
 			assertThat(summary.getRow(5).getCell(2).getHyperlink().getAddress()).isEqualTo("'KPI'!A1");
 			assertThat(out.getSheet("差戻し_元の書式")).isNull();
+		}
+	}
+
+	@Test
+	void showsTheFirst200IssuesAndCountsTheRest() throws IOException {
+		Path original = broken();
+		List<Issue> issues = new ArrayList<>(issues(original));
+		// a column of 備考 copied down: one warning per row, far more than anyone reads
+		for (int r = 10; r < 310; r++) {
+			issues.add(new Issue(Severity.WARNING, original.getFileName().toString(), "KPI", "H" + r, "備考「-」の警告 " + r));
+		}
+		Path copy = dir.resolve("out/53期_ISEC_情報セキュリティ部.xlsx");
+
+		assertThat(writer.write(original, issues, copy)).isTrue();
+
+		try (Workbook wb = open(copy)) {
+			Sheet summary = wb.getSheetAt(0);
+			assertThat(summary.getRow(0).getCell(0).getStringCellValue()).endsWith("(エラー 2件、警告 302件)");
+			// errors first, then the warnings in the order found, 200 rows in all
+			assertThat(row(summary, 4)).startsWith("エラー", "KPI", "F2");
+			assertThat(row(summary, 203)).startsWith("警告", "KPI", "H205");
+			assertThat(summary.getRow(204).getCell(0).getStringCellValue()).isEqualTo("…ほか 104件");
+			assertThat(summary.getLastRowNum()).isEqualTo(204);
+			long commented = 0;
+			for (Sheet sheet : wb) {
+				commented += ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getCellComments().values().stream()
+					.filter(c -> AnnotatedCopyWriter.AUTHOR.equals(c.getAuthor()))
+					.count();
+			}
+			assertThat(commented).isEqualTo(200);
+			assertThat(at(wb, "KPI!H205").getCellComment()).isNotNull();
+			assertThat(at(wb, "KPI!H206").getCellComment()).isNull();
+		}
+	}
+
+	@Test
+	void aLongFileNameStillGetsItsCopy() throws IOException {
+		Path original = broken();
+		String name = "差".repeat(82) + ".xlsx";
+		assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isEqualTo(251);
+		Path copy = dir.resolve("out").resolve(name);
+
+		assertThat(writer.write(original, issues(original), copy)).isTrue();
+
+		assertThat(copy).isRegularFile();
+		try (var files = Files.list(copy.getParent())) {
+			assertThat(files.toList()).containsExactly(copy);
+		}
+	}
+
+	@Test
+	void textsFromASubmissionStayTextsInTheCopy() throws IOException {
+		Path original = broken();
+		List<String> hostile = List.of("=HYPERLINK(\"http://evil.example/\",\"クリック\")", "=cmd|' /C calc'!A0", "+1+1",
+				"-2+3", "@SUM(A1:A2)");
+		List<Issue> issues = new ArrayList<>();
+		for (int i = 0; i < hostile.size(); i++) {
+			issues.add(new Issue(Severity.ERROR, "x", "KPI", "F" + (i + 2), hostile.get(i)));
+			// a sheet the workbook does not have, named like a formula, with a cell named like one
+			issues.add(new Issue(Severity.WARNING, "x", hostile.get(i), hostile.get(i), hostile.get(i)));
+		}
+		Path copy = dir.resolve("out/=HYPERLINK(1).xlsx");
+
+		assertThat(writer.write(original, issues, copy)).isTrue();
+
+		try (Workbook wb = open(copy)) {
+			Sheet summary = wb.getSheetAt(0);
+			assertThat(summary.getRow(0).getCell(0).getStringCellValue()).startsWith("「=HYPERLINK(1).xlsx」");
+			assertAllText(summary);
+			assertThat(row(summary, 4)).containsExactly("エラー", "KPI", "F2", hostile.get(0));
+			assertThat(row(summary, 9)).containsExactly("警告", hostile.get(0), hostile.get(0), hostile.get(0));
+			for (int i = 0; i < hostile.size(); i++) {
+				assertThat(at(wb, "KPI!F" + (i + 2)).getCellComment().getString().getString())
+					.isEqualTo("【エラー】" + hostile.get(i));
+			}
+		}
+	}
+
+	/** No cell of the sheet is a formula: every value is a text (or blank). */
+	static void assertAllText(Sheet sheet) {
+		for (Row row : sheet) {
+			for (Cell cell : row) {
+				assertThat(cell.getCellType()).as(cell.getAddress().formatAsString())
+					.isIn(org.apache.poi.ss.usermodel.CellType.STRING, org.apache.poi.ss.usermodel.CellType.BLANK);
+			}
 		}
 	}
 

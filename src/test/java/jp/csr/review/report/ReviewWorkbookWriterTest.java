@@ -185,8 +185,11 @@ class ReviewWorkbookWriterTest {
 
 	@Test
 	void writesTheListSheets() throws IOException {
-		List<IssueRow> issues = List.of(new IssueRow("@法務部.xlsx", "D02 法務部", "KPI", "F7", "エラー", "+SUM(A1) は数値ではありません"),
-				new IssueRow("総務部.xlsx", "D03 総務部", "表紙", "B3", "警告", "提出期限を過ぎています"));
+		List<IssueRow> issues = List.of(
+				new IssueRow("@法務部.xlsx", "D02 法務部", "KPI", "F7", "エラー", "+SUM(A1) は数値ではありません",
+						java.time.LocalDateTime.of(2026, 11, 30, 2, 0)),
+				new IssueRow("総務部.xlsx", "D03 総務部", "表紙", "B3", "警告", "提出期限を過ぎています",
+						java.time.LocalDateTime.of(2026, 11, 28, 2, 1)));
 		Path file = new ReviewWorkbookWriter().write(data(issues), out);
 
 		try (XSSFWorkbook workbook = open(file)) {
@@ -225,13 +228,16 @@ class ReviewWorkbookWriterTest {
 					"");
 
 			Sheet checks = workbook.getSheet("検証結果");
-			assertThat(row(checks, 0)).containsExactly("ファイル", "部署", "シート", "セル", "区分", "メッセージ");
+			assertThat(row(checks, 0)).containsExactly("ファイル", "部署", "シート", "セル", "区分", "メッセージ", "検出日時");
 			assertThat(row(checks, 1)).containsExactly("@法務部.xlsx", "D02 法務部", "KPI", "F7", "エラー",
-					"+SUM(A1) は数値ではありません");
+					"+SUM(A1) は数値ではありません", "2026/11/30 02:00");
 			assertThat(checks.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.STRING);
 			assertThat(checks.getRow(1).getCell(5).getCellType()).isEqualTo(CellType.STRING);
-			assertThat(row(checks, 2)).element(4).isEqualTo("警告");
-			assertThat(((XSSFSheet) checks).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:F3");
+			// a real date, so the office can sort and filter by it
+			assertThat(checks.getRow(1).getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(row(checks, 2)).containsExactly("総務部.xlsx", "D03 総務部", "表紙", "B3", "警告", "提出期限を過ぎています",
+					"2026/11/28 02:01");
+			assertThat(((XSSFSheet) checks).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:G3");
 		}
 	}
 
@@ -274,14 +280,14 @@ class ReviewWorkbookWriterTest {
 			// the run's own issue first, then one 警告 per cut, in the order the cells were written
 			assertThat(checks.getLastRowNum()).isEqualTo(5);
 			assertThat(row(checks, 2)).containsExactly("情報セキュリティ部.xlsx", "D01", "ハイライト", "B2", "警告",
-					"振り返り!G3: コミットメント「情報セキュリティ体制の構築」のハイライトが32,767文字を超えたため切り詰めました(元の長さ 40,000文字)");
+					"振り返り!G3: コミットメント「情報セキュリティ体制の構築」のハイライトが32,767文字を超えたため切り詰めました(元の長さ 40,000文字)", "");
 			assertThat(row(checks, 3)).containsExactly("法務部_v1.xlsx、総務部.xlsx", "D02、D03", "", "", "警告",
-					"振り返り!G6: コミットメント「コンプライアンス・リスクマネジメント経営の推進」のハイライトが32,767文字を超えたため切り詰めました(元の長さ 40,002文字)");
+					"振り返り!G6: コミットメント「コンプライアンス・リスクマネジメント経営の推進」のハイライトが32,767文字を超えたため切り詰めました(元の長さ 40,002文字)", "");
 			assertThat(row(checks, 4)).containsExactly("情報セキュリティ部.xlsx", "D01", "KPI", "F3", "警告",
-					"KPI達成状況!K3: KPI「K2」の「実績」が32,767文字を超えたため切り詰めました(元の長さ 40,000文字)");
+					"KPI達成状況!K3: KPI「K2」の「実績」が32,767文字を超えたため切り詰めました(元の長さ 40,000文字)", "");
 			assertThat(row(checks, 5)).containsExactly("x.xlsx", "D01", "KPI", "A1", "警告",
-					"検証結果!F2: 検証結果の行(「x.xlsx」 KPI!A1)の「メッセージ」が32,767文字を超えたため切り詰めました(元の長さ 40,000文字)");
-			assertThat(((XSSFSheet) checks).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:F6");
+					"検証結果!F2: 検証結果の行(「x.xlsx」 KPI!A1)の「メッセージ」が32,767文字を超えたため切り詰めました(元の長さ 40,000文字)", "");
+			assertThat(((XSSFSheet) checks).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:G6");
 		}
 		assertThat(logged.list).hasSize(4).allMatch(e -> e.getLevel() == Level.WARN);
 		assertThat(logged.list.get(1).getFormattedMessage()).startsWith("振り返り!G6: コミットメント「")
