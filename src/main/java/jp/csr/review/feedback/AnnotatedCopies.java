@@ -89,22 +89,13 @@ public final class AnnotatedCopies {
 	}
 
 	/**
-	 * Where the copy of a rejected file goes, for a department code of the plan: the code when it can be a
-	 * folder name, else {@value #UNKNOWN_DEPARTMENT}. A code the plan does not know also goes to
-	 * {@value #UNKNOWN_DEPARTMENT}; only {@link #target(Path, Collection, String, String)} can tell.
-	 */
-	public static Path target(Path outputDir, String departmentCode, String fileName) {
-		return target(outputDir, null, departmentCode, fileName);
-	}
-
-	/**
 	 * Where the copy of a rejected file goes: {@code <output>/差戻し/<folder>/<safe name>}, never anywhere
 	 * else whatever the submission says.
 	 *
-	 * @param departments the plan's department codes; null trusts every code that can be a folder name
+	 * @param departments the plan's department codes: only these get a folder of their own
 	 */
 	public static Path target(Path outputDir, Collection<String> departments, String departmentCode, String fileName) {
-		boolean known = departments == null || departmentCode != null && departments.contains(departmentCode);
+		boolean known = departmentCode != null && departments.contains(departmentCode);
 		String folder = known ? folder(departmentCode) : UNKNOWN_DEPARTMENT;
 		Path base = outputDir.resolve(FOLDER);
 		Path target = base.resolve(folder).resolve(safeName(fileName));

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.feedback.AnnotatedCopies;
+import jp.csr.review.plan.Department;
 import jp.csr.review.report.WriteTasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,13 @@ class RunReport {
 
 	private final Path outputDir;
 
-	RunReport(JdbcClient jdbc, Job job, ReviewProperties properties) {
+	private final ConfiguredPlan plan;
+
+	RunReport(JdbcClient jdbc, Job job, ReviewProperties properties, ConfiguredPlan plan) {
 		this.jdbc = jdbc;
 		this.job = job;
 		this.outputDir = properties.outputDir();
+		this.plan = plan;
 	}
 
 	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings,
@@ -54,6 +58,7 @@ class RunReport {
 			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), fileId(rs),
 					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)))
 			.list();
+		List<String> codes = files.stream().anyMatch(f -> "REJECTED".equals(f.outcome())) ? departments() : List.of();
 		int accepted = 0;
 		int rejected = 0;
 		int skipped = 0;
@@ -70,7 +75,8 @@ class RunReport {
 					log.info("差戻し   {}  部署 {}  エラー {}件  警告 {}件", f.path(), f.department().isEmpty() ? "不明" : f.department(),
 							f.errors(), f.warnings());
 					firstErrors(f.fileId()).forEach(e -> log.info("           {}", e));
-					Path copy = AnnotatedCopies.target(outputDir, f.department(), Path.of(f.path()).getFileName().toString());
+					Path copy = AnnotatedCopies.target(outputDir, codes, f.department(),
+							Path.of(f.path()).getFileName().toString());
 					if (Files.exists(copy)) {
 						log.info("           注記付きの写し: {}", copy);
 					}
@@ -103,6 +109,11 @@ class RunReport {
 				rejected, skipped, unreadable, waiting);
 		// a file the service user cannot read needs the admin as a rejected one needs its department
 		return rejected + unreadable > 0 ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	/** The plan's department codes: only they have a folder of annotated copies of their own. */
+	private List<String> departments() {
+		return plan.read().map(p -> p.departments().stream().map(Department::code).toList()).orElse(List.of());
 	}
 
 	/**
