@@ -3,6 +3,7 @@ package jp.csr.review.operations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -111,7 +112,7 @@ class StatusCommand {
 		int accepted = 0;
 		int rejected = 0;
 		int missing = 0;
-		StringBuilder lines = new StringBuilder();
+		List<String> lines = new ArrayList<>();
 		for (Department d : plan.departments()) {
 			DepartmentState s = states.get(d.code());
 			StoredFile used = s.inUse();
@@ -129,9 +130,11 @@ class StatusCommand {
 				missing++;
 				state = "未提出";
 			}
-			lines.append(String.format("%n    %-6s %s  %s", d.code(), d.name(), state));
+			lines.add(String.format("%-6s %s  %s", d.code(), d.name(), state));
 		}
-		log.info("{}期 部署の状況: 受理 {} / 差戻し {} / 未提出 {}{}", plan.term(), accepted, rejected, missing, lines);
+		// one log call per line: a file name is echoed as an argument, whose line breaks the log escapes
+		log.info("{}期 部署の状況: 受理 {} / 差戻し {} / 未提出 {}", plan.term(), accepted, rejected, missing);
+		lines.forEach(line -> log.info("    {}", line));
 	}
 
 	private String time(Instant instant) {

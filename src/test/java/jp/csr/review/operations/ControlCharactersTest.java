@@ -68,6 +68,14 @@ class ControlCharactersTest {
 	}
 
 	@Test
+	void statusStillPrintsOneLinePerDepartment(CapturedOutput output) throws Exception {
+		commands.run(new DefaultApplicationArguments("status"));
+
+		assertThat(output.getOut()).doesNotContain("\\n");
+		assertThat(output.getOut().lines()).anyMatch(line -> line.startsWith("    ISEC   情報セキュリティ部  未提出"));
+	}
+
+	@Test
 	void theMessagePatternKeepsItsOwnLineBreaksArgumentsLoseTheirs() {
 		LoggingEvent event = new LoggingEvent("x", new LoggerContext().getLogger("x"), Level.INFO, "一行目\n{} / {}",
 				null, new Object[] { "a\r\nb\tc\u0085", 3 });
