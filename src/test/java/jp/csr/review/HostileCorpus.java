@@ -98,8 +98,11 @@ final class HostileCorpus {
 	/** A console line the control-character case tries to forge. */
 	static final String FORGED = "受理     /srv/share/inbox/偽物.xlsx  部署 FAKE  警告 0件";
 
-	/** Clears the admin's terminal, then breaks the line and prints {@link #FORGED}. */
-	static final String TERMINAL_ATTACK = "\u001b[2J達成\n" + FORGED;
+	/**
+	 * Clears the admin's terminal, then breaks the line and prints {@link #FORGED}. Control characters are
+	 * written as Excel stores them ({@code _x001B_}; POI reads them back as ESC): a raw one is saved as "?".
+	 */
+	static final String TERMINAL_ATTACK = "_x001B_[2J達成\n" + FORGED;
 
 	private static final Instant FIRST = Instant.parse("2025-10-20T01:00:00Z");
 
@@ -288,8 +291,8 @@ final class HostileCorpus {
 		add("制御文字: ESC[2J と改行で偽の受理行 (実績・提出者・備考)", "control-characters.xlsx", Expect.REJECTED,
 				submission("RISK", wb -> {
 					cell(wb, "KPI!F2").setCellValue(TERMINAL_ATTACK);
-					cell(wb, "KPI!H2").setCellValue("\u0007\u0008\r" + FORGED);
-					cell(wb, "表紙!B5").setCellValue("\u001b]0;pwned\u0007田中\n" + FORGED);
+					cell(wb, "KPI!H2").setCellValue("_x0007__x0008__x000D_" + FORGED);
+					cell(wb, "表紙!B5").setCellValue("_x001B_]0;pwned_x0007_田中\n" + FORGED);
 				}));
 	}
 
@@ -313,7 +316,7 @@ final class HostileCorpus {
 			cell(wb, "KPI!G3").setCellValue(FORMULA_TEXTS.get(2));
 			cell(wb, "KPI!H2").setCellValue(FORMULA_TEXTS.get(3));
 			cell(wb, "KPI!H3").setCellValue(FORMULA_TEXTS.get(4));
-			fillColumn(wb.getSheet("取り組み"), 4);
+			fillColumn(wb.getSheet("取り組み"), 4, 0);
 			cell(wb, "ハイライト!B2").setCellValue(FORMULA_TEXTS.get(4));
 		}));
 		add("数式に見える文字列を全テキスト列に (実績・進捗も、差戻し)", "数式に見える文字列_差戻し.xlsx", Expect.REJECTED,
@@ -322,17 +325,17 @@ final class HostileCorpus {
 					cell(wb, "KPI!F2").setCellValue(FORMULA_TEXTS.get(0));
 					cell(wb, "KPI!G2").setCellValue(FORMULA_TEXTS.get(1));
 					cell(wb, "KPI!H2").setCellValue(FORMULA_TEXTS.get(2));
-					fillColumn(wb.getSheet("取り組み"), 2);
-					fillColumn(wb.getSheet("取り組み"), 3);
-					fillColumn(wb.getSheet("取り組み"), 4);
+					fillColumn(wb.getSheet("取り組み"), 2, 0);
+					fillColumn(wb.getSheet("取り組み"), 3, 3);
+					fillColumn(wb.getSheet("取り組み"), 4, 1);
 					cell(wb, "ハイライト!B2").setCellValue(FORMULA_TEXTS.get(3));
 				}));
 	}
 
-	/** Every data row of a column, cycling through the formula-looking texts. */
-	private static void fillColumn(Sheet sheet, int column) {
+	/** Every data row of a column, cycling through the formula-looking texts from the given one. */
+	private static void fillColumn(Sheet sheet, int column, int from) {
 		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-			sheet.getRow(r).createCell(column).setCellValue(FORMULA_TEXTS.get((r - 1) % FORMULA_TEXTS.size()));
+			sheet.getRow(r).createCell(column).setCellValue(FORMULA_TEXTS.get((from + r - 1) % FORMULA_TEXTS.size()));
 		}
 	}
 

@@ -148,12 +148,15 @@ class HostileDropTest {
 		// ---- the two valid files are in the review; the review is the review
 		Path review = output.resolve(REVIEW);
 		soft.assertThat(review).as("the review").isRegularFile();
+		boolean isReview = false;
 		if (Files.isRegularFile(review)) {
 			try (Workbook wb = open(review)) {
-				soft.assertThat(wb.getSheet("振り返り")).as("the review's 振り返り, not a department's file written over it")
-					.isNotNull();
-				soft.assertThat(wb.getSheet("差戻し内容")).as("an annotated copy written over the review").isNull();
+				soft.assertThat(wb.getSheet("差戻し内容") != null).as("an annotated copy written over the review").isFalse();
+				isReview = wb.getSheet("振り返り") != null && wb.getSheet("提出状況") != null;
+				soft.assertThat(isReview).as("the review is the review, not a department's file written over it").isTrue();
 			}
+		}
+		if (isReview) {
 			ReviewWorkbook reviewed = ReviewWorkbook.open(review);
 			for (String[] valid : new String[][] { { "ISEC", HostileCorpus.VALID_ISEC }, { "COMP", HostileCorpus.VALID_COMP } }) {
 				Map<String, String> row = reviewed.table("提出状況").stream().filter(r -> valid[0].equals(r.get("部署コード")))
@@ -201,7 +204,8 @@ class HostileDropTest {
 
 		// ---- cell text and file names never forge console or log lines
 		for (String[] out : new String[][] { { "console", console }, { "review.log", log } }) {
-			soft.assertThat(out[1]).as("%s: raw ESC from a cell", out[0]).doesNotContain("\u001b");
+			soft.assertThat(out[1].lines().filter(l -> l.contains("\u001b")).map(l -> l.replace("\u001b", "<ESC>")))
+				.as("%s: lines with a raw ESC from a cell", out[0]).isEmpty();
 			soft.assertThat(out[1].lines().map(String::strip).filter(l -> l.startsWith("受理") && l.contains("偽物.xlsx")))
 				.as("%s: lines forged by a line break in a cell", out[0]).isEmpty();
 			soft.assertThat(out[1].lines().filter(l -> l.startsWith("ある名前.xlsx")))

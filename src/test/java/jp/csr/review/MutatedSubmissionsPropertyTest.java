@@ -483,10 +483,11 @@ class MutatedSubmissionsPropertyTest {
 		static final List<Double> NUMBERS = List.of(0.0, -0.0, 1.0, -1.0, 0.32, 98.9, 1.5, 1e15, 1e-300, -5e12,
 				Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 45_000.0);
 
+		/** Control characters as Excel stores them ({@code _x001B_}, read back as ESC; POI saves a raw one as "?"). */
 		static final List<String> TEXTS = List.of("", " ", "　", "NaN", "nan", "Infinity", "-Infinity", "1e999", "１２３",
 				"１,２３４件", "98.9%", "９８．９％", "0x1F", "1/2", "½", "٣", "∞", "－１", "1.2.3", "1,2", "件", "%", "-", "—",
 				"完了", "継続中", "達成", "維持", "×", "◎", "〇", "100%", "101%", "-1%", "K01", "I01", "ＫＰＩ　ＩＤ", "実績",
-				"\u200B", "\uFEFF1", "\u202E1", "😀", "𠮷野家", "a\u0000b", "\u001b[2J", "\u0007", "行1\n行2", "\r\n",
+				"\u200B", "\uFEFF1", "\u202E1", "😀", "𠮷野家", "a_x0000_b", "_x001B_[2J", "_x0007_", "行1\n行2", "_x000D_\n",
 				"受理     /srv/share/inbox/偽物.xlsx  部署 FAKE  警告 0件", "\t");
 
 		static final List<String> FORMULAS = List.of("1+1", "1/0", "NA()", "SUM(F2:F5)", "F2*100", "\"達成\"", "TRUE",
