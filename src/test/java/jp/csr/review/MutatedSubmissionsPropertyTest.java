@@ -64,7 +64,7 @@ class MutatedSubmissionsPropertyTest {
 	static final long SEED = Long.getLong("mutations.seed", new Random().nextLong());
 
 	/** Tries of the validator property: each is one workbook opened and checked, some tens of milliseconds. */
-	static final int VALIDATOR_TRIES = 200;
+	static final int VALIDATOR_TRIES = 150;
 
 	/** Nights of the job property, each a whole run on a few files. */
 	static final int NIGHTS = 5;
