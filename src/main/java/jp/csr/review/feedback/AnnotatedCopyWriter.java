@@ -263,9 +263,11 @@ public final class AnnotatedCopyWriter {
 			if (drawing == null) {
 				drawing = sheet.createDrawingPatriarch();
 			}
+			// the box starts at the cell itself: POI first files a new comment under the anchor's top-left cell, and
+			// one column to the right would clash with a neighbour's comment (three headers typed over)
 			ClientAnchor anchor = helper.createClientAnchor();
-			anchor.setCol1(target.cell().getCol() + 1);
-			anchor.setCol2(target.cell().getCol() + 5);
+			anchor.setCol1(target.cell().getCol());
+			anchor.setCol2(target.cell().getCol() + 4);
 			anchor.setRow1(target.cell().getRow());
 			anchor.setRow2(target.cell().getRow() + 2 + Math.min(12, text.length() / 30));
 			Comment comment = drawing.createCellComment(anchor);

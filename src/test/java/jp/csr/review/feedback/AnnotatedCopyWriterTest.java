@@ -186,6 +186,24 @@ class AnnotatedCopyWriterTest {
 	}
 
 	@Test
+	void neighbouringCellsEachGetTheirComment() throws IOException {
+		Path original = dir.resolve("53期_ISEC_情報セキュリティ部.xlsx");
+		SampleWorkbooks.saveAs(SampleWorkbooks.filled("ISEC"), original);
+		List<Issue> issues = List.of("A1", "B1", "C1").stream()
+			.map(cell -> new Issue(Severity.ERROR, original.getFileName().toString(), "取り組み", cell, "見出し " + cell))
+			.toList();
+		Path copy = dir.resolve("out/neighbours.xlsx");
+		assertThat(writer.write(original, issues, copy)).isTrue();
+		try (Workbook out = open(copy)) {
+			Sheet sheet = out.getSheet("取り組み");
+			for (int c = 0; c < 3; c++) {
+				assertThat(sheet.getRow(0).getCell(c).getCellComment().getString().getString()).endsWith("見出し "
+						+ (char) ('A' + c) + "1");
+			}
+		}
+	}
+
+	@Test
 	void issuesWithoutACellAreListedButHighlightNothing() throws IOException {
 		XSSFWorkbook wb = SampleWorkbooks.filled("ISEC");
 		wb.removeSheetAt(wb.getSheetIndex("ハイライト"));
