@@ -129,7 +129,7 @@ public final class ScaleBenchmark {
 	}
 
 	/** D departments over 20 commitments in 4 materialities; department i serves commitment i mod 20. */
-	static Plan plan(int count) {
+	public static Plan plan(int count) {
 		List<Department> departments = new ArrayList<>();
 		List<Kpi> kpis = new ArrayList<>();
 		List<Initiative> initiatives = new ArrayList<>();
