@@ -98,9 +98,9 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	JudgeTasklet judgeTasklet(ReviewProperties properties, PlanCache plan, Submissions submissions,
+	JudgeTasklet judgeTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc, Submissions submissions,
 			Judgements judgements) {
-		return new JudgeTasklet(plan.read(properties.plan()), submissions, judgements,
+		return new JudgeTasklet(plan.read(properties.plan()), jdbc, submissions, judgements,
 				new MarkRule(properties.marks()));
 	}
 
