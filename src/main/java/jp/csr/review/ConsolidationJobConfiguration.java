@@ -7,7 +7,7 @@ import jp.csr.review.intake.ScanTasklet;
 import jp.csr.review.judging.JudgeTasklet;
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.judging.MarkRule;
-import jp.csr.review.plan.PlanReader;
+import jp.csr.review.plan.PlanCache;
 import jp.csr.review.report.WriteTasklet;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.SubmissionLoader;
@@ -69,10 +69,19 @@ class ConsolidationJobConfiguration {
 		return new CandidateReader(candidates, jobInstanceId);
 	}
 
+	/**
+	 * The plan, parsed once for the run (and again only when its file changes): the command checks it before
+	 * it starts the job, and the load, judge and write steps each need it.
+	 */
+	@Bean
+	PlanCache planCache() {
+		return new PlanCache();
+	}
+
 	@Bean
 	@StepScope
-	CheckProcessor checkProcessor(ReviewProperties properties, Archive archive, Candidates candidates) {
-		SubmissionValidator validator = new SubmissionValidator(PlanReader.read(properties.plan()),
+	CheckProcessor checkProcessor(ReviewProperties properties, PlanCache plan, Archive archive, Candidates candidates) {
+		SubmissionValidator validator = new SubmissionValidator(plan.read(properties.plan()),
 				new MarkRule(properties.marks()), properties.zone());
 		return new CheckProcessor(archive, candidates, validator);
 	}
@@ -89,8 +98,9 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	JudgeTasklet judgeTasklet(ReviewProperties properties, Submissions submissions, Judgements judgements) {
-		return new JudgeTasklet(PlanReader.read(properties.plan()), submissions, judgements,
+	JudgeTasklet judgeTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc, Submissions submissions,
+			Judgements judgements) {
+		return new JudgeTasklet(plan.read(properties.plan()), jdbc, submissions, judgements,
 				new MarkRule(properties.marks()));
 	}
 
@@ -101,9 +111,9 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	WriteTasklet writeTasklet(ReviewProperties properties, JdbcClient jdbc, Submissions submissions,
+	WriteTasklet writeTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc, Submissions submissions,
 			Judgements judgements) {
-		return new WriteTasklet(PlanReader.read(properties.plan()), properties.outputDir(), jdbc, submissions,
+		return new WriteTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, submissions,
 				judgements, properties.zone());
 	}
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
-import jp.csr.review.plan.PlanReader;
+import jp.csr.review.plan.PlanCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +19,18 @@ class ConfiguredPlan {
 
 	private final ReviewProperties properties;
 
-	ConfiguredPlan(ReviewProperties properties) {
+	/** Shared with the job's steps, so a run parses the plan once. */
+	private final PlanCache cache;
+
+	ConfiguredPlan(ReviewProperties properties, PlanCache cache) {
 		this.properties = properties;
+		this.cache = cache;
 	}
 
 	/** Empty when the plan cannot be used; every problem of it has then been logged. */
 	Optional<Plan> read() {
 		try {
-			return Optional.of(PlanReader.read(properties.plan()));
+			return Optional.of(cache.read(properties.plan()));
 		}
 		catch (PlanException ex) {
 			log.error(ex.getMessage());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,7 +58,9 @@ import jp.csr.review.template.TemplateWriter;
  *
  * Arguments: the number of departments (default 200), then optionally the heap limits to try (default
  * {@code 256m 128m}). The child JVM uses this JVM's java and class path. Set {@code -Dbench.keep=true} to keep
- * the temporary folder.
+ * the temporary folder, or {@code -Dbench.dir=PATH} to generate the group there once and run every later
+ * benchmark of the same size on the same files (to compare two builds on a machine shared with other work,
+ * where the child's CPU time, printed beside the wall time, is the steadier number).
  */
 public final class ScaleBenchmark {
 
@@ -77,14 +81,18 @@ public final class ScaleBenchmark {
 	public static void main(String[] args) throws Exception {
 		int departments = args.length > 0 ? Integer.parseInt(args[0]) : 200;
 		List<String> heaps = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("256m", "128m");
-		Path root = Files.createTempDirectory("review-bench-");
+		// a corpus kept from an earlier run (-Dbench.dir) is used again: the same files for two builds compared
+		String kept = System.getProperty("bench.dir");
+		Path root = kept == null ? Files.createTempDirectory("review-bench-") : Path.of(kept);
 		try {
 			Plan plan = plan(departments);
 			Path planFile = root.resolve("config/plan.xlsx");
-			long started = System.nanoTime();
-			SampleWorkbooks.writePlan(plan, planFile);
 			Path input = root.resolve("input");
-			writeSubmissions(plan, input);
+			long started = System.nanoTime();
+			if (!Files.isDirectory(input)) {
+				SampleWorkbooks.writePlan(plan, planFile);
+				writeSubmissions(plan, input);
+			}
 			double generated = seconds(started);
 			long files;
 			long bytes;
@@ -103,11 +111,13 @@ public final class ScaleBenchmark {
 					Runtime.getRuntime().availableProcessors());
 			for (String heap : heaps) {
 				Path work = root.resolve("xmx-" + heap);
+				delete(work);
 				for (String pass : List.of("first run (all files new)", "second run (nothing new)")) {
 					Result r = run(plan, planFile, input, work, heap);
 					System.out.printf(Locale.ROOT,
-							"-Xmx%-5s %-26s exit %d, %6.1f s, %7.1f files/s, peak heap (GC log) %s, review %,d bytes%n",
-							heap, pass, r.exit, r.seconds, files / r.seconds, r.peakHeap, r.reviewBytes);
+							"-Xmx%-5s %-26s exit %d, %6.1f s (CPU %5.1f s), %7.1f files/s, peak heap (GC log) %s, "
+									+ "review %,d bytes%n",
+							heap, pass, r.exit, r.seconds, r.cpuSeconds, files / r.seconds, r.peakHeap, r.reviewBytes);
 					if (r.exit != 0) {
 						System.out.println("  last lines of its output:");
 						r.tail.forEach(line -> System.out.println("  | " + line));
@@ -122,14 +132,14 @@ public final class ScaleBenchmark {
 			}
 		}
 		finally {
-			if (!Boolean.getBoolean("bench.keep")) {
+			if (kept == null && !Boolean.getBoolean("bench.keep")) {
 				delete(root);
 			}
 		}
 	}
 
 	/** D departments over 20 commitments in 4 materialities; department i serves commitment i mod 20. */
-	static Plan plan(int count) {
+	public static Plan plan(int count) {
 		List<Department> departments = new ArrayList<>();
 		List<Kpi> kpis = new ArrayList<>();
 		List<Initiative> initiatives = new ArrayList<>();
@@ -228,7 +238,9 @@ public final class ScaleBenchmark {
 		}
 	}
 
-	private record Result(int exit, double seconds, String peakHeap, long reviewBytes, List<String> tail) {
+	/** {@code cpuSeconds}: user and system time of the child, which a machine shared with other work inflates less than wall time. */
+	private record Result(int exit, double seconds, double cpuSeconds, String peakHeap, long reviewBytes,
+			List<String> tail) {
 	}
 
 	/** The application in a child JVM with the given heap limit: {@code run} over the input folder. */
@@ -246,11 +258,16 @@ public final class ScaleBenchmark {
 				"--review.store=" + store, "--review.settle=0s");
 		long started = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
-		int exit = process.waitFor();
+		// the CPU time is only known while the process lives: the last reading, taken every 50 ms
+		Duration cpu = Duration.ZERO;
+		while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+			cpu = process.info().totalCpuDuration().orElse(cpu);
+		}
+		int exit = process.exitValue();
 		double seconds = seconds(started);
 		Path review = output.resolve(ReviewWorkbookWriter.fileName(plan.term()));
 		List<String> lines = Files.readAllLines(console);
-		return new Result(exit, seconds, peakHeap(gcLog), Files.exists(review) ? Files.size(review) : -1,
+		return new Result(exit, seconds, cpu.toMillis() / 1e3, peakHeap(gcLog), Files.exists(review) ? Files.size(review) : -1,
 				lines.subList(Math.max(0, lines.size() - 15), lines.size()));
 	}
 
@@ -288,6 +305,9 @@ public final class ScaleBenchmark {
 	}
 
 	private static void delete(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
 		try (Stream<Path> all = Files.walk(root)) {
 			for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(p);

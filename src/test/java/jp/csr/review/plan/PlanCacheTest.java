@@ -1,0 +1,67 @@
+package jp.csr.review.plan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import jp.csr.review.sample.SampleWorkbooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A run parses the plan once; an edit of the plan, by content or only by date, is read again. */
+class PlanCacheTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void anUnchangedPlanIsParsedOnce() {
+		Path file = dir.resolve("plan.xlsx");
+		SampleWorkbooks.writePlan(file);
+		PlanCache cache = new PlanCache();
+		Plan first = cache.read(file);
+		assertThat(cache.read(file)).isSameAs(first);
+		assertThat(cache.read(dir.resolve(".").resolve("plan.xlsx"))).as("the same file by another path").isSameAs(first);
+	}
+
+	@Test
+	void anEditedPlanIsReadAgain() throws Exception {
+		Path file = dir.resolve("plan.xlsx");
+		Plan sample = SampleWorkbooks.plan();
+		SampleWorkbooks.writePlan(sample, file);
+		PlanCache cache = new PlanCache();
+		Plan first = cache.read(file);
+
+		FileTime written = Files.getLastModifiedTime(file);
+		Plan edited = new Plan(sample.group() + "（改訂版: 第二版の行動計画）", sample.term() + 1, sample.start(), sample.end(), sample.deadline(),
+				sample.departments(), sample.kpis(), sample.initiatives());
+		SampleWorkbooks.writePlan(edited, file);
+		// as if edited within the same clock tick: the size still tells
+		Files.setLastModifiedTime(file, written);
+		assertThat(cache.read(file).term()).isEqualTo(sample.term() + 1);
+
+		Plan second = cache.read(file);
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
+		Plan touched = cache.read(file);
+		assertThat(touched).as("only its date changed: parsed again").isNotSameAs(second).isEqualTo(second);
+		assertThat(first.term()).isEqualTo(sample.term());
+	}
+
+	@Test
+	void aPlanThatBecameUnusableIsNotServedFromBefore() throws Exception {
+		Path file = dir.resolve("plan.xlsx");
+		SampleWorkbooks.writePlan(file);
+		PlanCache cache = new PlanCache();
+		cache.read(file);
+		Files.write(file, List.of("not a workbook"));
+		assertThatThrownBy(() -> cache.read(file)).isInstanceOf(PlanException.class);
+		Files.delete(file);
+		assertThatThrownBy(() -> cache.read(file)).isInstanceOf(PlanException.class).hasMessageContaining("ファイルがありません");
+	}
+
+}
