@@ -249,7 +249,7 @@ public final class AnnotatedCopies {
 			}
 			catch (Exception ex) {
 				// the review matters more than one copy: report it and go on; the next run tries again
-				log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(file.fileName()), ex.toString());
+				log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(file.fileName()), ex.toString(), ex);
 			}
 		}
 		return written;

@@ -25,7 +25,10 @@ import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
@@ -62,6 +65,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 public final class AnnotatedCopyWriter {
 
 	/** The first sheet of the copy. */
+	private static final Logger log = LoggerFactory.getLogger(AnnotatedCopyWriter.class);
+
 	public static final String SUMMARY_SHEET = "差戻し内容";
 
 	/** Very hidden: per highlighted cell, a cell carrying the style it had before. */
@@ -82,6 +87,9 @@ public final class AnnotatedCopyWriter {
 
 	/** The copy of a file too large to open holds only the list, and says why. */
 	static final String NOT_ANNOTATED = "このファイルは大きすぎるため、元のブックに色とコメントを付けた写しを作れませんでした。"
+			+ "下の一覧を見て元のファイルを直し、保存し直してから提出してください。";
+
+	static final String CANNOT_ANNOTATE = "このファイルには色とコメントを付けられなかったため、問題の一覧のみを記載しています。"
 			+ "下の一覧を見て元のファイルを直し、保存し直してから提出してください。";
 
 	/** Issues a copy shows, highlighted and listed; the rest are counted in one 「…ほか N件」 row. */
@@ -125,11 +133,7 @@ public final class AnnotatedCopyWriter {
 		// a sheet filled down to the last row would take the usermodel minutes and gigabytes to open
 		Optional<WorkbookLimits.Excess> excess = WorkbookLimits.check(original);
 		if (excess.isPresent()) {
-			boolean macros = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsm");
-			try (XSSFWorkbook list = new XSSFWorkbook(macros ? XSSFWorkbookType.XLSM : XSSFWorkbookType.XLSX)) {
-				new Annotation(list, fileName).summary(shown, tally, more, List.of(NOT_ANNOTATED, excess.get().message()));
-				save(list, target.toAbsolutePath());
-			}
+			listOnly(target, shown, tally, more, List.of(NOT_ANNOTATED, excess.get().message()));
 			return true;
 		}
 		Workbook workbook;
@@ -145,7 +149,25 @@ public final class AnnotatedCopyWriter {
 			new Annotation(workbook, fileName).apply(shown, tally, more);
 			save(workbook, target.toAbsolutePath());
 		}
+		catch (RuntimeException ex) {
+			// a workbook POI opens but cannot rework (a broken active-sheet index, say): the department still
+			// gets the list of what to fix
+			log.warn("{} に注記を書き込めないため、問題の一覧のみの写しを作ります", fileName, ex);
+			listOnly(target, shown, tally, more, List.of(CANNOT_ANNOTATE));
+		}
 		return true;
+	}
+
+	/** A copy holding only 差戻し内容, for a file that cannot be annotated. */
+	private static void listOnly(Path target, List<Issue> shown, Tally tally, long more, List<String> notes)
+			throws IOException {
+		String fileName = target.getFileName().toString();
+		String lower = fileName.toLowerCase(Locale.ROOT);
+		try (Workbook list = lower.endsWith(".xls") ? new HSSFWorkbook()
+				: new XSSFWorkbook(lower.endsWith(".xlsm") ? XSSFWorkbookType.XLSM : XSSFWorkbookType.XLSX)) {
+			new Annotation(list, fileName).summary(shown, tally, more, notes);
+			save(list, target.toAbsolutePath());
+		}
 	}
 
 	/**

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipOutputStream;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipEntry;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.judging.MarkRule;
@@ -183,6 +186,31 @@ class AnnotatedCopyWriterTest {
 		assertThat(writer.write(garbage, issues(garbage), copy)).isFalse();
 		assertThat(copy).doesNotExist();
 		assertThat(dir.resolve("out")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+	}
+
+	@Test
+	void aWorkbookPoiCannotReworkStillGetsTheListOfIssues() throws IOException {
+		Path whole = dir.resolve("whole.xlsx");
+		SampleWorkbooks.saveAs(SampleWorkbooks.filled("ISEC"), whole);
+		// workbook.xml still lists a sheet whose part is gone: POI opens the rest, but cannot reorder sheets
+		Path original = dir.resolve("53期_ISEC_情報セキュリティ部.xlsx");
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(whole));
+				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(original))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (!entry.getName().equals("xl/worksheets/sheet5.xml")) {
+					out.putNextEntry(new ZipEntry(entry.getName()));
+					in.transferTo(out);
+				}
+			}
+		}
+		List<Issue> issues = List.of(new Issue(Severity.ERROR, original.getFileName().toString(), "KPI", "F2", "実績の誤り"));
+		Path copy = dir.resolve("out/broken-sheets.xlsx");
+
+		assertThat(writer.write(original, issues, copy)).isTrue();
+		try (Workbook out = open(copy)) {
+			assertThat(out.getNumberOfSheets()).isEqualTo(1);
+			assertThat(row(out.getSheetAt(0), 1)).anyMatch(text -> text.contains(AnnotatedCopyWriter.CANNOT_ANNOTATE));
+		}
 	}
 
 	@Test
