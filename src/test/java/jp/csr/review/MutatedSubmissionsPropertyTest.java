@@ -54,14 +54,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * file answered and nothing of a rejected file in the store.
  *
  * <p>Generated from a seed, printed with every failure together with the mutations, shrunk to the fewest
- * that still fail; {@code -Dmutations.seed=N} replays a run. Plain JUnit: jqwik 1.10.1 resolves and runs
+ * that still fail; {@code -Dmutations.seed=N} replays a run. The suite uses one fixed seed, so a build
+ * never fails by chance; explore others with {@code -Dmutations.seed=$RANDOM$RANDOM}. Plain JUnit: jqwik 1.10.1 resolves and runs
  * under JUnit Platform 6 here, but its engine prints a request that AI agents not use it, so this
  * generator is our own (see the commit message).
  */
 @SpringBootTest
 class MutatedSubmissionsPropertyTest {
 
-	static final long SEED = Long.getLong("mutations.seed", new Random().nextLong());
+	static final long SEED = Long.getLong("mutations.seed", 20261130L);
 
 	/** Tries of the validator property: each is one workbook opened and checked, some tens of milliseconds. */
 	static final int VALIDATOR_TRIES = 150;
