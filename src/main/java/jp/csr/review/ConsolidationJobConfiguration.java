@@ -1,5 +1,7 @@
 package jp.csr.review;
 
+import java.time.Clock;
+
 import jp.csr.review.intake.Candidate;
 import jp.csr.review.intake.CandidateReader;
 import jp.csr.review.intake.Candidates;
@@ -8,6 +10,9 @@ import jp.csr.review.judging.JudgeTasklet;
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.judging.MarkRule;
 import jp.csr.review.plan.PlanCache;
+import jp.csr.review.report.AnswerTasklet;
+import jp.csr.review.report.ReviewDecider;
+import jp.csr.review.report.ReviewFingerprints;
 import jp.csr.review.report.WriteTasklet;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.SubmissionLoader;
@@ -39,9 +44,41 @@ class ConsolidationJobConfiguration {
 
 	static final String JOB_NAME = "consolidation";
 
+	/**
+	 * After the load, {@link ReviewDecider} sends a night with nothing new to the annotated copies alone, and
+	 * every other run (anything it cannot tell too) to judge and write.
+	 */
 	@Bean
-	Job consolidationJob(JobRepository repository, Step scan, Step load, Step judge, Step write) {
-		return new JobBuilder(JOB_NAME, repository).start(scan).next(load).next(judge).next(write).build();
+	Job consolidationJob(JobRepository repository, Step scan, Step load, ReviewDecider reviewDecider, Step judge,
+			Step write, Step answer) {
+		return new JobBuilder(JOB_NAME, repository).start(scan)
+			.next(load)
+			.next(reviewDecider)
+			.on(ReviewDecider.UNCHANGED)
+			.to(answer)
+			.from(reviewDecider)
+			.on("*")
+			.to(judge)
+			.next(write)
+			.end()
+			.build();
+	}
+
+	/** Where "now" comes from for what the review shows of the date (a 提出期限 passed): tests set it. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ReviewFingerprints reviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
+		return new ReviewFingerprints(jdbc, properties);
+	}
+
+	@Bean
+	ReviewDecider reviewDecider(ReviewProperties properties, PlanCache plan, ReviewFingerprints fingerprints,
+			Clock clock, JobRepository repository) {
+		return new ReviewDecider(properties, plan, fingerprints, clock, repository);
 	}
 
 	@Bean
@@ -93,7 +130,7 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	Step judge(JobRepository repository, PlatformTransactionManager tx, JudgeTasklet judgeTasklet) {
-		return new StepBuilder("judge", repository).tasklet(judgeTasklet, tx).build();
+		return new StepBuilder(ReviewDecider.JUDGE, repository).tasklet(judgeTasklet, tx).build();
 	}
 
 	@Bean
@@ -106,15 +143,26 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	Step write(JobRepository repository, PlatformTransactionManager tx, WriteTasklet writeTasklet) {
-		return new StepBuilder("write", repository).tasklet(writeTasklet, tx).build();
+		return new StepBuilder(ReviewDecider.WRITE, repository).tasklet(writeTasklet, tx).build();
 	}
 
 	@Bean
 	@StepScope
 	WriteTasklet writeTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc, Submissions submissions,
-			Judgements judgements) {
+			Judgements judgements, ReviewFingerprints fingerprints, Clock clock) {
 		return new WriteTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, submissions,
-				judgements, properties.zone());
+				judgements, properties.zone(), fingerprints, clock);
+	}
+
+	@Bean
+	Step answer(JobRepository repository, PlatformTransactionManager tx, AnswerTasklet answerTasklet) {
+		return new StepBuilder(ReviewDecider.ANSWER, repository).tasklet(answerTasklet, tx).build();
+	}
+
+	@Bean
+	@StepScope
+	AnswerTasklet answerTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc) {
+		return new AnswerTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc);
 	}
 
 }

@@ -9,14 +9,13 @@ import java.util.List;
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.plan.Department;
+import jp.csr.review.report.ReviewDecider;
 import jp.csr.review.report.WriteTasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,15 +30,12 @@ class RunReport {
 
 	private final JdbcClient jdbc;
 
-	private final Job job;
-
 	private final Path outputDir;
 
 	private final ConfiguredPlan plan;
 
-	RunReport(JdbcClient jdbc, Job job, ReviewProperties properties, ConfiguredPlan plan) {
+	RunReport(JdbcClient jdbc, ReviewProperties properties, ConfiguredPlan plan) {
 		this.jdbc = jdbc;
-		this.job = job;
 		this.outputDir = properties.outputDir();
 		this.plan = plan;
 	}
@@ -104,7 +100,13 @@ class RunReport {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			return failed(execution, null);
 		}
-		log.info("振り返り: {}", review);
+		if (execution.getExecutionContext().containsKey(ReviewDecider.UNCHANGED_SINCE)) {
+			log.info("振り返り: {} (変更なし: 前回の実行 {} から新しい取り込みなし)", review,
+					execution.getExecutionContext().getLong(ReviewDecider.UNCHANGED_SINCE));
+		}
+		else {
+			log.info("振り返り: {}", review);
+		}
 		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}", execution.getId(), accepted,
 				rejected, skipped, unreadable, waiting);
 		// a file the service user cannot read needs the admin as a rejected one needs its department
@@ -117,16 +119,21 @@ class RunReport {
 	}
 
 	/**
-	 * One line per step this execution ran. A restart skips the steps completed before, and says so:
-	 * the admin sees exactly what was done again.
+	 * One line per step of the run, in order: the steps a restart skips because an earlier execution completed
+	 * them, the steps this execution ran, and the judge and write steps a night with nothing new did without.
+	 * The admin sees exactly what was done, and what was not.
 	 */
 	private void printSteps(JobExecution execution) {
 		List<String> ran = execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
-		if (job instanceof SimpleJob steps) {
-			steps.getStepNames().stream().takeWhile(name -> !ran.contains(name)).filter(name -> !ran.isEmpty())
-				.forEach(name -> log.info("ステップ {} 前回完了のため実行せず", String.format("%-5s", name)));
+		if (!ran.isEmpty()) {
+			completedBefore(execution).stream().filter(name -> !ran.contains(name))
+				.forEach(name -> log.info(notRunLine(name, "前回完了のため実行せず")));
 		}
+		boolean kept = execution.getExecutionContext().containsKey(ReviewDecider.UNCHANGED_SINCE);
 		for (StepExecution s : execution.getStepExecutions()) {
+			if (kept && s.getStepName().equals(ReviewDecider.ANSWER)) {
+				unchangedLines().forEach(log::info);
+			}
 			LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
 			log.info(stepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
 					s.getFilterCount(), s.getSkipCount(),
@@ -135,6 +142,31 @@ class RunReport {
 		if (ran.isEmpty()) {
 			log.info("ステップ: 実行なし");
 		}
+	}
+
+	/** The steps earlier executions of the same run completed, in the order they ran. */
+	private List<String> completedBefore(JobExecution execution) {
+		return jdbc.sql("""
+				SELECT s.STEP_NAME FROM BATCH_STEP_EXECUTION s
+				JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
+				WHERE e.JOB_INSTANCE_ID = ? AND e.JOB_EXECUTION_ID < ? AND s.STATUS = 'COMPLETED'
+				ORDER BY s.STEP_EXECUTION_ID""")
+			.params(execution.getJobInstanceId(), execution.getId())
+			.query(String.class)
+			.list()
+			.stream()
+			.distinct()
+			.toList();
+	}
+
+	/** The steps a run that kept the review did without: shared by run and status. */
+	static List<String> unchangedLines() {
+		return List.of(notRunLine(ReviewDecider.JUDGE, "変更なしのため実行せず"),
+				notRunLine(ReviewDecider.WRITE, "変更なしのため実行せず"));
+	}
+
+	static String notRunLine(String name, String why) {
+		return String.format("ステップ %-5s %s", name, why);
 	}
 
 	/** The step line shared by run, restart and status. */

@@ -14,6 +14,7 @@ import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
 import jp.csr.review.plan.PlanReader;
+import jp.csr.review.report.ReviewDecider;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
@@ -82,6 +83,10 @@ class StatusCommand {
 			log.info("実行 {}  開始 {}  終了 {}  {}  終了コード {}", r.id(), time(r.start()), r.end() == null ? "-" : time(r.end()),
 					label(r, holder), exitCode(r));
 			for (Executions.StepRun s : executions.steps(r.id())) {
+				if (s.name().equals(ReviewDecider.ANSWER)) {
+					// the answer step runs alone only on a night that kept the review
+					RunReport.unchangedLines().forEach(line -> log.info("    " + line));
+				}
 				log.info("    " + RunReport.stepLine(s.name(), s.status(), s.read(), s.written(), s.filtered(), s.skipped(),
 						s.duration()));
 			}

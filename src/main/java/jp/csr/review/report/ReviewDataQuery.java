@@ -25,6 +25,10 @@ class ReviewDataQuery {
 	/** No file has this id: keeps an IN list from being empty. */
 	private static final long NONE = -1;
 
+	/** An issue still open whatever run found it: a warning of a file in use, an error of a newest rejected file. */
+	private static final String OPEN = """
+			((i.severity = 'WARNING' AND f.id IN (:inUse)) OR (i.severity = 'ERROR' AND f.id IN (:rejected)))""";
+
 	private final JdbcClient jdbc;
 
 	private final Submissions submissions;
@@ -40,7 +44,17 @@ class ReviewDataQuery {
 		this.zone = zone;
 	}
 
-	ReviewData load(Plan plan, long jobInstanceId) {
+	/**
+	 * The review's data, and how many rows of its 検証結果 only this run shows: found by it, but not open (the
+	 * warnings of a rejected file, the issues of a file superseded within the run). A night with nothing new
+	 * after it would show fewer rows, so its review is not one such a night may keep (see
+	 * {@link ReviewFingerprints}).
+	 */
+	record Loaded(ReviewData data, long passingIssues) {
+	}
+
+	/** @param deadlinePassed whether the plan's 提出期限 has passed: a department with no accepted file is then late */
+	Loaded load(Plan plan, long jobInstanceId, boolean deadlinePassed) {
 		Map<Long, StoredFile> files = new HashMap<>();
 		Map<String, StoredFile> inUse = submissions.inUse(plan.term());
 		inUse.values().forEach(f -> files.put(f.id(), f));
@@ -65,7 +79,7 @@ class ReviewDataQuery {
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
-			.map(d -> status(d, states.get(d.code())))
+			.map(d -> status(d, states.get(d.code()), deadlinePassed))
 			.toList();
 		// PRODUCT.md v2 §6: what is still open whatever this run found, so a quiet night shows why a department
 		// was sent back: the warnings of the files in use, the errors of each newest file that was rejected
@@ -79,17 +93,19 @@ class ReviewDataQuery {
 				rejectedFiles.add(s.rejected().id());
 			}
 		});
-		return new ReviewData(plan, kpis, initiatives, highlights, departments,
-				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink));
+		return new Loaded(new ReviewData(plan, kpis, initiatives, highlights, departments,
+				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink)),
+				passingIssues(jobInstanceId, inUseFiles, rejectedFiles));
 	}
 
-	private ReviewData.DepartmentStatus status(Department d, DepartmentState s) {
+	/** PRODUCT.md v2 §6: a department with no accepted file is late once the deadline has passed. */
+	private ReviewData.DepartmentStatus status(Department d, DepartmentState s, boolean deadlinePassed) {
 		StoredFile shown = s.inUse();
 		StoredFile counted = s.isRejected() ? s.rejected() : shown;
 		return new ReviewData.DepartmentStatus(d.code(), d.name(), s.state(), shown == null ? null : shown.fileName(),
 				shown == null ? null : shown.modifiedAt().atZone(zone).toOffsetDateTime(),
 				shown == null ? null : shown.submittedBy(), shown == null ? null : shown.submittedOn(),
-				shown != null && shown.late(), counted == null ? 0 : counted.errors(),
+				shown != null ? shown.late() : deadlinePassed, counted == null ? 0 : counted.errors(),
 				counted == null ? 0 : counted.warnings(), s.isRejected() ? s.rejected().fileName() : null);
 	}
 
@@ -103,10 +119,8 @@ class ReviewDataQuery {
 				SELECT f.file_name, COALESCE(f.department_code, ''), i.sheet, i.cell, i.severity, i.message,
 				       COALESCE(f.loaded_at, f.modified_at)
 				FROM validation_issue i JOIN submission_file f ON f.id = i.file_id
-				WHERE f.job_instance_id = :run
-				   OR (i.severity = 'WARNING' AND f.id IN (:inUse))
-				   OR (i.severity = 'ERROR' AND f.id IN (:rejected))
-				ORDER BY %s, i.seq""".formatted(Submissions.OLDEST_FIRST)) // only submission_file has these columns
+				WHERE f.job_instance_id = :run OR %s
+				ORDER BY %s, i.seq""".formatted(OPEN, Submissions.OLDEST_FIRST)) // only submission_file has these columns
 			.param("run", jobInstanceId)
 			.param("inUse", inUseFiles)
 			.param("rejected", rejectedFiles)
@@ -114,6 +128,17 @@ class ReviewDataQuery {
 				sink.accept(new ReviewData.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6), foundAt(rs.getString(7))));
 			});
+	}
+
+	private long passingIssues(long jobInstanceId, List<Long> inUseFiles, List<Long> rejectedFiles) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM validation_issue i JOIN submission_file f ON f.id = i.file_id
+				WHERE f.job_instance_id = :run AND NOT %s""".formatted(OPEN))
+			.param("run", jobInstanceId)
+			.param("inUse", inUseFiles)
+			.param("rejected", rejectedFiles)
+			.query(Long.class)
+			.single();
 	}
 
 	/** When the file was taken (rows loaded before loaded_at existed: when it was received), in the zone. */

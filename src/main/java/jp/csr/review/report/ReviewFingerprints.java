@@ -1,0 +1,197 @@
+package jp.csr.review.report;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jp.csr.review.ReviewApplication;
+import jp.csr.review.ReviewProperties;
+import jp.csr.review.plan.Plan;
+
+import org.springframework.boot.system.ApplicationHome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a review on disk was built from, so that a night with nothing new can leave it as it is (issue 8). A
+ * review may be kept when everything it depends on is as it was when it was written, and the file is the one
+ * written:
+ * <ul>
+ * <li>the store's files: every submission_file row, by id, status and SHA-256 (a file loaded, of this term or
+ * the previous one whose results are baselines, changes it; nothing else of the store changes without one);
+ * <li>the plan, by the SHA-256 of its file;
+ * <li>the settings that change the output: {@code review.marks}, {@code review.zone} (the review's path, so
+ * {@code review.output-dir} and the term, is the record's key);
+ * <li>the date, as far as the review shows it: whether the plan's 提出期限 has passed (提出状況's 期限超過 of a
+ * department with no accepted file);
+ * <li>the build: a new version of the product writes the review again;
+ * <li>how many rows of 検証結果 only the writing run showed (its own findings that are not open): a night with
+ * nothing new shows none, so a review that had some is written again once;
+ * <li>the file: its size, modification time and SHA-256 as written, so a review deleted, edited or replaced
+ * is written again.
+ * </ul>
+ * Anything that cannot be established counts as changed: writing again is always safe.
+ */
+public final class ReviewFingerprints {
+
+	private final JdbcClient jdbc;
+
+	private final ReviewProperties properties;
+
+	private final String build = build();
+
+	public ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/** The review of a plan's term, as the write step names it and the console prints it. */
+	public Path review(Plan plan) {
+		return properties.outputDir().resolve(ReviewWorkbookWriter.fileName(plan.term()));
+	}
+
+	/** PRODUCT.md §3: late is after the end of the 提出期限 day in the configured zone. */
+	public boolean deadlinePassed(Plan plan, Instant now) {
+		return plan.deadline() != null
+				&& !now.isBefore(plan.deadline().plusDays(1).atStartOfDay(properties.zone()).toInstant());
+	}
+
+	/**
+	 * The fingerprint of what a review of {@code plan} written now depends on.
+	 *
+	 * @param passingIssues rows of 検証結果 the writing run shows beyond what is open; 0 for a run that found nothing
+	 */
+	public String inputs(Plan plan, Instant now, long passingIssues) throws IOException {
+		Digest digest = new Digest();
+		jdbc.sql("SELECT id, status, sha256 FROM submission_file ORDER BY id")
+			.query(rs -> {
+				digest.put(rs.getString(1)).put(rs.getString(2)).put(rs.getString(3));
+			});
+		digest.put("plan").put(sha256(properties.plan()));
+		// sorted: a map of settings need not iterate in a stable order
+		digest.put("marks").put(new TreeMap<>(properties.marks()).toString());
+		digest.put("zone").put(properties.zone().getId());
+		digest.put("deadline passed").put(String.valueOf(deadlinePassed(plan, now)));
+		digest.put("build").put(build);
+		digest.put("passing issues").put(String.valueOf(passingIssues));
+		return digest.hex();
+	}
+
+	/** Records the review just written and what it was built from. Part of the write step's transaction. */
+	public void written(Path review, String inputs, long jobExecutionId) throws IOException {
+		Stamp stamp = Stamp.of(review);
+		jdbc.sql("""
+				INSERT OR REPLACE INTO review_fingerprint
+				  (review_path, inputs, size, modified_at, sha256, job_execution_id, written_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(key(review), inputs, stamp.size(), stamp.modified(), stamp.sha256(), jobExecutionId,
+					Instant.now().toString())
+			.update();
+	}
+
+	/**
+	 * The run that wrote the review, when it was built from exactly these inputs and the file on disk is the
+	 * one it wrote; empty when it must be written again.
+	 */
+	public Optional<Long> unchangedSince(Path review, String inputs) throws IOException {
+		Optional<Written> written = jdbc.sql("""
+				SELECT inputs, size, modified_at, sha256, job_execution_id FROM review_fingerprint WHERE review_path = ?""")
+			.param(key(review))
+			.query((rs, n) -> new Written(rs.getString(1), new Stamp(rs.getLong(2), rs.getLong(3), rs.getString(4)),
+					rs.getLong(5)))
+			.optional();
+		if (written.isEmpty() || !written.get().inputs().equals(inputs)) {
+			return Optional.empty();
+		}
+		Stamp recorded = written.get().stamp();
+		try {
+			// size and time first: reading the file is needed only when they match
+			if (Files.size(review) != recorded.size()
+					|| Files.getLastModifiedTime(review).toMillis() != recorded.modified()
+					|| !sha256(review).equals(recorded.sha256())) {
+				return Optional.empty();
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		return Optional.of(written.get().jobExecutionId());
+	}
+
+	private record Written(String inputs, Stamp stamp, long jobExecutionId) {
+	}
+
+	private record Stamp(long size, long modified, String sha256) {
+
+		static Stamp of(Path file) throws IOException {
+			return new Stamp(Files.size(file), Files.getLastModifiedTime(file).toMillis(), ReviewFingerprints.sha256(file));
+		}
+
+	}
+
+	/** One row per review file, whatever form the configured output folder was given in. */
+	private static String key(Path review) {
+		return review.toAbsolutePath().normalize().toString();
+	}
+
+	/**
+	 * The product's build: the jar it runs from, by size and time (a rebuilt jar is a new build, whatever its
+	 * version says); from a class folder (tests, an IDE), the version alone.
+	 */
+	private static String build() {
+		String version = String.valueOf(ReviewApplication.class.getPackage().getImplementationVersion());
+		File source = new ApplicationHome(ReviewApplication.class).getSource();
+		return source != null && source.isFile() ? version + " " + source.length() + " " + source.lastModified()
+				: version;
+	}
+
+	private static String sha256(Path file) throws IOException {
+		MessageDigest digest = sha256();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Values fed length first, so that no two different sequences of values give the same bytes. */
+	private static final class Digest {
+
+		private final MessageDigest digest = sha256();
+
+		Digest put(String value) {
+			if (value == null) {
+				digest.update(new byte[] { -1 });
+				return this;
+			}
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+			digest.update(bytes);
+			return this;
+		}
+
+		String hex() {
+			return HexFormat.of().formatHex(digest.digest());
+		}
+
+	}
+
+}
