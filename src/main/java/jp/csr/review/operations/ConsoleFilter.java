@@ -8,13 +8,14 @@ import ch.qos.logback.core.spi.FilterReply;
 /**
  * What reaches the console (logback-spring.xml): the application's own lines from INFO, everybody
  * else's from ERROR — except Spring Batch and the connection pool, whose errors repeat, with a stack
- * trace, a failure the application already reports in one line. Those go to the file log only.
+ * trace, a failure the application already reports in one line, and POI, whose parser errors about one
+ * hostile file (a DOCTYPE) would print raw beside that file's own 差戻し line. Those go to the file log only.
  */
 public class ConsoleFilter extends Filter<ILoggingEvent> {
 
 	private static final String[] FILE_ONLY = { "org.springframework.batch.", "com.zaxxer.hikari.",
 			"org.springframework.jdbc.", "org.springframework.transaction.",
-			"org.springframework.scheduling." };
+			"org.springframework.scheduling.", "org.apache.poi." };
 
 	@Override
 	public FilterReply decide(ILoggingEvent event) {
