@@ -58,7 +58,7 @@ import jp.csr.review.template.TemplateWriter;
 final class BenchGroup {
 
 	/** Bump when what is generated changes: a cached group of an older version is generated again. */
-	private static final String VERSION = "1";
+	private static final String VERSION = "2";
 
 	static final LocalDate DEADLINE = LocalDate.of(2025, 10, 31);
 
@@ -396,8 +396,13 @@ final class BenchGroup {
 				.setCellValue("ほぼ完了");
 			case 2 -> resultOf(kpis, "K3").setCellValue("更新中");
 			case 3 -> wb.setSheetName(wb.getSheetIndex(kpis), "KPI (修正)");
-			// a formula POI saves without its result, as some tools do: its value cannot be trusted
-			default -> resultOf(kpis, "K1").setCellFormula("95+3");
+			default -> {
+				// a formula saved without its result, as some tools do: its value cannot be trusted. Blank first:
+				// POI would keep the number typed before as the formula's cached result
+				XSSFCell result = resultOf(kpis, "K1");
+				result.setBlank();
+				result.setCellFormula("95+3");
+			}
 		}
 	}
 
