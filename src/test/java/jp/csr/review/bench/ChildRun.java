@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +39,11 @@ final class ChildRun {
 	 * @param counts the application's closing counts (受理 … / 差戻し … / …), or null if it printed none
 	 * @param peakRssKb peak resident set of the child, in KiB (-1 if unknown)
 	 * @param tail the last lines of its console, for a run that failed
+	 * @param started just before the child was started, by the wall clock
+	 * @param ended just after it ended
 	 */
 	record Result(int exit, double wallSeconds, double cpuSeconds, long peakRssKb, Map<String, Double> steps,
-			String counts, List<String> tail) {
-
-		double stepsSeconds() {
-			return steps.values().stream().mapToDouble(Double::doubleValue).sum();
-		}
+			String counts, List<String> tail, Instant started, Instant ended) {
 	}
 
 	private ChildRun() {
@@ -67,6 +66,7 @@ final class ChildRun {
 			.redirectErrorStream(true)
 			.redirectOutput(console.toFile());
 		builder.environment().putAll(environment);
+		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		Process process = builder.start();
 		Duration cpu = Duration.ZERO;
@@ -78,6 +78,7 @@ final class ChildRun {
 			}
 		}
 		double wall = (System.nanoTime() - started) / 1e9;
+		Instant endedAt = Instant.now();
 		double cpuSeconds = cpu.toMillis() / 1e3;
 		if (gnuTime()) {
 			// the last line: "Command exited with non-zero status 3" comes before it
@@ -100,7 +101,7 @@ final class ChildRun {
 			}
 		}
 		return new Result(process.exitValue(), wall, cpuSeconds, peakKb, steps, counts,
-				lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+				lines.subList(Math.max(0, lines.size() - 15), lines.size()), startedAt, endedAt);
 	}
 
 	/** VmHWM of a live process, in KiB; -1 once it is gone. */

@@ -2,8 +2,11 @@ package jp.csr.review.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
@@ -33,9 +38,10 @@ import jp.csr.review.plan.Plan;
  * </ul>
  * Each way gets a fresh store and output folder, one untimed warm-up ({@code status}, which also lets the launcher
  * make its archive when the jar is new), then a first run (every file new) and a rerun (nothing new). Per run it
- * prints the steps' times (the application's own step lines), the rest (JVM and Spring start-up, printing),
- * the wall time, files per second, the child's CPU time (user + system: the steadier number on a shared machine),
- * its peak RSS and the load average before it, and at the end the whole as a Markdown table for the README.
+ * prints the time before the job (JVM and Spring start-up, schema, plan; from the store's log), the steps' times
+ * (the application's own step lines), the time after the job (the report, shutdown), the wall time, files per
+ * second, the child's CPU time (user + system: the steadier number on a shared machine), its peak RSS and the load
+ * average before it, and at the end the whole as a Markdown table for the README.
  *
  * <p>From the project folder (see the README, section Scale):
  *
@@ -59,8 +65,11 @@ public final class ScaleBenchmark {
 	private static final int MATERIALITIES = 4;
 
 	private static final String TABLE_HEADER = """
-			| N | files | way | run | exit | scan s | load s | judge s | write s | rest s | wall s | files/s | CPU s | peak RSS MB | load avg |
-			| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |""";
+			| N | files | way | run | exit | start s | scan s | load s | judge s | write s | end s | wall s | files/s | CPU s | peak RSS MB | load avg |
+			| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |""";
+
+	/** {@code 2026-11-30T08:10:59.361Z INFO … Job: [SimpleJob: [name=consolidation]] launched with …} (or completed). */
+	private static final Pattern JOB_LINE = Pattern.compile("^(\\S+Z) .* Job: \\[.*\\] (launched|completed) with");
 
 	/** How the application is started. */
 	private enum Way {
@@ -107,7 +116,8 @@ public final class ScaleBenchmark {
 						double load = loadAverage();
 						ChildRun.Result r = ChildRun.run(command(way, project, heap, group, runs, "run"), environment(way, heap),
 								project, runs.resolve("console-" + pass + ".txt"));
-						String row = row(n, group, way, heap, heaps.size() > 1, pass, r, load);
+						String row = row(n, group, way, heap, heaps.size() > 1, pass, r, load,
+								aroundTheJob(runs.resolve("store/logs/review.log"), r));
 						rows.add(row);
 						System.out.println("  " + row);
 						System.out.println("      " + r.counts() + (pass.equals("first") && !expected.equals(r.counts())
@@ -157,18 +167,51 @@ public final class ScaleBenchmark {
 	}
 
 	private static String row(int n, BenchGroup.Group group, Way way, String heap, boolean showHeap, String pass,
-			ChildRun.Result r, double load) {
+			ChildRun.Result r, double load, double[] aroundTheJob) {
 		StringBuilder row = new StringBuilder();
-		row.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %d |", n, group.files(),
-				way.name().toLowerCase(Locale.ROOT) + (showHeap ? " -Xmx" + heap : ""), pass, r.exit()));
+		row.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %d |%s", n, group.files(),
+				way.name().toLowerCase(Locale.ROOT) + (showHeap ? " -Xmx" + heap : ""), pass, r.exit(),
+				cell(aroundTheJob[0])));
 		for (String step : List.of("scan", "load", "judge", "write")) {
-			Double seconds = r.steps().get(step);
-			row.append(seconds == null ? " – |" : String.format(Locale.ROOT, " %.1f |", seconds));
+			row.append(cell(r.steps().getOrDefault(step, Double.NaN)));
 		}
-		row.append(String.format(Locale.ROOT, " %.1f | %.1f | %.0f | %.1f | %s | %.2f |", r.wallSeconds() - r.stepsSeconds(),
-				r.wallSeconds(), group.files() / r.wallSeconds(), r.cpuSeconds(),
+		row.append(cell(aroundTheJob[1]));
+		row.append(String.format(Locale.ROOT, " %.1f | %.0f | %.1f | %s | %.2f |", r.wallSeconds(),
+				group.files() / r.wallSeconds(), r.cpuSeconds(),
 				r.peakRssKb() < 0 ? "?" : String.valueOf(Math.round(r.peakRssKb() / 1024.0)), load));
 		return row.toString();
+	}
+
+	private static String cell(double seconds) {
+		return Double.isNaN(seconds) ? " – |" : String.format(Locale.ROOT, " %.1f |", seconds);
+	}
+
+	/**
+	 * Seconds from the child's start to the job's launch (JVM and Spring start-up, the schema, the plan, the lock)
+	 * and from the job's end to the child's exit (the report, shutdown), from the timestamps of Spring Batch's
+	 * lines in the store's log: the console prints nothing until the end. NaN where the log does not tell.
+	 */
+	private static double[] aroundTheJob(Path log, ChildRun.Result r) throws IOException {
+		double[] around = { Double.NaN, Double.NaN };
+		if (!Files.isRegularFile(log)) {
+			return around;
+		}
+		// decoded leniently: the log echoes whatever the files hold
+		for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList()) {
+			Matcher m = JOB_LINE.matcher(line);
+			if (m.find()) {
+				Instant at = Instant.parse(m.group(1));
+				if (!at.isBefore(r.started()) && !at.isAfter(r.ended())) {
+					if (m.group(2).equals("launched")) {
+						around[0] = Duration.between(r.started(), at).toMillis() / 1e3;
+					}
+					else {
+						around[1] = Duration.between(at, r.ended()).toMillis() / 1e3;
+					}
+				}
+			}
+		}
+		return around;
 	}
 
 	/** The line that says where and when the numbers were taken. */
