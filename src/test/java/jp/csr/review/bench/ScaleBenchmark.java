@@ -1,66 +1,58 @@
 package jp.csr.review.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import jp.csr.review.ReviewApplication;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
 import jp.csr.review.plan.Judgement;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
-import jp.csr.review.report.ReviewWorkbookWriter;
-import jp.csr.review.sample.SampleWorkbooks;
-import jp.csr.review.template.TemplateWriter;
 
 /**
- * How the consolidation scales with the number of departments: prints numbers, asserts nothing. Not a unit test
- * (no {@code @Test}, and surefire never runs a class of this name).
+ * The scale benchmark: prints numbers, asserts nothing. Not a unit test (no {@code @Test}; surefire never runs a
+ * class of this name, and {@code mvn -B verify} never runs it).
  *
- * <p>In a temporary folder it writes a plan of D departments (default 200), each with 5 KPIs and 10 initiatives
- * over 20 shared commitments; each department's submission is the template {@link TemplateWriter} generates,
- * filled in with POI. Then, for each heap limit (256m, then 128m), with a fresh store and output folder, it runs
- * the real application ({@code run} command) in a child JVM twice: once over all the files, once with nothing
- * new. Per run it prints the exit code, wall time, files/second, the peak heap seen by the GC log (the largest
- * "before" of any collection: a lower bound of the true peak) and the review's size.
+ * <p>For each group size N it takes {@link BenchGroup the group of N departments} (generated once, then reused from
+ * {@code bench.dir}) and runs the real, packaged application in a child JVM, each way it is started:
+ * <ul>
+ * <li>{@code jar}: {@code java -Xmx<heap> -jar target/review.jar run …};</li>
+ * <li>{@code cds}: {@code JAVA_OPTS=-Xmx<heap> ./review run …}, the launcher, which runs the extracted jar with
+ * its class-data archive ({@code target/app/review.jsa}).</li>
+ * </ul>
+ * Each way gets a fresh store and output folder, one untimed warm-up ({@code status}, which also lets the launcher
+ * make its archive when the jar is new), then a first run (every file new) and a rerun (nothing new). Per run it
+ * prints the time before the job (JVM and Spring start-up, schema, plan; from the store's log), the steps' times
+ * (the application's own step lines), the time after the job (the report, shutdown), the wall time, files per
+ * second, the child's CPU time (user + system: the steadier number on a shared machine), its peak RSS and the load
+ * average before it, and at the end the whole as a Markdown table for the README.
  *
- * <p>Run it from the project folder:
+ * <p>From the project folder (see the README, section Scale):
  *
  * <pre>
- * mvn -q -B -o test-compile
- * mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -cp target/classes:target/test-classes:$(cat cp.txt) jp.csr.review.bench.ScaleBenchmark 200
+ * mvn -B -Pbench verify                        # N = 200 and 2,000, -Xmx256m, both ways
+ * mvn -B -Pbench verify -Dbench.n=10000        # any sizes, comma-separated
  * </pre>
  *
- * Arguments: the number of departments (default 200), then optionally the heap limits to try (default
- * {@code 256m 128m}). The child JVM uses this JVM's java and class path. Set {@code -Dbench.keep=true} to keep
- * the temporary folder, or {@code -Dbench.dir=PATH} to generate the group there once and run every later
- * benchmark of the same size on the same files (to compare two builds on a machine shared with other work,
- * where the child's CPU time, printed beside the wall time, is the steadier number).
+ * Properties: {@code bench.n} (sizes, default {@code 200,2000}; arguments, if given, take their place),
+ * {@code bench.heap} (heap limits, default {@code 256m}), {@code bench.ways} ({@code jar,cds}), {@code bench.dir}
+ * (where groups are kept, default {@code target/bench}). It exits 1 if a run exits other than 0 or 3.
  */
 public final class ScaleBenchmark {
 
@@ -72,70 +64,186 @@ public final class ScaleBenchmark {
 
 	private static final int MATERIALITIES = 4;
 
-	/** A GC line of -Xlog:gc: {@code ... Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(256M) 3.123ms}. */
-	private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+	private static final String TABLE_HEADER = """
+			| N | files | way | run | exit | start s | scan s | load s | judge s | write s | end s | wall s | files/s | CPU s | peak RSS MB | load avg |
+			| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |""";
+
+	/** {@code 2026-11-30T08:10:59.361Z INFO … Job: [SimpleJob: [name=consolidation]] launched with …} (or completed). */
+	private static final Pattern JOB_LINE = Pattern.compile("^(\\S+Z) .* Job: \\[.*\\] (launched|completed) with");
+
+	/** How the application is started. */
+	private enum Way {
+		JAR, CDS
+	}
 
 	private ScaleBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int departments = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-		List<String> heaps = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("256m", "128m");
-		// a corpus kept from an earlier run (-Dbench.dir) is used again: the same files for two builds compared
-		String kept = System.getProperty("bench.dir");
-		Path root = kept == null ? Files.createTempDirectory("review-bench-") : Path.of(kept);
-		try {
-			Plan plan = plan(departments);
-			Path planFile = root.resolve("config/plan.xlsx");
-			Path input = root.resolve("input");
-			long started = System.nanoTime();
-			if (!Files.isDirectory(input)) {
-				SampleWorkbooks.writePlan(plan, planFile);
-				writeSubmissions(plan, input);
-			}
-			double generated = seconds(started);
-			long files;
-			long bytes;
-			try (Stream<Path> list = Files.list(input)) {
-				List<Path> all = list.toList();
-				files = all.size();
-				bytes = 0;
-				for (Path p : all) {
-					bytes += Files.size(p);
+		List<Integer> sizes = list(args.length > 0 ? String.join(",", args) : System.getProperty("bench.n", "200,2000"))
+			.stream().map(n -> Integer.valueOf(n.replace("_", ""))).toList();
+		List<String> heaps = list(System.getProperty("bench.heap", "256m"));
+		List<Way> ways = list(System.getProperty("bench.ways", "jar,cds")).stream()
+			.map(w -> Way.valueOf(w.toUpperCase(Locale.ROOT))).toList();
+		Path project = Path.of("").toAbsolutePath();
+		Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+		Path jar = project.resolve("target/review.jar");
+		if (!Files.isRegularFile(jar) || !Files.isExecutable(project.resolve("review"))) {
+			System.err.println("target/review.jar and ./review are needed: run from the project folder, after "
+					+ "mvn -B -DskipTests package (mvn -B -Pbench verify does both)");
+			System.exit(2);
+		}
+		String machine = machine(project, heaps);
+		System.out.println(machine);
+		List<String> rows = new ArrayList<>();
+		boolean failed = false;
+		for (int n : sizes) {
+			BenchGroup.Group group = BenchGroup.prepare(dir, n);
+			System.out.printf(Locale.ROOT, "%nN = %,d: %s%n  group %s (generated in %.0f s, then reused)%n", n,
+					group.describe(), group.root(), group.generatedSeconds());
+			String expected = String.format("受理 %d / 差戻し %d / スキップ %d / 読取不可 0 / 待機 0", group.expectedAccepted(),
+					group.rejectedFiles(), group.resent());
+			for (String heap : heaps) {
+				for (Way way : ways) {
+					Path runs = group.runs().resolve(way.name().toLowerCase(Locale.ROOT) + "-xmx" + heap);
+					BenchGroup.delete(runs);
+					Files.createDirectories(runs);
+					ChildRun.Result warm = ChildRun.run(command(way, project, heap, group, runs, "status"), environment(way, heap),
+							project, runs.resolve("console-warm-up.txt"));
+					System.out.printf(Locale.ROOT, "  %s -Xmx%s: warm-up (status, untimed) exit %d, %.1f s%n", way, heap,
+							warm.exit(), warm.wallSeconds());
+					for (String pass : List.of("first", "rerun")) {
+						double load = loadAverage();
+						ChildRun.Result r = ChildRun.run(command(way, project, heap, group, runs, "run"), environment(way, heap),
+								project, runs.resolve("console-" + pass + ".txt"));
+						String row = row(n, group, way, heap, heaps.size() > 1, pass, r, load,
+								aroundTheJob(runs.resolve("store/logs/review.log"), r));
+						rows.add(row);
+						System.out.println("  " + row);
+						System.out.println("      " + r.counts() + (pass.equals("first") && !expected.equals(r.counts())
+								? "   (the group should give: " + expected + ")" : ""));
+						if (r.exit() != 0 && r.exit() != 3) {
+							failed = true;
+							System.out.println("      last lines of its console (" + runs.resolve("console-" + pass + ".txt") + "):");
+							r.tail().forEach(line -> System.out.println("      | " + line));
+						}
+					}
 				}
 			}
-			System.out.printf(Locale.ROOT, "departments %d, KPIs %d, initiatives %d; %d submissions (%,d bytes) "
-					+ "generated in %.1f s under %s%n", departments, plan.kpis().size(), plan.initiatives().size(),
-					files, bytes, generated, root);
-			System.out.printf(Locale.ROOT, "java %s, %d processors%n", System.getProperty("java.version"),
-					Runtime.getRuntime().availableProcessors());
-			for (String heap : heaps) {
-				Path work = root.resolve("xmx-" + heap);
-				delete(work);
-				for (String pass : List.of("first run (all files new)", "second run (nothing new)")) {
-					Result r = run(plan, planFile, input, work, heap);
-					System.out.printf(Locale.ROOT,
-							"-Xmx%-5s %-26s exit %d, %6.1f s (CPU %5.1f s), %7.1f files/s, peak heap (GC log) %s, "
-									+ "review %,d bytes%n",
-							heap, pass, r.exit, r.seconds, r.cpuSeconds, files / r.seconds, r.peakHeap, r.reviewBytes);
-					if (r.exit != 0) {
-						System.out.println("  last lines of its output:");
-						r.tail.forEach(line -> System.out.println("  | " + line));
+		}
+		System.out.println();
+		System.out.println(machine);
+		System.out.println();
+		System.out.println(TABLE_HEADER);
+		rows.forEach(System.out::println);
+		System.exit(failed ? 1 : 0);
+	}
+
+	/** The application's command line, started the given way over the group, with its store and output in {@code runs}. */
+	private static List<String> command(Way way, Path project, String heap, BenchGroup.Group group, Path runs,
+			String command) {
+		List<String> line = new ArrayList<>(way == Way.JAR
+				? List.of("java", "-Xmx" + heap, "-jar", project.resolve("target/review.jar").toString())
+				: List.of(project.resolve("review").toString()));
+		line.add(command);
+		line.add("--review.store=" + runs.resolve("store"));
+		if (command.equals("run")) {
+			line.addAll(List.of("--review.plan=" + group.plan(), "--review.input-dir=" + group.input(),
+					"--review.output-dir=" + runs.resolve("output"), "--review.settle=0s"));
+		}
+		return line;
+	}
+
+	/** The launcher takes its JVM options from JAVA_OPTS; a JVM without a UTF-8 locale would garble file names. */
+	private static Map<String, String> environment(Way way, String heap) {
+		Map<String, String> env = new HashMap<>();
+		if (way == Way.CDS) {
+			env.put("JAVA_OPTS", "-Xmx" + heap);
+		}
+		if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+			env.put("LC_ALL", "C.UTF-8");
+		}
+		return env;
+	}
+
+	private static String row(int n, BenchGroup.Group group, Way way, String heap, boolean showHeap, String pass,
+			ChildRun.Result r, double load, double[] aroundTheJob) {
+		StringBuilder row = new StringBuilder();
+		row.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %d |%s", n, group.files(),
+				way.name().toLowerCase(Locale.ROOT) + (showHeap ? " -Xmx" + heap : ""), pass, r.exit(),
+				cell(aroundTheJob[0])));
+		for (String step : List.of("scan", "load", "judge", "write")) {
+			row.append(cell(r.steps().getOrDefault(step, Double.NaN)));
+		}
+		row.append(cell(aroundTheJob[1]));
+		row.append(String.format(Locale.ROOT, " %.1f | %.0f | %.1f | %s | %.2f |", r.wallSeconds(),
+				group.files() / r.wallSeconds(), r.cpuSeconds(),
+				r.peakRssKb() < 0 ? "?" : String.valueOf(Math.round(r.peakRssKb() / 1024.0)), load));
+		return row.toString();
+	}
+
+	private static String cell(double seconds) {
+		return Double.isNaN(seconds) ? " – |" : String.format(Locale.ROOT, " %.1f |", seconds);
+	}
+
+	/**
+	 * Seconds from the child's start to the job's launch (JVM and Spring start-up, the schema, the plan, the lock)
+	 * and from the job's end to the child's exit (the report, shutdown), from the timestamps of Spring Batch's
+	 * lines in the store's log: the console prints nothing until the end. NaN where the log does not tell.
+	 */
+	private static double[] aroundTheJob(Path log, ChildRun.Result r) throws IOException {
+		double[] around = { Double.NaN, Double.NaN };
+		if (!Files.isRegularFile(log)) {
+			return around;
+		}
+		// decoded leniently: the log echoes whatever the files hold
+		for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList()) {
+			Matcher m = JOB_LINE.matcher(line);
+			if (m.find()) {
+				Instant at = Instant.parse(m.group(1));
+				if (!at.isBefore(r.started()) && !at.isAfter(r.ended())) {
+					if (m.group(2).equals("launched")) {
+						around[0] = Duration.between(r.started(), at).toMillis() / 1e3;
 					}
 					else {
-						// the application's own summary: the steps' times and the counts
-						r.tail.stream()
-							.filter(line -> line.startsWith("ステップ") || line.startsWith("完了"))
-							.forEach(line -> System.out.println("    " + line));
+						around[1] = Duration.between(at, r.ended()).toMillis() / 1e3;
 					}
 				}
 			}
 		}
-		finally {
-			if (kept == null && !Boolean.getBoolean("bench.keep")) {
-				delete(root);
-			}
-		}
+		return around;
+	}
+
+	/** The line that says where and when the numbers were taken. */
+	private static String machine(Path project, List<String> heaps) throws IOException, InterruptedException {
+		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+			.findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+		String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+			.findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1048576.0) + " GB").orElse("?");
+		String java = output(project, "java", "-version").stream().findFirst().orElse("java ?");
+		List<String> commit = output(project, "git", "rev-parse", "--short", "HEAD");
+		boolean dirty = !output(project, "git", "status", "--porcelain", "--untracked-files=no").isEmpty();
+		return String.format(Locale.ROOT, "Machine: %d cores (%s), %s RAM, %s %s; %s; heap -Xmx%s; commit %s%s; %s; "
+				+ "load average at start %s; peak RSS by %s", Runtime.getRuntime().availableProcessors(), cpu, memory,
+				System.getProperty("os.name"), System.getProperty("os.version"), java, String.join("/", heaps),
+				commit.isEmpty() ? "?" : commit.get(0), dirty ? " (with uncommitted changes)" : "", LocalDate.now(),
+				String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3)),
+				ChildRun.gnuTime() ? "/usr/bin/time" : "/proc VmHWM");
+	}
+
+	private static List<String> output(Path dir, String... command) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+		List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+		return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? lines : List.of();
+	}
+
+	/** The 1-minute load average: other work on the machine, which wall times include. */
+	private static double loadAverage() throws IOException {
+		return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+	}
+
+	private static List<String> list(String commaSeparated) {
+		return Arrays.stream(commaSeparated.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
 	}
 
 	/** D departments over 20 commitments in 4 materialities; department i serves commitment i mod 20. */
@@ -171,148 +279,6 @@ public final class ScaleBenchmark {
 		}
 		return new Plan("ベンチマークグループ", 53, YearMonth.of(2024, 10), YearMonth.of(2025, 9), null, departments, kpis,
 				initiatives);
-	}
-
-	/** Each department's template, filled as a department would, received a minute apart, hours ago. */
-	static void writeSubmissions(Plan plan, Path dir) throws IOException {
-		Files.createDirectories(dir);
-		TemplateWriter templates = new TemplateWriter("");
-		Instant received = Instant.now().minus(plan.departments().size() + 60L, ChronoUnit.MINUTES);
-		int n = 0;
-		for (Department d : plan.departments()) {
-			Path file = dir.resolve(TemplateWriter.fileName(plan, d));
-			templates.write(plan, d, file);
-			XSSFWorkbook wb;
-			try (InputStream in = Files.newInputStream(file)) {
-				wb = new XSSFWorkbook(in);
-			}
-			try (wb) {
-				fill(wb, d, n);
-				Path temp = dir.resolve("." + file.getFileName() + ".tmp");
-				try (OutputStream out = Files.newOutputStream(temp)) {
-					wb.write(out);
-				}
-				Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			Files.setLastModifiedTime(file, FileTime.from(received.plusSeconds(60L * n++)));
-		}
-	}
-
-	/** The template's input cells (see {@link TemplateWriter}): 表紙 B5/B6, KPI F/G, 取り組み C, ハイライト B. */
-	private static void fill(XSSFWorkbook wb, Department d, int n) {
-		XSSFSheet cover = wb.getSheet("表紙");
-		cover.getRow(4).getCell(1).setCellValue("担当者" + (n + 1));
-		cover.getRow(5).getCell(1).setCellValue(LocalDate.of(2025, 10, 1 + n % 28));
-
-		for (Row row : wb.getSheet("KPI")) {
-			if (row.getRowNum() == 0) {
-				continue;
-			}
-			XSSFCell result = (XSSFCell) row.getCell(5);
-			XSSFCell wording = (XSSFCell) row.getCell(6);
-			String id = row.getCell(0).getStringCellValue();
-			switch (id.substring(id.lastIndexOf('K'))) {
-				case "K1" -> result.setCellValue(90 + n % 15);
-				case "K2" -> {
-					result.setCellValue(n % 3 == 0 ? 1 : 0);
-					wording.setCellValue("重大インシデント件数" + (n % 3 == 0 ? 1 : 0) + "件");
-				}
-				case "K3" -> result.setCellValue("維持");
-				case "K4" -> result.setCellValue(1 + n % 3);
-				default -> result.setCellValue("継続中");
-			}
-		}
-		String[] progress = { "完了", "完了", "継続中", "80%", "一部完了" };
-		int i = 0;
-		for (Row row : wb.getSheet("取り組み")) {
-			if (row.getRowNum() > 0) {
-				row.getCell(2).setCellValue(progress[(n + i++) % progress.length]);
-			}
-		}
-		for (Row row : wb.getSheet("ハイライト")) {
-			if (row.getRowNum() > 0) {
-				row.getCell(1).setCellValue(d.name() + "の53期の主な取り組みは下記の通り。\n"
-						+ "研修を全拠点で実施し、受講率は目標に近づいた。点検の結果を踏まえて手順を見直し、翌期の改善計画を策定した。\n"
-						+ "訓練は計画どおり実施し、課題を洗い出して関係部署と共有した。");
-			}
-		}
-	}
-
-	/** {@code cpuSeconds}: user and system time of the child, which a machine shared with other work inflates less than wall time. */
-	private record Result(int exit, double seconds, double cpuSeconds, String peakHeap, long reviewBytes,
-			List<String> tail) {
-	}
-
-	/** The application in a child JVM with the given heap limit: {@code run} over the input folder. */
-	private static Result run(Plan plan, Path planFile, Path input, Path work, String heap)
-			throws IOException, InterruptedException {
-		Path output = work.resolve("output");
-		Path store = work.resolve("store");
-		Files.createDirectories(work);
-		Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
-		Path console = work.resolve("console-" + System.nanoTime() + ".txt");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-cp",
-				System.getProperty("java.class.path"), ReviewApplication.class.getName(), "run",
-				"--review.plan=" + planFile, "--review.input-dir=" + input, "--review.output-dir=" + output,
-				"--review.store=" + store, "--review.settle=0s");
-		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
-		// the CPU time is only known while the process lives: the last reading, taken every 50 ms
-		Duration cpu = Duration.ZERO;
-		while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
-			cpu = process.info().totalCpuDuration().orElse(cpu);
-		}
-		int exit = process.exitValue();
-		double seconds = seconds(started);
-		Path review = output.resolve(ReviewWorkbookWriter.fileName(plan.term()));
-		List<String> lines = Files.readAllLines(console);
-		return new Result(exit, seconds, cpu.toMillis() / 1e3, peakHeap(gcLog), Files.exists(review) ? Files.size(review) : -1,
-				lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-	}
-
-	/** The largest heap in use before any collection, and the heap size then, from -Xlog:gc. */
-	private static String peakHeap(Path gcLog) throws IOException {
-		long peak = 0;
-		long committed = 0;
-		int collections = 0;
-		for (String line : Files.readAllLines(gcLog)) {
-			Matcher m = GC.matcher(line);
-			if (m.find()) {
-				collections++;
-				long before = bytes(m.group(1), m.group(2));
-				if (before > peak) {
-					peak = before;
-					committed = bytes(m.group(5), m.group(6));
-				}
-			}
-		}
-		return collections == 0 ? "n/a (no GC)"
-				: String.format(Locale.ROOT, "%dM of %dM (%d GCs)", peak >> 20, committed >> 20, collections);
-	}
-
-	private static long bytes(String value, String unit) {
-		long v = Long.parseLong(value);
-		return switch (unit) {
-			case "K" -> v << 10;
-			case "M" -> v << 20;
-			default -> v << 30;
-		};
-	}
-
-	private static double seconds(long startedNanos) {
-		return (System.nanoTime() - startedNanos) / 1e9;
-	}
-
-	private static void delete(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> all = Files.walk(root)) {
-			for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
-		}
 	}
 
 }

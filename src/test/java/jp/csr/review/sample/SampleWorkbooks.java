@@ -204,8 +204,8 @@ public final class SampleWorkbooks {
 	}
 
 	/**
-	 * Any plan as its workbook, laid out as the sample's (the scale benchmark writes a large one). 提出期限 is not
-	 * written: a plan with one is not supported here.
+	 * Any plan as its workbook, laid out as the sample's (the scale benchmark writes a large one, with a
+	 * 提出期限).
 	 */
 	public static void writePlan(Plan plan, Path file) {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -227,7 +227,12 @@ public final class SampleWorkbooks {
 			XSSFCell end = labelValue(overview, 3, "終了年月", bold);
 			end.setCellValue(plan.end().atDay(1));
 			end.setCellStyle(dateStyle(wb, "yyyy/mm"));
-			// 提出期限 is optional and left out (see plan())
+			// 提出期限 is optional: the sample's plan() has none
+			if (plan.deadline() != null) {
+				XSSFCell deadline = labelValue(overview, 4, "提出期限", bold);
+				deadline.setCellValue(plan.deadline());
+				deadline.setCellStyle(dateStyle(wb, "yyyy/mm/dd"));
+			}
 
 			XSSFSheet departments = wb.createSheet("部署");
 			header(departments, bold, new int[] { 12, 28, 28 }, "部署コード", "部署名", "連絡先");
