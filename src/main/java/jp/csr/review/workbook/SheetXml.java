@@ -1,9 +1,7 @@
 package jp.csr.review.workbook;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -13,8 +11,6 @@ import jp.csr.review.workbook.XmlPart.NotStreamable;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * One worksheet's XML read into a {@link Grid}, each cell read as {@link Cells#read} reads POI's usermodel cell
@@ -26,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 final class SheetXml {
 
 	/** What every sheet of a workbook shares. */
-	record Context(List<String> strings, Styles styles, boolean date1904) {
+	record Context(List<String> strings, CellStyles styles, boolean date1904) {
 	}
 
 	private final String name;
@@ -264,7 +260,7 @@ final class SheetXml {
 		if (!Double.isFinite(number)) {
 			return CellRead.unusable(name, address, value, Kind.BAD_NUMBER);
 		}
-		Styles.Format format = context.styles().of(style, columnStyle(column));
+		CellStyles.Format format = context.styles().of(style, columnStyle(column));
 		boolean percent = format != null && Cells.isPercent(format.text());
 		boolean date = !percent && format != null && DateUtil.isValidExcelDate(number)
 				&& DateUtil.isADateFormat(format.index(), format.text());
@@ -301,7 +297,7 @@ final class SheetXml {
 	}
 
 	/** An {@code xsd:unsignedInt}; anything else is left to the usermodel. */
-	private static long unsigned(String value) throws NotStreamable {
+	static long unsigned(String value) throws NotStreamable {
 		try {
 			long n = value == null ? -1 : Long.parseLong(value.strip());
 			if (n < 0 || n > 0xFFFF_FFFFL) {
@@ -312,54 +308,6 @@ final class SheetXml {
 		catch (NumberFormatException ex) {
 			throw new NotStreamable("unsignedInt " + value);
 		}
-	}
-
-	/**
-	 * The workbook's cell styles, each looked up once: a cell's own style when the workbook has it, else its
-	 * column's, as {@code XSSFCell.getCellStyle()} finds it.
-	 */
-	static final class Styles {
-
-		/** A style's number format: its index and its format string (null when neither known nor built in). */
-		record Format(short index, String text) {
-		}
-
-		private final StylesTable table;
-
-		/** Style index → its format; a missing style maps to null. */
-		private final Map<Integer, Format> formats = new HashMap<>();
-
-		Styles(StylesTable table) {
-			this.table = table;
-		}
-
-		/** The number format of a cell with this {@code s} attribute (or none) in a column of this default style. */
-		Format of(String cellStyle, int columnStyle) throws NotStreamable {
-			if (table == null) {
-				// the usermodel makes up a default style: General, neither percent nor date
-				return null;
-			}
-			if (cellStyle != null && table.getNumCellStyles() > 0) {
-				long index = unsigned(cellStyle);
-				if (index > Integer.MAX_VALUE) {
-					throw new NotStreamable("style index " + cellStyle);
-				}
-				Format own = at((int) index);
-				if (own != null) {
-					return own;
-				}
-			}
-			return at(columnStyle);
-		}
-
-		private Format at(int index) {
-			if (!formats.containsKey(index)) {
-				XSSFCellStyle style = table.getStyleAt(index);
-				formats.put(index, style == null ? null : new Format(style.getDataFormat(), style.getDataFormatString()));
-			}
-			return formats.get(index);
-		}
-
 	}
 
 }

@@ -20,7 +20,6 @@ import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.TargetMode;
-import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
@@ -59,11 +58,11 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 			try (InputStream in = workbookPart.getInputStream(); XmlPart xml = new XmlPart(in, null)) {
 				workbook = WorkbookXml.read(xml);
 			}
-			StylesTable styles = null;
+			CellStyles styles = CellStyles.NONE;
 			Optional<PackagePart> stylesPart = single(workbookPart, XSSFRelation.STYLES);
 			if (stylesPart.isPresent()) {
-				try (InputStream in = stylesPart.get().getInputStream()) {
-					styles = new StylesTable(in);
+				try (InputStream in = stylesPart.get().getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+					styles = CellStyles.read(xml);
 				}
 			}
 			List<String> strings = List.of();
@@ -73,7 +72,7 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 					strings = sharedStrings(xml);
 				}
 			}
-			SheetXml.Context context = new SheetXml.Context(strings, new SheetXml.Styles(styles), workbook.date1904());
+			SheetXml.Context context = new SheetXml.Context(strings, styles, workbook.date1904());
 			List<Grid> sheets = new ArrayList<>();
 			for (WorkbookXml.Sheet sheet : workbook.sheets()) {
 				PackagePart part = worksheet(workbookPart, sheet.relationId());

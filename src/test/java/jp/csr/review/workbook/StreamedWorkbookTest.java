@@ -178,6 +178,26 @@ class StreamedWorkbookTest {
 	}
 
 	@Test
+	void stylesAsOddProgramsWriteThemReadAlike() throws Exception {
+		String cells = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>0.5</v></c><c r=\"B1\" s=\"2\"><v>0.5</v></c>"
+				+ "<c r=\"C1\" s=\"3\"><v>45000</v></c><c r=\"D1\" s=\"4\"><v>0.5</v></c><c r=\"E1\" s=\"0\"><v>1</v></c>"
+				+ "<c r=\"F1\" s=\"7\"><v>0.5</v></c></row></sheetData>";
+		// an id defined twice (the later wins), a format without code, an id past a short, an xf without numFmtId
+		Path odd = new RawXlsx().styles("<numFmts count=\"4\"><numFmt numFmtId=\"164\" formatCode=\"yyyy/mm/dd\"/>"
+				+ "<numFmt numFmtId=\"164\" formatCode=\"0.0%\"/><numFmt numFmtId=\"165\"/>"
+				+ "<numFmt numFmtId=\"70000\" formatCode=\"0%\"/></numFmts>" + FONTS_FILLS_BORDERS
+				+ "<cellXfs count=\"5\"><xf/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"70000\"/>"
+				+ "<xf numFmtId=\"10\"/></cellXfs><cellXfs count=\"1\"><xf numFmtId=\"14\"/></cellXfs>")
+			.sheet("KPI", cells)
+			.write(dir.resolve("odd-styles.xlsx"));
+		Path noCellStyles = new RawXlsx().styles(FONTS_FILLS_BORDERS).sheet("KPI", cells).write(dir.resolve("no-xfs.xlsx"));
+
+		assertThat(assertReadAlike(odd)).containsEntry("1 KPI!A1",
+				new CellRead("KPI", "A1", "0.5", new BigDecimal("0.5"), true, null));
+		assertThat(assertReadAlike(noCellStyles)).hasSize(7);
+	}
+
+	@Test
 	void aWorkbookWithoutStylesOrSharedStringsReadsAlike() throws Exception {
 		Path file = new RawXlsx()
 			.sheet("KPI", "<sheetData><row><c t=\"inlineStr\"><is><t>KPI ID</t></is></c><c><v>1.5</v></c>"
