@@ -39,11 +39,25 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 
 	/**
-	 * Reads an OOXML workbook.
+	 * Reads an OOXML workbook, stopping at the first sheet over {@link WorkbookLimits}.
 	 *
 	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
 	 */
 	public static StreamedWorkbook read(Path file) throws Exception {
+		return read(file, true);
+	}
+
+	/**
+	 * Reads an OOXML workbook whole, however large: the plan, whose KPI sheet of a large group is over the limits
+	 * of a department's submission.
+	 *
+	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
+	 */
+	public static List<Grid> readWhole(Path file) throws Exception {
+		return read(file, false).sheets();
+	}
+
+	private static StreamedWorkbook read(Path file, boolean limited) throws Exception {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			PackageRelationshipCollection core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
 			if (core.isEmpty()) {
@@ -76,7 +90,8 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 			List<Grid> sheets = new ArrayList<>();
 			for (WorkbookXml.Sheet sheet : workbook.sheets()) {
 				PackagePart part = worksheet(workbookPart, sheet.relationId());
-				try (InputStream in = part.getInputStream(); XmlPart xml = new XmlPart(in, new Counter(sheet.name()))) {
+				Counter counter = limited ? new Counter(sheet.name()) : null;
+				try (InputStream in = part.getInputStream(); XmlPart xml = new XmlPart(in, counter)) {
 					sheets.add(new SheetXml(sheet.name(), sheet.hidden(), context).read(xml));
 				}
 				catch (Exceeded ex) {

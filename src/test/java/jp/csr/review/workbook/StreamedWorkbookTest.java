@@ -251,6 +251,35 @@ class StreamedWorkbookTest {
 		assertThat(assertReadAlike(file)).hasSize(101);
 	}
 
+	/** The plan of a large group holds more rows than a submission may: it is read whole, and alike. */
+	@Test
+	void aWorkbookOverTheLimitsIsReadWholeWhenAskedTo() throws Exception {
+		Path file = dir.resolve("plan.xlsx");
+		try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = wb.createSheet("KPI");
+			for (int r = 0; r <= WorkbookLimits.MAX_ROWS; r++) {
+				Row row = sheet.createRow(r);
+				row.createCell(0).setCellValue("K" + r);
+				row.createCell(2).setCellValue(r);
+			}
+			wb.write(out);
+			wb.dispose();
+		}
+		Path xls = dir.resolve("plan.xls");
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			wb.createSheet("概要").createRow(3).createCell(1).setCellValue(0.5);
+			try (OutputStream out = Files.newOutputStream(xls)) {
+				SampleWorkbooks.toXls(wb).write(out);
+			}
+		}
+
+		assertThat(StreamedWorkbook.read(file).excess()).contains(new WorkbookLimits.Excess("KPI", "行", WorkbookLimits.MAX_ROWS));
+		assertThat(StreamedWorkbook.readWhole(file).get(0).rows()).hasSize(WorkbookLimits.MAX_ROWS + 1);
+		assertThat(ReadBothWays.describe(Grids.read(file))).containsExactlyEntriesOf(ReadBothWays.opened(file));
+		// what is no OOXML workbook is opened with the usermodel
+		assertThat(ReadBothWays.describe(Grids.read(xls))).containsExactlyEntriesOf(ReadBothWays.opened(xls)).hasSize(2);
+	}
+
 	/** What only the usermodel knows how to answer is left to it: the validator then opens the file with it. */
 	@Test
 	void whatTheStreamCannotReadAsTheUsermodelWouldIsRefused() {
