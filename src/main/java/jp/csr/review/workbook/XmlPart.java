@@ -63,10 +63,17 @@ final class XmlPart implements AutoCloseable {
 		}
 	}
 
-	/** Skips the current element and what it holds. */
+	/** Skips the current element and what it holds, however deep (no recursion: a file may nest thousands deep). */
 	void skip() throws XMLStreamException, NotStreamable, Exceeded {
-		while (child()) {
-			skip();
+		int depth = 1;
+		while (depth > 0) {
+			switch (next()) {
+				case XMLStreamConstants.START_ELEMENT -> depth++;
+				case XMLStreamConstants.END_ELEMENT -> depth--;
+				case XMLStreamConstants.END_DOCUMENT -> throw new NotStreamable("unexpected end of the part");
+				default -> {
+				}
+			}
 		}
 	}
 

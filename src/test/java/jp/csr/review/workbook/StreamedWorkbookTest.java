@@ -251,6 +251,37 @@ class StreamedWorkbookTest {
 		assertThat(assertReadAlike(file)).hasSize(101);
 	}
 
+	@Test
+	void elementsNestedThousandsDeepAreSkippedAsTheUsermodelIgnoresThem() throws Exception {
+		// names varied, or the sheet would compress like a zip bomb
+		Random random = new Random(20_000);
+		StringBuilder open = new StringBuilder();
+		StringBuilder close = new StringBuilder();
+		for (int depth = 0; depth < 20_000; depth++) {
+			String name = "x:e" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36);
+			open.append('<').append(name).append(depth == 0 ? " xmlns:x=\"urn:deep\">" : ">");
+			close.insert(0, "</" + name + ">");
+		}
+		String deep = open.toString() + close;
+		Path file = sheet("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v>" + deep + "</c></row></sheetData><extLst>" + deep
+				+ "</extLst>").write(dir.resolve("deep.xlsx"));
+
+		assertThat(assertReadAlike(file)).hasSize(2);
+		// as a batch thread's stack holds it (the test runs on main's larger one)
+		Object[] read = new Object[1];
+		Thread small = new Thread(null, () -> {
+			try {
+				read[0] = StreamedWorkbook.read(file).sheets().size();
+			}
+			catch (Throwable ex) {
+				read[0] = ex;
+			}
+		}, "small-stack", 256 * 1024);
+		small.start();
+		small.join();
+		assertThat(read[0]).isEqualTo(1);
+	}
+
 	/** The plan of a large group holds more rows than a submission may: it is read whole, and alike. */
 	@Test
 	void aWorkbookOverTheLimitsIsReadWholeWhenAskedTo() throws Exception {
