@@ -16,14 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.csr.review.workbook.CellRead;
+import jp.csr.review.workbook.Grid;
+import jp.csr.review.workbook.Grids;
 import jp.csr.review.workbook.LabelValueSheet;
 import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /** Reads the plan workbook of PRODUCT.md §1, collecting every problem before it gives up. */
 public final class PlanReader {
@@ -48,8 +47,9 @@ public final class PlanReader {
 		if (!java.nio.file.Files.isRegularFile(file)) {
 			throw new PlanException(file.toString(), List.of("ファイルがありません (設定 review.plan: " + file.toAbsolutePath() + ")"));
 		}
-		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-			return new PlanReader().read(workbook, file.toString());
+		try {
+			// streamed: a large group's plan took the usermodel seconds of every run's start
+			return new PlanReader().read(Grids.read(file), file.toString());
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof PlanException plan) {
@@ -59,8 +59,8 @@ public final class PlanReader {
 		}
 	}
 
-	private Plan read(Workbook workbook, String file) {
-		Optional<Sheet> overview = sheet(workbook, "概要");
+	private Plan read(List<Grid> workbook, String file) {
+		Optional<Grid> overview = sheet(workbook, "概要");
 		String group = "";
 		int term = 0;
 		YearMonth start = null;
@@ -91,8 +91,8 @@ public final class PlanReader {
 		return new Plan(group, term, start, end, deadline, departments, kpis, initiatives);
 	}
 
-	private Optional<Sheet> sheet(Workbook workbook, String name) {
-		Optional<Sheet> sheet = SheetTable.sheet(workbook, name);
+	private Optional<Grid> sheet(List<Grid> workbook, String name) {
+		Optional<Grid> sheet = Grid.named(workbook, name);
 		if (sheet.isEmpty()) {
 			problems.add("シート「" + name + "」がありません");
 		}
@@ -153,15 +153,15 @@ public final class PlanReader {
 		}
 	}
 
-	private SheetTable table(Sheet sheet, List<String> columns, Set<String> optional) {
+	private SheetTable table(Grid sheet, List<String> columns, Set<String> optional) {
 		SheetTable table = SheetTable.of(sheet);
 		columns.stream()
 			.filter(c -> !optional.contains(c) && !table.has(c))
-			.forEach(c -> problems.add(sheet.getSheetName() + ": 列「" + c + "」がありません (1行目に見出し)"));
+			.forEach(c -> problems.add(sheet.name() + ": 列「" + c + "」がありません (1行目に見出し)"));
 		return table;
 	}
 
-	private List<Department> departments(Sheet sheet) {
+	private List<Department> departments(Grid sheet) {
 		SheetTable table = table(sheet, DEPARTMENT_COLUMNS, Set.of("連絡先"));
 		List<Department> departments = new ArrayList<>();
 		for (TableRow row : table.rows(DEPARTMENT_COLUMNS)) {
@@ -175,7 +175,7 @@ public final class PlanReader {
 		return departments;
 	}
 
-	private List<Kpi> kpis(Sheet sheet, Set<String> codes, Map<String, String> materialityOf) {
+	private List<Kpi> kpis(Grid sheet, Set<String> codes, Map<String, String> materialityOf) {
 		SheetTable table = table(sheet, KPI_COLUMNS, Set.of("前期実績"));
 		Set<String> ids = new HashSet<>();
 		List<Kpi> kpis = new ArrayList<>();
@@ -201,7 +201,7 @@ public final class PlanReader {
 		return kpis;
 	}
 
-	private List<Initiative> initiatives(Sheet sheet, Set<String> codes, Map<String, String> materialityOf) {
+	private List<Initiative> initiatives(Grid sheet, Set<String> codes, Map<String, String> materialityOf) {
 		SheetTable table = table(sheet, INITIATIVE_COLUMNS, Set.of());
 		Set<String> ids = new HashSet<>();
 		List<Initiative> initiatives = new ArrayList<>();

@@ -28,15 +28,18 @@ import jp.csr.review.validation.Submission.HighlightEntry;
 import jp.csr.review.validation.Submission.InitiativeEntry;
 import jp.csr.review.validation.Submission.KpiEntry;
 import jp.csr.review.workbook.CellRead;
+import jp.csr.review.workbook.Grid;
+import jp.csr.review.workbook.Grids;
 import jp.csr.review.workbook.LabelValueSheet;
 import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.SheetTable.TableRow;
+import jp.csr.review.workbook.StreamedWorkbook;
 import jp.csr.review.workbook.Text;
 import jp.csr.review.workbook.WorkbookLimits;
 import jp.csr.review.workbook.WorkbookLimits.Excess;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
@@ -72,12 +75,15 @@ public final class SubmissionValidator {
 	/** The 表紙 labels read; one given by two rows is an error. */
 	private static final List<String> COVER_LABELS = List.of("様式バージョン", "期", "部署コード", "部署名", "提出者", "提出日");
 
-	/** Opens a workbook for reading. */
+	/** Opens a workbook with POI's usermodel. */
 	interface Opener {
 
 		Workbook open(Path file) throws IOException;
 
 	}
+
+	/** Read-only: nothing is saved, and a failure to let go of the file changes no answer. */
+	static final Opener USERMODEL = file -> WorkbookFactory.create(file.toFile(), null, true);
 
 	private final Plan plan;
 
@@ -87,16 +93,27 @@ public final class SubmissionValidator {
 
 	private final Opener opener;
 
+	/** {@code .xlsx} and {@code .xlsm} are streamed; the opener reads the rest and what the stream leaves. */
+	private final boolean streaming;
+
 	public SubmissionValidator(Plan plan, MarkRule marks, ZoneId zone) {
-		this(plan, marks, zone, file -> WorkbookFactory.create(file.toFile(), null, true));
+		this(plan, marks, zone, USERMODEL, true);
 	}
 
-	/** With another way to open workbooks: lets a test fail a check the way a bug would. */
+	/**
+	 * With another way to open workbooks, used for every file instead of the streaming reader: lets a test fail a
+	 * check the way a bug would, or read a file with the usermodel alone to compare.
+	 */
 	SubmissionValidator(Plan plan, MarkRule marks, ZoneId zone, Opener opener) {
+		this(plan, marks, zone, opener, false);
+	}
+
+	private SubmissionValidator(Plan plan, MarkRule marks, ZoneId zone, Opener opener, boolean streaming) {
 		this.plan = plan;
 		this.marks = marks;
 		this.zone = zone;
 		this.opener = opener;
+		this.streaming = streaming;
 	}
 
 	/**
@@ -119,10 +136,17 @@ public final class SubmissionValidator {
 	}
 
 	private void check(Path file, Findings findings, Instant receivedAt) {
+		Optional<StreamedWorkbook> streamed = streaming ? streamed(file, findings.file) : Optional.empty();
+		if (streamed.isPresent()) {
+			// counted while streamed: reading stopped at the first sheet over the limits
+			streamed.get().excess().ifPresentOrElse(excess -> refuse(excess, findings),
+					() -> check(streamed.get().sheets(), findings, receivedAt));
+			return;
+		}
 		// before the usermodel opens it: a sheet filled to the last row would take it minutes and gigabytes
 		Optional<Excess> excess = WorkbookLimits.check(file);
 		if (excess.isPresent()) {
-			findings.error(excess.get().sheet(), "", excess.get().message());
+			refuse(excess.get(), findings);
 			return;
 		}
 		Workbook workbook;
@@ -146,11 +170,33 @@ public final class SubmissionValidator {
 			return;
 		}
 		try {
-			check(workbook, findings, receivedAt);
+			check(Grids.of(workbook), findings, receivedAt);
 		}
 		finally {
 			close(workbook, findings.file);
 		}
+	}
+
+	/**
+	 * An {@code .xlsx} or {@code .xlsm} read by the streaming reader. Empty for anything else ({@code .xls}, not a
+	 * workbook) and for whatever it leaves to the usermodel: that reads it as it always did, or says why not
+	 * (encrypted, a zip bomb, broken), in the words the department always got.
+	 */
+	private static Optional<StreamedWorkbook> streamed(Path file, String name) {
+		try {
+			if (FileMagic.valueOf(file.toFile()) != FileMagic.OOXML) {
+				return Optional.empty();
+			}
+			return Optional.of(StreamedWorkbook.read(file));
+		}
+		catch (Exception ex) {
+			log.debug("{}: read with POI's usermodel instead of streamed ({})", name, ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	private static void refuse(Excess excess, Findings findings) {
+		findings.error(excess.sheet(), "", excess.message());
 	}
 
 	/** Opened read-only: nothing to save, and a failure to let go of it changes no answer. */
@@ -172,11 +218,11 @@ public final class SubmissionValidator {
 		return false;
 	}
 
-	private void check(Workbook workbook, Findings findings, Instant receivedAt) {
-		Optional<Sheet> cover = sheet(workbook, "表紙", findings);
-		Optional<Sheet> kpiSheet = sheet(workbook, "KPI", findings);
-		Optional<Sheet> initiativeSheet = sheet(workbook, "取り組み", findings);
-		Optional<Sheet> highlightSheet = sheet(workbook, "ハイライト", findings);
+	private void check(List<Grid> workbook, Findings findings, Instant receivedAt) {
+		Optional<Grid> cover = sheet(workbook, "表紙", findings);
+		Optional<Grid> kpiSheet = sheet(workbook, "KPI", findings);
+		Optional<Grid> initiativeSheet = sheet(workbook, "取り組み", findings);
+		Optional<Grid> highlightSheet = sheet(workbook, "ハイライト", findings);
 		Cover coverValues = cover.map(s -> cover(s, findings)).orElse(null);
 		String code = coverValues == null ? "" : coverValues.departmentCode();
 		findings.departmentCode = code;
@@ -195,27 +241,22 @@ public final class SubmissionValidator {
 	 * The one sheet of that name. Two sheets that are one name after NFKC ({@code KPI} and a hidden
 	 * {@code ＫＰＩ}) are an error, and neither is read: which one the department meant is a guess.
 	 */
-	private Optional<Sheet> sheet(Workbook workbook, String name, Findings findings) {
-		List<Sheet> sheets = SheetTable.sheets(workbook, name);
+	private Optional<Grid> sheet(List<Grid> workbook, String name, Findings findings) {
+		List<Grid> sheets = Grid.allNamed(workbook, name);
 		if (sheets.isEmpty()) {
 			findings.error(name, "", "シート「" + name + "」がありません。配布された様式のシートを削除・改名せずに提出してください");
 			return Optional.empty();
 		}
 		if (sheets.size() > 1) {
-			boolean anyHidden = sheets.stream().anyMatch(s -> hidden(workbook, s));
-			findings.error(sheets.get(0).getSheetName(), "", "シート"
-					+ sheets.stream().map(s -> "「" + s.getSheetName() + "」" + (hidden(workbook, s) ? "(非表示)" : ""))
+			boolean anyHidden = sheets.stream().anyMatch(Grid::hidden);
+			findings.error(sheets.get(0).name(), "", "シート"
+					+ sheets.stream().map(s -> "「" + s.name() + "」" + (s.hidden() ? "(非表示)" : ""))
 						.collect(Collectors.joining("と"))
 					+ "は同じ名前「" + name + "」とみなされるため、どれを読むか決められません。不要なシートを削除してください"
 					+ (anyHidden ? " (非表示のシートは、シート見出しの右クリックから「再表示」で表示できます)" : ""));
 			return Optional.empty();
 		}
 		return Optional.of(sheets.get(0));
-	}
-
-	private static boolean hidden(Workbook workbook, Sheet sheet) {
-		int index = workbook.getSheetIndex(sheet);
-		return workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index);
 	}
 
 	/**
@@ -234,11 +275,11 @@ public final class SubmissionValidator {
 		return twice.keySet();
 	}
 
-	private Cover cover(Sheet sheet, Findings findings) {
+	private Cover cover(Grid sheet, Findings findings) {
 		LabelValueSheet values = LabelValueSheet.of(sheet);
 		Set<String> ambiguous = ambiguous(values.labels(), values.duplicates(), COVER_LABELS,
 				"「%s」の行が%dつあります (%s)。どれを読むか決められないため、不要な行を削除してください", findings);
-		CoverValues cover = new CoverValues(values, ambiguous, sheet.getSheetName(), findings);
+		CoverValues cover = new CoverValues(values, ambiguous, sheet.name(), findings);
 		cover.optional("様式バージョン").filter(c -> !c.isBlank() && !"1".equals(c.normalized()))
 			.ifPresent(c -> findings.warning(c, "様式バージョン「" + c.text() + "」は想定外です (期待値: 1)"));
 		int term = 0;
@@ -321,7 +362,7 @@ public final class SubmissionValidator {
 	 * The table of a sheet and its known columns. A header formula without a result is an error; a known
 	 * column given by two header cells is an error and neither is read.
 	 */
-	private SheetTable table(Sheet sheet, List<String> columns, Findings findings) {
+	private SheetTable table(Grid sheet, List<String> columns, Findings findings) {
 		SheetTable read = SheetTable.of(sheet);
 		Set<String> ambiguous = ambiguous(read.headers(), read.duplicates(), columns,
 				"列「%s」が%dつあります (%s)。どれを読むか決められないため、不要な列を削除してください", findings);
@@ -329,19 +370,19 @@ public final class SubmissionValidator {
 		for (String column : columns) {
 			if (!OPTIONAL.contains(column) && !table.has(column) && !ambiguous.contains(column)) {
 				// named at the header cell the template gives the column, where the department looks for it
-				findings.error(sheet.getSheetName(), CellReference.convertNumToColString(columns.indexOf(column)) + "1",
+				findings.error(sheet.name(), CellReference.convertNumToColString(columns.indexOf(column)) + "1",
 						"列「" + column + "」がありません (1行目の見出しを変更・削除しないでください)");
 			}
 		}
 		table.columns().forEach((label, index) -> {
 			if (!columns.contains(label)) {
-				findings.warning(sheet.getSheetName(), table.headerAddress(label), "列「" + label + "」は様式にないため無視します");
+				findings.warning(sheet.name(), table.headerAddress(label), "列「" + label + "」は様式にないため無視します");
 			}
 		});
 		return table;
 	}
 
-	private List<KpiEntry> kpis(Sheet sheet, String code, Findings findings) {
+	private List<KpiEntry> kpis(Grid sheet, String code, Findings findings) {
 		SheetTable table = table(sheet, KPI_COLUMNS, findings);
 		if (!table.has("KPI ID") || !table.has("実績")) {
 			return List.of();
@@ -377,7 +418,7 @@ public final class SubmissionValidator {
 		}
 		if (!idUnread) {
 			// an ID that could not be read may be any of them
-			plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).forEach(k -> findings.warning(sheet.getSheetName(),
+			plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).forEach(k -> findings.warning(sheet.name(),
 					"", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
 		}
 		return entries;
@@ -457,7 +498,7 @@ public final class SubmissionValidator {
 		}
 	}
 
-	private List<InitiativeEntry> initiatives(Sheet sheet, String code, Findings findings) {
+	private List<InitiativeEntry> initiatives(Grid sheet, String code, Findings findings) {
 		SheetTable table = table(sheet, INITIATIVE_COLUMNS, findings);
 		if (!table.has("取り組みID") || !table.has("進捗")) {
 			return List.of();
@@ -500,7 +541,7 @@ public final class SubmissionValidator {
 		}
 		if (!idUnread) {
 			plan.initiativesOf(code).stream().filter(i -> !seen.contains(i.id())).forEach(i -> findings
-				.warning(sheet.getSheetName(), "", "取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
+				.warning(sheet.name(), "", "取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
 		}
 		return entries;
 	}
@@ -523,7 +564,7 @@ public final class SubmissionValidator {
 		return Optional.empty();
 	}
 
-	private List<HighlightEntry> highlights(Sheet sheet, String code, Findings findings) {
+	private List<HighlightEntry> highlights(Grid sheet, String code, Findings findings) {
 		SheetTable table = table(sheet, HIGHLIGHT_COLUMNS, findings);
 		if (!table.has("コミットメント") || !table.has("主な取り組みとハイライト")) {
 			return List.of();

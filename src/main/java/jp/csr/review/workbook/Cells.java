@@ -1,6 +1,8 @@
 package jp.csr.review.workbook;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Objects;
 
 import jp.csr.review.workbook.CellRead.Kind;
 import org.apache.poi.ss.usermodel.Cell;
@@ -21,7 +23,7 @@ public final class Cells {
 	}
 
 	public static CellRead read(String sheet, int row, int column, Cell cell) {
-		String address = new CellReference(row, column).formatAsString(false);
+		String address = address(row, column);
 		if (cell == null) {
 			return CellRead.empty(sheet, address);
 		}
@@ -34,12 +36,19 @@ public final class Cells {
 			type = cell.getCachedFormulaResultType();
 		}
 		return switch (type) {
-			case STRING -> new CellRead(sheet, address, cell.getRichStringCellValue().getString(), null, false, null);
+			// an empty shared string (<si/>) is null to POI: text is never null
+			case STRING -> new CellRead(sheet, address, Objects.toString(cell.getRichStringCellValue().getString(), ""),
+					null, false, null);
 			case NUMERIC -> numeric(sheet, address, cell);
 			case BOOLEAN -> new CellRead(sheet, address, cell.getBooleanCellValue() ? "TRUE" : "FALSE", null, false, null);
 			case ERROR -> CellRead.unusable(sheet, address, errorText(cell), Kind.ERROR_VALUE);
 			default -> CellRead.empty(sheet, address);
 		};
+	}
+
+	/** {@code F7}: the A1-style address of a 0-based row and column. */
+	public static String address(int row, int column) {
+		return new CellReference(row, column).formatAsString(false);
 	}
 
 	private static CellRead numeric(String sheet, String address, Cell cell) {
@@ -54,15 +63,24 @@ public final class Cells {
 		if (!Double.isFinite(value)) {
 			return CellRead.unusable(sheet, address, raw(cell, String.valueOf(value)), Kind.BAD_NUMBER);
 		}
+		String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
+		boolean percent = isPercent(format);
+		boolean date = !percent && DateUtil.isCellDateFormatted(cell);
+		return number(sheet, address, value, percent, date ? cell.getLocalDateTimeCellValue() : null);
+	}
+
+	/** A number format that shows a percentage: 0.989 is displayed as 98.9%. */
+	static boolean isPercent(String format) {
+		return format != null && format.contains("%");
+	}
+
+	/** A finite number as read, however it was found. */
+	static CellRead number(String sheet, String address, double value, boolean percent, LocalDateTime date) {
 		BigDecimal number = BigDecimal.valueOf(value).stripTrailingZeros();
 		if (number.scale() < 0) {
 			number = number.setScale(0);
 		}
-		String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
-		boolean percent = format != null && format.contains("%");
-		boolean date = !percent && DateUtil.isCellDateFormatted(cell);
-		return new CellRead(sheet, address, number.toPlainString(), number, percent,
-				date ? cell.getLocalDateTimeCellValue() : null);
+		return new CellRead(sheet, address, number.toPlainString(), number, percent, date);
 	}
 
 	/** {@code #DIV/0!} as Excel shows it. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /** A sheet of label in column A, value in column B, any row order (概要, 表紙). */
@@ -21,23 +20,24 @@ public final class LabelValueSheet {
 		this.labels = labels;
 	}
 
-	public static LabelValueSheet of(Sheet sheet) {
+	public static LabelValueSheet of(Grid sheet) {
 		Map<String, CellRead> values = new LinkedHashMap<>();
 		List<CellRead> labels = new ArrayList<>();
-		for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-			Row row = sheet.getRow(r);
-			if (row == null) {
-				continue;
-			}
-			CellRead label = Cells.read(sheet.getSheetName(), r, 0, row.getCell(0));
+		for (int r : sheet.rows()) {
+			CellRead label = sheet.cell(r, 0);
 			if (!label.isBlank()) {
 				labels.add(label);
 			}
 			if (!label.normalized().isEmpty()) {
-				values.putIfAbsent(label.normalized(), Cells.read(sheet.getSheetName(), r, 1, row.getCell(1)));
+				values.putIfAbsent(label.normalized(), sheet.cell(r, 1));
 			}
 		}
 		return new LabelValueSheet(values, List.copyOf(labels));
+	}
+
+	/** A sheet of a workbook POI's usermodel opened. */
+	public static LabelValueSheet of(Sheet sheet) {
+		return of(Grids.of(sheet));
 	}
 
 	/** The non-blank cells of column A, those that hold no readable label included. */

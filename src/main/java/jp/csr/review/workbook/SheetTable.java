@@ -5,11 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -18,54 +15,38 @@ import org.apache.poi.ss.util.CellReference;
  */
 public final class SheetTable {
 
-	private final Sheet sheet;
+	private final Grid sheet;
 
 	private final Map<String, Integer> columns;
 
 	private final List<CellRead> headers;
 
-	private SheetTable(Sheet sheet, Map<String, Integer> columns, List<CellRead> headers) {
+	private SheetTable(Grid sheet, Map<String, Integer> columns, List<CellRead> headers) {
 		this.sheet = sheet;
 		this.columns = columns;
 		this.headers = headers;
 	}
 
-	/** The sheet whose normalised name equals {@code name}, if any; the first when several do. */
-	public static Optional<Sheet> sheet(Workbook workbook, String name) {
-		return sheets(workbook, name).stream().findFirst();
-	}
-
-	/**
-	 * Every sheet whose normalised name equals {@code name}, in workbook order, hidden ones included:
-	 * {@code KPI} and a hidden {@code ＫＰＩ} are one name, and reading either would be a guess.
-	 */
-	public static List<Sheet> sheets(Workbook workbook, String name) {
-		List<Sheet> sheets = new ArrayList<>();
-		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-			if (Text.normalize(workbook.getSheetName(i)).equals(name)) {
-				sheets.add(workbook.getSheetAt(i));
-			}
-		}
-		return sheets;
-	}
-
-	public static SheetTable of(Sheet sheet) {
+	public static SheetTable of(Grid sheet) {
 		Map<String, Integer> columns = new LinkedHashMap<>();
 		List<CellRead> headers = new ArrayList<>();
-		Row header = sheet.getRow(0);
-		if (header != null) {
-			for (int c = 0; c < Math.max(header.getLastCellNum(), 0); c++) {
-				CellRead cell = Cells.read(sheet.getSheetName(), 0, c, header.getCell(c));
-				if (!cell.isBlank()) {
-					headers.add(cell);
-				}
-				String label = cell.normalized();
-				if (!label.isEmpty()) {
-					columns.putIfAbsent(label, c);
-				}
+		// cells that hold nothing are not in the grid, and would be skipped here
+		for (int c : sheet.columns(0)) {
+			CellRead cell = sheet.cell(0, c);
+			if (!cell.isBlank()) {
+				headers.add(cell);
+			}
+			String label = cell.normalized();
+			if (!label.isEmpty()) {
+				columns.putIfAbsent(label, c);
 			}
 		}
 		return new SheetTable(sheet, columns, List.copyOf(headers));
+	}
+
+	/** A sheet of a workbook POI's usermodel opened. */
+	public static SheetTable of(Sheet sheet) {
+		return of(Grids.of(sheet));
 	}
 
 	/** The same table without some columns: they are not read, and {@link #has} denies them. */
@@ -98,7 +79,7 @@ public final class SheetTable {
 	}
 
 	public String name() {
-		return sheet.getSheetName();
+		return sheet.name();
 	}
 
 	public boolean has(String label) {
@@ -119,7 +100,8 @@ public final class SheetTable {
 	/** Data rows (row 2 on) that have something in at least one of {@code labels}. */
 	public List<TableRow> rows(List<String> labels) {
 		List<TableRow> rows = new ArrayList<>();
-		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+		// a row the grid does not hold is blank in every column
+		for (int r : sheet.rows().tailSet(1)) {
 			TableRow row = row(r, labels);
 			if (!row.isBlank()) {
 				rows.add(row);
@@ -129,15 +111,14 @@ public final class SheetTable {
 	}
 
 	private TableRow row(int r, List<String> labels) {
-		Row row = sheet.getRow(r);
 		Map<String, CellRead> cells = new LinkedHashMap<>();
 		for (String label : labels) {
 			Integer c = columns.get(label);
 			if (c != null) {
-				cells.put(label, Cells.read(sheet.getSheetName(), r, c, row == null ? null : row.getCell(c)));
+				cells.put(label, sheet.cell(r, c));
 			}
 		}
-		return new TableRow(sheet.getSheetName(), r + 1, cells);
+		return new TableRow(sheet.name(), r + 1, cells);
 	}
 
 	/**

@@ -62,40 +62,17 @@ public final class WorkbookLimits {
 		}
 	}
 
-	/**
-	 * Counts value cells ({@code <c>} holding a {@code <v>}, an inline {@code <is>} or a formula {@code <f>}:
-	 * a formula without a saved result is still something the department put there) and their rows.
-	 */
+	/** Counts a sheet's start elements ({@link #count}) as they stream by. */
 	private static Optional<Excess> count(String sheet, InputStream in) throws Exception {
 		// POI's factory: external entities and DOCTYPEs are refused
 		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
 		try {
-			int rows = 0;
-			int cells = 0;
-			boolean rowCounted = false;
-			boolean cellCounted = false;
+			Counter counter = new Counter(sheet);
 			while (xml.hasNext()) {
-				if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-					continue;
-				}
-				switch (xml.getLocalName()) {
-					case "row" -> rowCounted = false;
-					case "c" -> cellCounted = false;
-					case "v", "is", "f" -> {
-						if (!cellCounted) {
-							cellCounted = true;
-							if (++cells > MAX_CELLS) {
-								return Optional.of(new Excess(sheet, "セル", MAX_CELLS));
-							}
-							if (!rowCounted) {
-								rowCounted = true;
-								if (++rows > MAX_ROWS) {
-									return Optional.of(new Excess(sheet, "行", MAX_ROWS));
-								}
-							}
-						}
-					}
-					default -> {
+				if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+					Optional<Excess> excess = counter.start(xml.getLocalName());
+					if (excess.isPresent()) {
+						return excess;
 					}
 				}
 			}
@@ -104,6 +81,55 @@ public final class WorkbookLimits {
 		finally {
 			xml.close();
 		}
+	}
+
+	/**
+	 * Counts value cells ({@code <c>} holding a {@code <v>}, an inline {@code <is>} or a formula {@code <f>}:
+	 * a formula without a saved result is still something the department put there) and their rows, from
+	 * the local names of a sheet's start elements in document order. The streaming reader counts with it
+	 * while it reads, so both refuse the same sheets.
+	 */
+	static final class Counter {
+
+		private final String sheet;
+
+		private int rows;
+
+		private int cells;
+
+		private boolean rowCounted;
+
+		private boolean cellCounted;
+
+		Counter(String sheet) {
+			this.sheet = sheet;
+		}
+
+		/** The sheet's excess once this start element makes it too big. */
+		Optional<Excess> start(String localName) {
+			switch (localName) {
+				case "row" -> rowCounted = false;
+				case "c" -> cellCounted = false;
+				case "v", "is", "f" -> {
+					if (!cellCounted) {
+						cellCounted = true;
+						if (++cells > MAX_CELLS) {
+							return Optional.of(new Excess(sheet, "セル", MAX_CELLS));
+						}
+						if (!rowCounted) {
+							rowCounted = true;
+							if (++rows > MAX_ROWS) {
+								return Optional.of(new Excess(sheet, "行", MAX_ROWS));
+							}
+						}
+					}
+				}
+				default -> {
+				}
+			}
+			return Optional.empty();
+		}
+
 	}
 
 }

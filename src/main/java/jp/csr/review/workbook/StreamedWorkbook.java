@@ -1,0 +1,150 @@
+package jp.csr.review.workbook;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.xml.stream.XMLStreamException;
+
+import jp.csr.review.workbook.WorkbookLimits.Counter;
+import jp.csr.review.workbook.WorkbookLimits.Excess;
+import jp.csr.review.workbook.XmlPart.Exceeded;
+import jp.csr.review.workbook.XmlPart.NotStreamable;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+
+/**
+ * An {@code .xlsx} or {@code .xlsm} workbook read in one streaming pass: the package opened read-only, the
+ * shared strings and the styles read once, each sheet's XML parsed with StAX into a {@link Grid} that holds
+ * exactly the {@link CellRead}s POI's usermodel would give, in a fraction of its time and memory. The sheets
+ * are counted against {@link WorkbookLimits} as they are read, so a sheet filled to Excel's last row is
+ * refused after its first rows over the limit.
+ *
+ * <p>What this reader does not know to read as the usermodel would (a strict OOXML workbook, a chart sheet,
+ * an unknown cell type, rows out of order around an array formula, a DOCTYPE, a broken package…) it refuses by
+ * throwing, and the caller opens the file with the usermodel as before, which reads it or says why not.
+ *
+ * @param sheets every sheet in workbook order; empty when a sheet is over the limits
+ * @param excess the first sheet over the limits, which stopped the reading
+ */
+public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
+
+	/**
+	 * Reads an OOXML workbook, stopping at the first sheet over {@link WorkbookLimits}.
+	 *
+	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
+	 */
+	public static StreamedWorkbook read(Path file) throws Exception {
+		return read(file, true);
+	}
+
+	/**
+	 * Reads an OOXML workbook whole, however large: the plan, whose KPI sheet of a large group is over the limits
+	 * of a department's submission.
+	 *
+	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
+	 */
+	public static List<Grid> readWhole(Path file) throws Exception {
+		return read(file, false).sheets();
+	}
+
+	private static StreamedWorkbook read(Path file, boolean limited) throws Exception {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			PackageRelationshipCollection core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+			if (core.isEmpty()) {
+				// strict OOXML, or no workbook at all
+				throw new NotStreamable("no transitional office document");
+			}
+			PackagePart workbookPart = pkg.getPart(core.getRelationship(0));
+			if (workbookPart == null) {
+				throw new NotStreamable("the office document is missing");
+			}
+			WorkbookXml workbook;
+			try (InputStream in = workbookPart.getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+				workbook = WorkbookXml.read(xml);
+			}
+			CellStyles styles = CellStyles.NONE;
+			Optional<PackagePart> stylesPart = single(workbookPart, XSSFRelation.STYLES);
+			if (stylesPart.isPresent()) {
+				try (InputStream in = stylesPart.get().getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+					styles = CellStyles.read(xml);
+				}
+			}
+			List<String> strings = List.of();
+			Optional<PackagePart> stringsPart = single(workbookPart, XSSFRelation.SHARED_STRINGS);
+			if (stringsPart.isPresent()) {
+				try (InputStream in = stringsPart.get().getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+					strings = sharedStrings(xml);
+				}
+			}
+			SheetXml.Context context = new SheetXml.Context(strings, styles, workbook.date1904());
+			List<Grid> sheets = new ArrayList<>();
+			for (WorkbookXml.Sheet sheet : workbook.sheets()) {
+				PackagePart part = worksheet(workbookPart, sheet.relationId());
+				Counter counter = limited ? new Counter(sheet.name()) : null;
+				try (InputStream in = part.getInputStream(); XmlPart xml = new XmlPart(in, counter)) {
+					sheets.add(new SheetXml(sheet.name(), sheet.hidden(), context).read(xml));
+				}
+				catch (Exceeded ex) {
+					return new StreamedWorkbook(List.of(), Optional.of(ex.excess));
+				}
+			}
+			return new StreamedWorkbook(List.copyOf(sheets), Optional.empty());
+		}
+	}
+
+	/** The one part of that kind the workbook names; none, or several of which POI's usermodel keeps the last, are refused. */
+	private static Optional<PackagePart> single(PackagePart workbook, XSSFRelation kind)
+			throws InvalidFormatException, NotStreamable {
+		PackageRelationshipCollection relations = workbook.getRelationshipsByType(kind.getRelation());
+		if (relations.isEmpty()) {
+			return Optional.empty();
+		}
+		if (relations.size() > 1) {
+			throw new NotStreamable(relations.size() + " relationships of type " + kind.getRelation());
+		}
+		return Optional.of(related(workbook, relations.getRelationship(0)));
+	}
+
+	/** A worksheet's part; a chart sheet, a dialog sheet or a missing part is left to the usermodel. */
+	private static PackagePart worksheet(PackagePart workbook, String relationId) throws InvalidFormatException, NotStreamable {
+		PackageRelationship relation = relationId == null ? null : workbook.getRelationship(relationId);
+		if (relation == null || !XSSFRelation.WORKSHEET.getRelation().equals(relation.getRelationshipType())) {
+			throw new NotStreamable("sheet " + relationId + " is no worksheet of the package");
+		}
+		return related(workbook, relation);
+	}
+
+	private static PackagePart related(PackagePart workbook, PackageRelationship relation)
+			throws InvalidFormatException, NotStreamable {
+		if (relation.getTargetMode() != TargetMode.INTERNAL) {
+			throw new NotStreamable("external part " + relation.getTargetURI());
+		}
+		return workbook.getRelatedPart(relation);
+	}
+
+	/** The shared strings' texts by index ({@code <sst><si>…}). */
+	private static List<String> sharedStrings(XmlPart xml) throws XMLStreamException, NotStreamable, Exceeded {
+		xml.root("sst");
+		List<String> strings = new ArrayList<>();
+		while (xml.child()) {
+			if (xml.is("si")) {
+				strings.add(RichText.read(xml));
+			}
+			else {
+				xml.skip();
+			}
+		}
+		return strings;
+	}
+
+}
