@@ -31,7 +31,9 @@ class StoreConfiguration {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl("jdbc:sqlite:" + properties.database().toAbsolutePath()
 				+ "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE&foreign_keys=true");
-		dataSource.setMaximumPoolSize(4);
+		// the load's checking threads look up bytes already taken while the step's thread holds its chunk's
+		// connection: one each, so none waits for another
+		dataSource.setMaximumPoolSize(Math.max(4, properties.loadThreadCount() + 2));
 		dataSource.setPoolName("review-store");
 		return dataSource;
 	}
