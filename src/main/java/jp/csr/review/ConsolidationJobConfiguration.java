@@ -26,12 +26,14 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -87,16 +89,47 @@ class ConsolidationJobConfiguration {
 		return new StepBuilder("scan", repository).tasklet(new ScanTasklet(properties, candidates, archive), tx).build();
 	}
 
-	/** One file per chunk: a file is loaded whole or not at all, and one workbook is in memory at a time. */
+	/**
+	 * Many files per chunk, one transaction each ({@code review.load-chunk}): a rejection is an outcome, not a
+	 * rollback, so a chunk holds accepted and rejected files alike, and the fsync'd commit and the job
+	 * repository's update are paid per chunk, not per file. Each file still loads whole or not at all, and
+	 * its {@code scan_candidate} outcome is settled in the same transaction, so a restart after a crash
+	 * resumes at the first chunk not committed.
+	 * <p>
+	 * The files of a chunk are checked on {@code review.load-threads} threads (Batch 6's concurrent item
+	 * processing: the reader and the writer stay on the step's thread); the writer takes them in scan order,
+	 * which decides "newest wins" and which copy of the same bytes is taken.
+	 */
 	@Bean
-	Step load(JobRepository repository, PlatformTransactionManager tx, CandidateReader candidateReader,
-			CheckProcessor checkProcessor, SubmissionLoader submissionLoader) {
-		return new StepBuilder("load", repository).<Candidate, Checked>chunk(1)
+	Step load(JobRepository repository, PlatformTransactionManager tx, ReviewProperties properties,
+			CandidateReader candidateReader, CheckProcessor checkProcessor, SubmissionLoader submissionLoader,
+			ThreadPoolTaskExecutor loadThreads) {
+		ChunkOrientedStepBuilder<Candidate, Checked> step = new StepBuilder("load", repository)
+			.<Candidate, Checked>chunk(properties.loadChunk())
 			.transactionManager(tx)
 			.reader(candidateReader)
 			.processor(checkProcessor)
-			.writer(submissionLoader)
-			.build();
+			.writer(submissionLoader);
+		if (properties.loadThreadCount() > 1) {
+			step.taskExecutor(loadThreads);
+		}
+		return step.build();
+	}
+
+	/**
+	 * The threads that check files during the load. They end when idle, and never keep the JVM alive: a
+	 * daemon waits hours between runs.
+	 */
+	@Bean
+	ThreadPoolTaskExecutor loadThreads(ReviewProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.loadThreadCount());
+		executor.setMaxPoolSize(properties.loadThreadCount());
+		executor.setAllowCoreThreadTimeOut(true);
+		executor.setKeepAliveSeconds(10);
+		executor.setDaemon(true);
+		executor.setThreadNamePrefix("load-");
+		return executor;
 	}
 
 	@Bean

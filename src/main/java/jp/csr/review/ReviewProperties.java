@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settle a file modified more recently than this waits for the next run
  * @param marks 進捗 word to mark (◎ ○ △); percentages are ranged by {@link jp.csr.review.judging.MarkRule}
  * @param templatePassword sheet-protection password of generated templates; empty means none
+ * @param loadThreads threads that check the files of a load chunk at once; 0 (the default) means one per
+ *        processor, 1 checks them one after the other
+ * @param loadChunk files loaded per transaction: the fsync'd commit and the job repository's update are paid once
+ *        per chunk, and a restart after a crash resumes at the first chunk not committed
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -31,7 +35,9 @@ public record ReviewProperties(
 		@DefaultValue("Asia/Tokyo") ZoneId zone,
 		@DefaultValue("5s") Duration settle,
 		Map<String, String> marks,
-		@DefaultValue("") String templatePassword) {
+		@DefaultValue("") String templatePassword,
+		@DefaultValue("0") int loadThreads,
+		@DefaultValue("50") int loadChunk) {
 
 	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
 	public static final Map<String, String> DEFAULT_MARKS = Map.of(
@@ -41,6 +47,17 @@ public record ReviewProperties(
 
 	public ReviewProperties {
 		marks = (marks == null || marks.isEmpty()) ? DEFAULT_MARKS : Map.copyOf(marks);
+		if (loadThreads < 0) {
+			throw new IllegalArgumentException("review.load-threads は 0 (プロセッサ数と同じ) 以上にしてください: " + loadThreads);
+		}
+		if (loadChunk < 1) {
+			throw new IllegalArgumentException("review.load-chunk は 1 以上にしてください: " + loadChunk);
+		}
+	}
+
+	/** The threads {@code review.load-threads} asks for: 0 means one per processor. */
+	public int loadThreadCount() {
+		return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
 	}
 
 	public Path database() {

@@ -9,7 +9,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Hands the load step the files still pending for this run. The state lives in
  * {@code scan_candidate} (set in the same transaction as the file's rows), so on restart the reader
- * simply starts from what is still pending: nothing is taken twice, nothing is lost.
+ * simply starts from what is still pending: nothing is taken twice, nothing is lost. Only the step's own
+ * thread reads, in {@code seq} order, however many threads check the files.
  */
 public class CandidateReader implements ItemStreamReader<Candidate> {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +15,11 @@ public class Candidates {
 
 	private final JdbcClient jdbc;
 
-	public Candidates(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	public Candidates(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	void clear(long jobInstanceId) {
@@ -43,18 +47,33 @@ public class Candidates {
 			.list();
 	}
 
-	/** The file was loaded (accepted or rejected) as {@code fileId}. */
-	public void settle(Candidate c, String outcome, long fileId) {
-		jdbc.sql("UPDATE scan_candidate SET outcome = ?, file_id = ? WHERE job_instance_id = ? AND seq = ?")
-			.params(outcome, fileId, c.jobInstanceId(), c.seq())
-			.update();
+	/**
+	 * What the load made of the files of one chunk, in one batch and in the chunk's transaction: a file is
+	 * settled exactly when its rows are committed, so a restart takes up the files still pending.
+	 */
+	public void settle(List<Settled> settled) {
+		batch.batchUpdate("UPDATE scan_candidate SET outcome = ?, file_id = ?, note = ? WHERE job_instance_id = ? AND seq = ?",
+				settled.stream()
+					.map(s -> new Object[] { s.outcome(), s.fileId(), s.note(), s.candidate().jobInstanceId(), s.candidate().seq() })
+					.toList());
 	}
 
-	/** The load did not check the file, for the reason given. */
-	public void settle(Candidate c, SetAside setAside) {
-		jdbc.sql("UPDATE scan_candidate SET outcome = ?, note = ? WHERE job_instance_id = ? AND seq = ?")
-			.params(setAside.outcome(), setAside.note(), c.jobInstanceId(), c.seq())
-			.update();
+	/**
+	 * A candidate's outcome: loaded (accepted or rejected) as {@code fileId}, or set aside unchecked with a note.
+	 *
+	 * @param fileId null when set aside
+	 * @param note null when loaded
+	 */
+	public record Settled(Candidate candidate, String outcome, Long fileId, String note) {
+
+		public static Settled loaded(Candidate candidate, boolean accepted, long fileId) {
+			return new Settled(candidate, accepted ? "ACCEPTED" : "REJECTED", fileId, null);
+		}
+
+		public static Settled setAside(Candidate candidate, SetAside why) {
+			return new Settled(candidate, why.outcome(), null, why.note());
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package jp.csr.review.store;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import jp.csr.review.intake.Candidate;
 import jp.csr.review.intake.Candidates;
+import jp.csr.review.intake.Candidates.Settled;
 import jp.csr.review.intake.SetAside;
 import jp.csr.review.validation.Checked;
 import jp.csr.review.validation.Issue;
@@ -23,8 +25,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * The load step's writer: one checked file, its issues and (when accepted) every value, with the
- * candidate's outcome, in the chunk's transaction. A file is therefore loaded whole or not at all.
+ * The load step's writer: the checked files of a chunk, in scan order, each with its issues and (when
+ * accepted) every value, and every candidate's outcome, in the chunk's transaction. A file is therefore
+ * loaded whole or not at all, and settled exactly when it is loaded.
+ * <p>
+ * Each file's {@code submission_file} row is inserted at once (its id keys the rest, and the duplicate guard
+ * of the next files must see it); its values, its issues and the outcomes wait for the end of the chunk, to
+ * go in as one JDBC batch per table.
  */
 public class SubmissionLoader implements ItemWriter<Checked> {
 
@@ -45,29 +52,36 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 
 	@Override
 	public void write(Chunk<? extends Checked> chunk) throws Exception {
+		Rows rows = new Rows();
+		List<Settled> settled = new ArrayList<>(chunk.size());
 		for (Checked checked : chunk) {
-			if (checked.isSetAside()) {
-				candidates.settle(checked.candidate(), checked.setAside());
-				continue;
-			}
-			// the guard of submission_file.sha256 UNIQUE: whatever brought these bytes in since the check (a
-			// copy earlier in the same chunk, say), a duplicate is skipped, never a failed step
-			Optional<SetAside> duplicate = candidates.duplicate(checked.candidate());
-			if (duplicate.isPresent()) {
-				archive.discard(checked.staged());
-				candidates.settle(checked.candidate(), duplicate.get());
-				continue;
-			}
-			Validation validation = checked.validation();
-			// the move is idempotent: a rollback after it leaves the bytes where a retry puts them again
-			Path kept = archive.keep(checked.staged(), validation.accepted());
-			long fileId = insertFile(checked.candidate(), validation, kept);
-			insertIssues(fileId, validation);
-			if (validation.accepted()) {
-				insertValues(fileId, validation.submission());
-			}
-			candidates.settle(checked.candidate(), validation.accepted() ? "ACCEPTED" : "REJECTED", fileId);
+			settled.add(load(checked, rows));
 		}
+		rows.insert();
+		candidates.settle(settled);
+	}
+
+	private Settled load(Checked checked, Rows rows) throws IOException {
+		if (checked.isSetAside()) {
+			return Settled.setAside(checked.candidate(), checked.setAside());
+		}
+		// the guard of submission_file.sha256 UNIQUE: whatever brought these bytes in since the check (a
+		// copy earlier in the same chunk, checked at the same time as this one), a duplicate is skipped,
+		// never a failed step; the oldest copy, first in scan order, is the one taken
+		Optional<SetAside> duplicate = candidates.duplicate(checked.candidate());
+		if (duplicate.isPresent()) {
+			archive.discard(checked.staged());
+			return Settled.setAside(checked.candidate(), duplicate.get());
+		}
+		Validation validation = checked.validation();
+		// the move is idempotent: a rollback after it leaves the bytes where a retry puts them again
+		Path kept = archive.keep(checked.staged(), validation.accepted());
+		long fileId = insertFile(checked.candidate(), validation, kept);
+		rows.issues(fileId, validation);
+		if (validation.accepted()) {
+			rows.values(fileId, validation.submission());
+		}
+		return Settled.loaded(checked.candidate(), validation.accepted(), fileId);
 	}
 
 	private long insertFile(Candidate c, Validation v, Path kept) {
@@ -87,39 +101,57 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 		return key.getKey().longValue();
 	}
 
-	private void insertIssues(long fileId, Validation v) {
-		List<Object[]> rows = new ArrayList<>();
-		for (Issue issue : v.issues()) {
-			rows.add(new Object[] { fileId, rows.size() + 1, issue.severity().name(), issue.sheet(), issue.cell(),
-					issue.message() });
-		}
-		batch("INSERT INTO validation_issue (file_id, seq, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)", rows);
-	}
+	/** The rows of a chunk's files waiting for their batch, one list per table. */
+	private final class Rows {
 
-	private void insertValues(long fileId, Submission s) {
-		batch("INSERT INTO kpi_result (file_id, kpi_id, value, number, display, note, cell) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				s.kpis().stream()
-					.map(k -> new Object[] { fileId, k.kpiId(), k.value(), plain(k.number()), k.display(), k.note(), k.cell() })
-					.toList());
-		batch("""
-				INSERT INTO initiative_result (file_id, initiative_id, progress, percent, declared, note, cell)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""",
-				s.initiatives().stream()
-					.map(i -> new Object[] { fileId, i.initiativeId(), i.progress(), plain(i.percent()), i.declared(), i.note(),
-							i.cell() })
-					.toList());
-		List<Object[]> highlights = new ArrayList<>();
-		for (Submission.HighlightEntry h : s.highlights()) {
-			highlights.add(new Object[] { fileId, highlights.size() + 1, h.commitment(), h.text(), h.cell() });
-		}
-		batch("INSERT INTO highlight (file_id, seq, commitment, text, cell) VALUES (?, ?, ?, ?, ?)", highlights);
-	}
+		private final List<Object[]> issues = new ArrayList<>();
 
-	/** One prepared statement per table and file, in the chunk's transaction. */
-	private void batch(String sql, List<Object[]> rows) {
-		if (!rows.isEmpty()) {
-			batch.batchUpdate(sql, rows);
+		private final List<Object[]> kpis = new ArrayList<>();
+
+		private final List<Object[]> initiatives = new ArrayList<>();
+
+		private final List<Object[]> highlights = new ArrayList<>();
+
+		void issues(long fileId, Validation v) {
+			int seq = 0;
+			for (Issue issue : v.issues()) {
+				issues.add(new Object[] { fileId, ++seq, issue.severity().name(), issue.sheet(), issue.cell(),
+						issue.message() });
+			}
 		}
+
+		void values(long fileId, Submission s) {
+			for (Submission.KpiEntry k : s.kpis()) {
+				kpis.add(new Object[] { fileId, k.kpiId(), k.value(), plain(k.number()), k.display(), k.note(), k.cell() });
+			}
+			for (Submission.InitiativeEntry i : s.initiatives()) {
+				initiatives.add(new Object[] { fileId, i.initiativeId(), i.progress(), plain(i.percent()), i.declared(),
+						i.note(), i.cell() });
+			}
+			int seq = 0;
+			for (Submission.HighlightEntry h : s.highlights()) {
+				highlights.add(new Object[] { fileId, ++seq, h.commitment(), h.text(), h.cell() });
+			}
+		}
+
+		/** One prepared statement per table and chunk, after every file's own row. */
+		void insert() {
+			batch("INSERT INTO validation_issue (file_id, seq, severity, sheet, cell, message) VALUES (?, ?, ?, ?, ?, ?)",
+					issues);
+			batch("INSERT INTO kpi_result (file_id, kpi_id, value, number, display, note, cell) VALUES (?, ?, ?, ?, ?, ?, ?)",
+					kpis);
+			batch("""
+					INSERT INTO initiative_result (file_id, initiative_id, progress, percent, declared, note, cell)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""", initiatives);
+			batch("INSERT INTO highlight (file_id, seq, commitment, text, cell) VALUES (?, ?, ?, ?, ?)", highlights);
+		}
+
+		private void batch(String sql, List<Object[]> rows) {
+			if (!rows.isEmpty()) {
+				batch.batchUpdate(sql, rows);
+			}
+		}
+
 	}
 
 	private static String plain(BigDecimal n) {

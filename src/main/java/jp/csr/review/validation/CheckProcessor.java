@@ -21,6 +21,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Whatever happens to one file here is that file's (PRODUCT.md v2 §3): a copy of bytes already taken is
  * skipped, a file gone, changed or unreadable since the scan is set aside for the next run, and an
  * unexpected failure of the checks rejects the file. Only the store (staging) may throw.
+ * <p>
+ * Called for the files of a chunk on several threads at once, outside the chunk's transaction: it keeps no
+ * state, and its look-up of bytes already taken sees the chunks committed before; a copy within the same
+ * chunk is left to the writer, which takes the files in scan order.
  */
 public class CheckProcessor implements ItemProcessor<Candidate, Checked> {
 

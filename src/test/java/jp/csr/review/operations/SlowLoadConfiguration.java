@@ -3,7 +3,6 @@ package jp.csr.review.operations;
 import java.time.Duration;
 
 import org.springframework.batch.core.listener.ItemProcessListener;
-import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,27 +22,17 @@ class SlowLoadConfiguration {
 	@Bean
 	static BeanPostProcessor slowLoad(Environment environment) {
 		Duration delay = environment.getRequiredProperty("review.test.load-delay", Duration.class);
-		return new BeanPostProcessor() {
+		return LoadStepHook.onLoadStep(step -> step.registerItemProcessListener(new ItemProcessListener<Object, Object>() {
 			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
-				if ("load".equals(name) && bean instanceof ChunkOrientedStep<?, ?> chunked) {
-					@SuppressWarnings("unchecked")
-					ChunkOrientedStep<Object, Object> step = (ChunkOrientedStep<Object, Object>) chunked;
-					step.registerItemProcessListener(new ItemProcessListener<Object, Object>() {
-						@Override
-						public void beforeProcess(Object item) {
-							try {
-								Thread.sleep(delay.toMillis());
-							}
-							catch (InterruptedException ex) {
-								Thread.currentThread().interrupt();
-							}
-						}
-					});
+			public void beforeProcess(Object item) {
+				try {
+					Thread.sleep(delay.toMillis());
 				}
-				return bean;
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
-		};
+		}));
 	}
 
 }
