@@ -89,10 +89,13 @@ class OperationsProcessTest {
 	@Test
 	void aRunKilledDuringLoadIsRecoveredAndCompletedWithoutDuplicates() throws Exception {
 		Folders f = Folders.in(temp);
-		Child slow = f.start("run", "--review.test.load-delay=2s");
+		// chunks of 2: the kill lands between chunks of the load, some files committed and some not
+		Child slow = f.start("run", "--review.test.load-delay=2s", "--review.load-chunk=2");
 		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: no hook, no cleanup
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
+		assertThat(f.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
+			.containsExactly("STARTED");
 
 		Result restarted = f.run("restart");
 		assertThat(restarted.exit()).as(restarted.output()).isIn(0, 3);
@@ -139,7 +142,8 @@ class OperationsProcessTest {
 	@Test
 	void sigtermDuringARunLeavesItStoppedAndRestartable() throws Exception {
 		Folders f = Folders.in(temp);
-		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *", "--review.test.load-delay=2s");
+		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *", "--review.test.load-delay=2s",
+				"--review.load-chunk=2");
 		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		daemon.destroy();
 		Result stopped = Result.of(daemon);
