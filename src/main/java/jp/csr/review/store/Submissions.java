@@ -80,41 +80,11 @@ public class Submissions {
 			.optional();
 	}
 
-
-	public List<KpiValue> kpiValues(long fileId) {
-		return jdbc.sql("SELECT file_id, kpi_id, value, number, display, cell FROM kpi_result WHERE file_id = ?")
-			.param(fileId)
-			.query((rs, n) -> new KpiValue(rs.getLong(1), rs.getString(2), rs.getString(3), decimal(rs.getString(4)),
-					rs.getString(5), rs.getString(6)))
-			.list();
-	}
-
-	public List<InitiativeValue> initiativeValues(long fileId) {
-		return jdbc.sql("""
-				SELECT file_id, initiative_id, progress, percent, declared, cell FROM initiative_result WHERE file_id = ?""")
-			.param(fileId)
-			.query((rs, n) -> new InitiativeValue(rs.getLong(1), rs.getString(2), rs.getString(3),
-					decimal(rs.getString(4)), rs.getString(5), rs.getString(6)))
-			.list();
-	}
-
 	public List<HighlightText> highlights(long fileId) {
 		return jdbc.sql("SELECT file_id, commitment, text, cell FROM highlight WHERE file_id = ? ORDER BY seq")
 			.param(fileId)
 			.query((rs, n) -> new HighlightText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
-	}
-
-	/** PRODUCT.md §5 baseline fallback: the accepted 実績 of the same KPI in a term, from the version in use. */
-	public Optional<BigDecimal> resultOfTerm(int term, String kpiId) {
-		return jdbc.sql("""
-				SELECT r.number FROM kpi_result r JOIN submission_file f ON f.id = r.file_id
-				WHERE f.status = 'ACCEPTED' AND f.term = ? AND r.kpi_id = ? AND r.number IS NOT NULL
-				ORDER BY f.job_instance_id DESC, f.modified_at DESC, f.id DESC LIMIT 1""")
-			.params(term, kpiId)
-			.query(String.class)
-			.optional()
-			.map(BigDecimal::new);
 	}
 
 	/**
