@@ -1,17 +1,14 @@
 package jp.csr.review;
 
+import jp.csr.review.feedback.Drops;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import jp.csr.review.sample.SampleWorkbooks;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -75,12 +72,8 @@ class CorrectedCopyWithOldTimestampTest {
 	}
 
 	/** PRIV's sample submission with its KPI sheet changed, received at {@code at}. */
-	private static void drop(String name, Consumer<Sheet> kpi, Instant at) throws Exception {
-		try (XSSFWorkbook wb = SampleWorkbooks.filled("PRIV")) {
-			kpi.accept(wb.getSheet("KPI"));
-			SampleWorkbooks.saveAs(wb, INPUT.resolve(name));
-		}
-		Files.setLastModifiedTime(INPUT.resolve(name), FileTime.from(at));
+	private static void drop(String name, Consumer<Sheet> kpi, Instant at) {
+		Drops.drop(INPUT, "PRIV", name, wb -> kpi.accept(wb.getSheet("KPI")), at);
 	}
 
 }

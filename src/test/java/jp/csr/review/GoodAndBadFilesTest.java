@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import jp.csr.review.feedback.AnnotatedCopyWriter;
+import jp.csr.review.feedback.Drops;
 import jp.csr.review.sample.SampleWorkbooks;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
@@ -206,11 +207,7 @@ class GoodAndBadFilesTest {
 	/** A department's sample submission, changed, saved into the input folder as received at {@code at}. */
 	private static void drop(String name, String department, Consumer<XSSFWorkbook> change, Instant at) throws IOException {
 		Files.createDirectories(INPUT);
-		try (XSSFWorkbook wb = SampleWorkbooks.filled(department)) {
-			change.accept(wb);
-			SampleWorkbooks.saveAs(wb, INPUT.resolve(name));
-		}
-		Files.setLastModifiedTime(INPUT.resolve(name), FileTime.from(at));
+		Drops.drop(INPUT, department, name, change, at);
 	}
 
 	private String status(String fileName) {

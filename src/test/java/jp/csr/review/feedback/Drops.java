@@ -3,6 +3,7 @@ package jp.csr.review.feedback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -18,7 +19,8 @@ public final class Drops {
 	}
 
 	/**
-	 * Saves {@code department}'s filled sample, after {@code change}, as {@code input/name} received at {@code at}.
+	 * Saves {@code department}'s filled sample, after {@code change}, as {@code input/name} received at {@code at},
+	 * replacing a file of that name as a department saving over its own does.
 	 * Saved under a short name first and moved: a name of 250 bytes leaves no room for a temporary one beside it.
 	 */
 	public static void drop(Path input, String department, String name, Consumer<XSSFWorkbook> change, Instant at) {
@@ -26,7 +28,7 @@ public final class Drops {
 			change.accept(wb);
 			Path saved = Files.createTempFile(input.getParent(), "drop", ".xlsx");
 			SampleWorkbooks.saveAs(wb, saved);
-			Files.move(saved, input.resolve(name));
+			Files.move(saved, input.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 			Files.setLastModifiedTime(input.resolve(name), FileTime.from(at));
 		}
 		catch (IOException ex) {
