@@ -1,7 +1,9 @@
 package jp.csr.review.report;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -9,6 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import jp.csr.review.judging.Outcome;
+import jp.csr.review.plan.Commitment;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
@@ -35,6 +38,8 @@ final class KpiSheet {
 	private final Styles styles;
 
 	private final Cuts cuts;
+
+	private final Map<String, String> commitmentOutcomes = new HashMap<>();
 
 	KpiSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
@@ -65,21 +70,25 @@ final class KpiSheet {
 			BigDecimal rate = status == null ? null : status.rate();
 			Put.number(row, 12, rate == null ? null : rate.doubleValue() / 100, styles.percent);
 			planText(row, 13, kpi, status == null ? NOT_SUBMITTED : status.outcome());
-			planText(row, 14, kpi, commitmentOutcome(kpi.commitment()));
+			planText(row, 14, kpi, commitmentOutcome(kpi));
 			planText(row, 15, kpi, status == null || status.source() == null ? null : status.source().describe());
 			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
 	}
 
-	/** PRODUCT.md §5: 達成 when every KPI of the commitment is, 未達 when any is not, else 継続中. */
-	private String commitmentOutcome(String commitment) {
-		List<Outcome> outcomes = data.plan().kpis().stream()
-			.filter(k -> k.commitment().equals(commitment))
-			.map(k -> data.kpis().get(k.id()))
-			.map(s -> s == null ? Outcome.NOT_SUBMITTED : Outcome.ofLabel(s.outcome()))
-			.toList();
-		return Outcome.ofCommitment(outcomes).label();
+	/**
+	 * PRODUCT.md §5: 達成 when every KPI of the commitment is, 未達 when any is not, else 継続中. Once per
+	 * commitment: its KPIs' rows all show it.
+	 */
+	private String commitmentOutcome(Kpi kpi) {
+		return commitmentOutcomes.computeIfAbsent(kpi.commitment(), commitment -> {
+			List<Outcome> outcomes = data.plan().kpisOf(new Commitment(kpi.materiality(), commitment)).stream()
+				.map(k -> data.kpis().get(k.id()))
+				.map(s -> s == null ? Outcome.NOT_SUBMITTED : Outcome.ofLabel(s.outcome()))
+				.toList();
+			return Outcome.ofCommitment(outcomes).label();
+		});
 	}
 
 	private void writeValue(Row row, int column, Kpi kpi, KpiStatus status) {
