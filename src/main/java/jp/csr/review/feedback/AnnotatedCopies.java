@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jp.csr.review.store.Submissions;
 import jp.csr.review.validation.Issue;
@@ -215,7 +219,9 @@ public final class AnnotatedCopies {
 			.param(jobInstanceId)
 			.query(AnnotatedCopies::rejected)
 			.list();
-		Map<Long, Path> written = new LinkedHashMap<>();
+		// the store is read and updated on this thread (the step's transaction); only the workbooks are made on
+		// several: a large night rejects a hundred files, and each copy opens its workbook whole
+		Map<Path, List<Due>> byTarget = new LinkedHashMap<>();
 		for (Rejected file : due) {
 			Path target;
 			try {
@@ -236,23 +242,75 @@ public final class AnnotatedCopies {
 						original);
 				continue;
 			}
-			try {
-				if (writer.write(original, shown(file), tally(file), target)) {
-					written.put(file.id(), target);
-					jdbc.sql("UPDATE submission_file SET answered_at = ? WHERE id = ?")
-						.params(Instant.now().toString(), file.id())
-						.update();
-					if (!thisRun) {
-						log.info("前回書けなかった注記付きの写しを書きました: {}", target);
-					}
-				}
-			}
-			catch (Exception ex) {
-				// the review matters more than one copy: report it and go on; the next run tries again
-				log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(file.fileName()), ex.toString(), ex);
+			byTarget.computeIfAbsent(target, t -> new ArrayList<>())
+				.add(new Due(file, original, target, thisRun, shown(file), tally(file)));
+		}
+		Map<Long, Path> written = new LinkedHashMap<>();
+		for (Due copy : writeAll(byTarget.values())) {
+			written.put(copy.file().id(), copy.target());
+			jdbc.sql("UPDATE submission_file SET answered_at = ? WHERE id = ?")
+				.params(Instant.now().toString(), copy.file().id())
+				.update();
+			if (!copy.thisRun()) {
+				log.info("前回書けなかった注記付きの写しを書きました: {}", copy.target());
 			}
 		}
 		return written;
+	}
+
+	/** A copy to write, with what it shows. */
+	private record Due(Rejected file, Path original, Path target, boolean thisRun, List<Issue> shown,
+			AnnotatedCopyWriter.Tally tally) {
+	}
+
+	/**
+	 * Writes the copies, those of one target one after the other (oldest first: the newest is left), different
+	 * targets at once on one thread per processor.
+	 *
+	 * @return the copies written, in the order given
+	 */
+	private List<Due> writeAll(Collection<List<Due>> byTarget) {
+		int threads = Math.min(byTarget.size(), Runtime.getRuntime().availableProcessors());
+		if (threads == 0) {
+			return List.of();
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, "copy");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<List<Due>>> futures = new ArrayList<>();
+			for (List<Due> copies : byTarget) {
+				futures.add(pool.submit(() -> copies.stream().filter(this::write).toList()));
+			}
+			List<Due> written = new ArrayList<>();
+			for (Future<List<Due>> future : futures) {
+				written.addAll(future.get());
+			}
+			return written;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("注記付きの写しの作成が中断されました", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private boolean write(Due copy) {
+		try {
+			return writer.write(copy.original(), copy.shown(), copy.tally(), copy.target());
+		}
+		catch (Exception ex) {
+			// the review matters more than one copy: report it and go on; the next run tries again
+			log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(copy.file().fileName()), ex.toString(), ex);
+			return false;
+		}
 	}
 
 	/**
