@@ -12,18 +12,11 @@ import jp.csr.review.workbook.WorkbookLimits.Counter;
 import jp.csr.review.workbook.WorkbookLimits.Excess;
 import jp.csr.review.workbook.XmlPart.Exceeded;
 import jp.csr.review.workbook.XmlPart.NotStreamable;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
- * An {@code .xlsx} or {@code .xlsm} workbook read in one streaming pass: the package opened read-only, the
+ * An {@code .xlsx} or {@code .xlsm} workbook read in one streaming pass: the package opened ({@link OoxmlPackage}), the
  * shared strings and the styles read once, each sheet's XML parsed with StAX into a {@link Grid} that holds
  * exactly the {@link CellRead}s POI's usermodel would give, in a fraction of its time and memory. The sheets
  * are counted against {@link WorkbookLimits} as they are read, so a sheet filled to Excel's last row is
@@ -58,40 +51,37 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 	}
 
 	private static StreamedWorkbook read(Path file, boolean limited) throws Exception {
-		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-			PackageRelationshipCollection core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+		try (OoxmlPackage pkg = OoxmlPackage.open(file)) {
+			List<OoxmlPackage.Relation> core = pkg.relations("/", PackageRelationshipTypes.CORE_DOCUMENT);
 			if (core.isEmpty()) {
 				// strict OOXML, or no workbook at all
 				throw new NotStreamable("no transitional office document");
 			}
-			PackagePart workbookPart = pkg.getPart(core.getRelationship(0));
-			if (workbookPart == null) {
-				throw new NotStreamable("the office document is missing");
-			}
+			String workbookPart = pkg.target("/", core.get(0));
 			WorkbookXml workbook;
-			try (InputStream in = workbookPart.getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+			try (InputStream in = pkg.stream(workbookPart); XmlPart xml = new XmlPart(in, null)) {
 				workbook = WorkbookXml.read(xml);
 			}
 			CellStyles styles = CellStyles.NONE;
-			Optional<PackagePart> stylesPart = single(workbookPart, XSSFRelation.STYLES);
+			Optional<String> stylesPart = single(pkg, workbookPart, XSSFRelation.STYLES);
 			if (stylesPart.isPresent()) {
-				try (InputStream in = stylesPart.get().getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+				try (InputStream in = pkg.stream(stylesPart.get()); XmlPart xml = new XmlPart(in, null)) {
 					styles = CellStyles.read(xml);
 				}
 			}
 			List<String> strings = List.of();
-			Optional<PackagePart> stringsPart = single(workbookPart, XSSFRelation.SHARED_STRINGS);
+			Optional<String> stringsPart = single(pkg, workbookPart, XSSFRelation.SHARED_STRINGS);
 			if (stringsPart.isPresent()) {
-				try (InputStream in = stringsPart.get().getInputStream(); XmlPart xml = new XmlPart(in, null)) {
+				try (InputStream in = pkg.stream(stringsPart.get()); XmlPart xml = new XmlPart(in, null)) {
 					strings = sharedStrings(xml);
 				}
 			}
 			SheetXml.Context context = new SheetXml.Context(strings, styles, workbook.date1904());
 			List<Grid> sheets = new ArrayList<>();
 			for (WorkbookXml.Sheet sheet : workbook.sheets()) {
-				PackagePart part = worksheet(workbookPart, sheet.relationId());
+				String part = worksheet(pkg, workbookPart, sheet.relationId());
 				Counter counter = limited ? new Counter(sheet.name()) : null;
-				try (InputStream in = part.getInputStream(); XmlPart xml = new XmlPart(in, counter)) {
+				try (InputStream in = pkg.stream(part); XmlPart xml = new XmlPart(in, counter)) {
 					sheets.add(new SheetXml(sheet.name(), sheet.hidden(), context).read(xml));
 				}
 				catch (Exceeded ex) {
@@ -103,33 +93,25 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 	}
 
 	/** The one part of that kind the workbook names; none, or several of which POI's usermodel keeps the last, are refused. */
-	private static Optional<PackagePart> single(PackagePart workbook, XSSFRelation kind)
-			throws InvalidFormatException, NotStreamable {
-		PackageRelationshipCollection relations = workbook.getRelationshipsByType(kind.getRelation());
+	private static Optional<String> single(OoxmlPackage pkg, String workbook, XSSFRelation kind) throws NotStreamable {
+		List<OoxmlPackage.Relation> relations = pkg.relations(workbook, kind.getRelation());
 		if (relations.isEmpty()) {
 			return Optional.empty();
 		}
 		if (relations.size() > 1) {
 			throw new NotStreamable(relations.size() + " relationships of type " + kind.getRelation());
 		}
-		return Optional.of(related(workbook, relations.getRelationship(0)));
+		return Optional.of(pkg.target(workbook, relations.get(0)));
 	}
 
 	/** A worksheet's part; a chart sheet, a dialog sheet or a missing part is left to the usermodel. */
-	private static PackagePart worksheet(PackagePart workbook, String relationId) throws InvalidFormatException, NotStreamable {
-		PackageRelationship relation = relationId == null ? null : workbook.getRelationship(relationId);
-		if (relation == null || !XSSFRelation.WORKSHEET.getRelation().equals(relation.getRelationshipType())) {
+	private static String worksheet(OoxmlPackage pkg, String workbook, String relationId) throws NotStreamable {
+		Optional<OoxmlPackage.Relation> relation = relationId == null ? Optional.empty()
+				: pkg.relation(workbook, relationId);
+		if (relation.isEmpty() || !XSSFRelation.WORKSHEET.getRelation().equals(relation.get().type())) {
 			throw new NotStreamable("sheet " + relationId + " is no worksheet of the package");
 		}
-		return related(workbook, relation);
-	}
-
-	private static PackagePart related(PackagePart workbook, PackageRelationship relation)
-			throws InvalidFormatException, NotStreamable {
-		if (relation.getTargetMode() != TargetMode.INTERNAL) {
-			throw new NotStreamable("external part " + relation.getTargetURI());
-		}
-		return workbook.getRelatedPart(relation);
+		return pkg.target(workbook, relation.get());
 	}
 
 	/** The shared strings' texts by index ({@code <sst><si>…}). */

@@ -38,12 +38,17 @@ final class XmlPart implements AutoCloseable {
 
 	/** Moves to the root element, which must be {@code name} in SpreadsheetML's namespace. */
 	void root(String name) throws XMLStreamException, NotStreamable, Exceeded {
+		root(MAIN, name);
+	}
+
+	/** Moves to the root element, which must be {@code name} in {@code namespace}. */
+	void root(String namespace, String name) throws XMLStreamException, NotStreamable, Exceeded {
 		while (next() != XMLStreamConstants.START_ELEMENT) {
 			if (xml.getEventType() == XMLStreamConstants.END_DOCUMENT) {
 				throw new NotStreamable("no root element");
 			}
 		}
-		if (!is(name)) {
+		if (!is(namespace, name)) {
 			throw new NotStreamable("root element " + xml.getName() + " is not " + name);
 		}
 	}
@@ -84,7 +89,12 @@ final class XmlPart implements AutoCloseable {
 
 	/** The current element is {@code name} in SpreadsheetML's namespace. */
 	boolean is(String name) {
-		return name.equals(xml.getLocalName()) && MAIN.equals(xml.getNamespaceURI());
+		return is(MAIN, name);
+	}
+
+	/** The current element is {@code name} in {@code namespace}. */
+	boolean is(String namespace, String name) {
+		return name.equals(xml.getLocalName()) && namespace.equals(xml.getNamespaceURI());
 	}
 
 	/** An attribute of the current element without namespace, or null. */

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -337,6 +338,36 @@ class StreamedWorkbookTest {
 			assertThatThrownBy(() -> StreamedWorkbook.read(file)).as(what).isNotNull();
 		});
 		assertThat(refused).hasSize(7);
+	}
+
+	/**
+	 * The package is opened without POI's OPCPackage, but what POI refuses on opening a package is left to it
+	 * (which then refuses it as before), never read by the stream.
+	 */
+	@Test
+	void whatPoiRefusesOnOpeningThePackageIsLeftToIt() throws Exception {
+		Path plain = sheet("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData>")
+			.write(dir.resolve("plain.xlsx"));
+		assertReadAlike(plain);
+		String core = "<Relationship Id=\"rIdCore%d\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/"
+				+ "metadata/core-properties\" Target=\"docProps/core%d.xml\"/>";
+		Map<String, Path> refused = Map.of(
+				"a part without a content type (OPC M1.14)",
+				RawXlsx.change(plain, "[Content_Types].xml",
+						xml -> xml.replace("<Default Extension=\"xml\" ContentType=\"application/xml\"/>", "")
+							.replaceFirst("<Override PartName=\"/xl/worksheets/sheet1.xml\"[^>]*/>", ""),
+						dir.resolve("untyped.xlsx")),
+				"two core properties relationships (OPC M4.1)",
+				RawXlsx.change(plain, "_rels/.rels",
+						xml -> xml.replace("</Relationships>", core.formatted(1, 1) + core.formatted(2, 2) + "</Relationships>"),
+						dir.resolve("two-cores.xlsx")),
+				"relationships that are not well-formed",
+				RawXlsx.change(plain, "xl/_rels/workbook.xml.rels", xml -> xml.replace("</Relationships>", ""),
+						dir.resolve("broken-relationships.xlsx")));
+		refused.forEach((what, file) -> {
+			assertThatThrownBy(() -> StreamedWorkbook.read(file)).as(what).isNotNull();
+			assertThatThrownBy(() -> WorkbookFactory.create(file.toFile(), null, true).close()).as(what).isNotNull();
+		});
 	}
 
 	@Test
