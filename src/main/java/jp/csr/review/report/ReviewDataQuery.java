@@ -44,17 +44,8 @@ class ReviewDataQuery {
 		this.zone = zone;
 	}
 
-	/**
-	 * The review's data, and how many rows of its 検証結果 only this run shows: found by it, but not open (the
-	 * warnings of a rejected file, the issues of a file superseded within the run). A night with nothing new
-	 * after it would show fewer rows, so its review is not one such a night may keep (see
-	 * {@link ReviewFingerprints}).
-	 */
-	record Loaded(ReviewData data, long passingIssues) {
-	}
-
 	/** @param deadlinePassed whether the plan's 提出期限 has passed: a department with no accepted file is then late */
-	Loaded load(Plan plan, long jobInstanceId, boolean deadlinePassed) {
+	ReviewData load(Plan plan, long jobInstanceId, boolean deadlinePassed) {
 		Map<Long, StoredFile> files = new HashMap<>();
 		Map<String, StoredFile> inUse = submissions.inUse(plan.term());
 		inUse.values().forEach(f -> files.put(f.id(), f));
@@ -93,9 +84,8 @@ class ReviewDataQuery {
 				rejectedFiles.add(s.rejected().id());
 			}
 		});
-		return new Loaded(new ReviewData(plan, kpis, initiatives, highlights, departments,
-				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink)),
-				passingIssues(jobInstanceId, inUseFiles, rejectedFiles));
+		return new ReviewData(plan, kpis, initiatives, highlights, departments,
+				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink));
 	}
 
 	/** PRODUCT.md v2 §6: a department with no accepted file is late once the deadline has passed. */
@@ -128,17 +118,6 @@ class ReviewDataQuery {
 				sink.accept(new ReviewData.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6), foundAt(rs.getString(7))));
 			});
-	}
-
-	private long passingIssues(long jobInstanceId, List<Long> inUseFiles, List<Long> rejectedFiles) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM validation_issue i JOIN submission_file f ON f.id = i.file_id
-				WHERE f.job_instance_id = :run AND NOT %s""".formatted(OPEN))
-			.param("run", jobInstanceId)
-			.param("inUse", inUseFiles)
-			.param("rejected", rejectedFiles)
-			.query(Long.class)
-			.single();
 	}
 
 	/** When the file was taken (rows loaded before loaded_at existed: when it was received), in the zone. */

@@ -76,8 +76,7 @@ public final class ReviewDecider implements JobExecutionDecider {
 		try {
 			Plan plan = plans.read(properties.plan());
 			Path review = fingerprints.review(plan);
-			// this run found nothing it alone would show: the files it took are all in the store's state
-			Optional<Long> since = fingerprints.unchangedSince(review, fingerprints.inputs(plan, clock.instant(), 0));
+			Optional<Long> since = fingerprints.unchangedSince(review, fingerprints.inputs(plan, clock.instant()));
 			if (since.isEmpty()) {
 				return new FlowExecutionStatus(CHANGED);
 			}

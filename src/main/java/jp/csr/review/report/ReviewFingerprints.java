@@ -35,12 +35,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>the date, as far as the review shows it: whether the plan's 提出期限 has passed (提出状況's 期限超過 of a
  * department with no accepted file);
  * <li>the build: a new version of the product writes the review again;
- * <li>how many rows of 検証結果 only the writing run showed (its own findings that are not open): a night with
- * nothing new shows none, so a review that had some is written again once;
  * <li>the file: its size, modification time and SHA-256 as written, so a review deleted, edited or replaced
  * is written again.
  * </ul>
  * Anything that cannot be established counts as changed: writing again is always safe.
+ * <p>
+ * A kept review's 検証結果 is the one of the run that wrote it (PRODUCT.md v2 §6: what that run found and what
+ * was open): a night with nothing new has found nothing, and what is open depends on the store's files alone.
+ * It may still list what that run found that is no longer open (the warnings of a file it rejected), with when
+ * it was found; the next review written drops it.
  */
 public final class ReviewFingerprints {
 
@@ -68,10 +71,8 @@ public final class ReviewFingerprints {
 
 	/**
 	 * The fingerprint of what a review of {@code plan} written now depends on.
-	 *
-	 * @param passingIssues rows of 検証結果 the writing run shows beyond what is open; 0 for a run that found nothing
 	 */
-	public String inputs(Plan plan, Instant now, long passingIssues) throws IOException {
+	public String inputs(Plan plan, Instant now) throws IOException {
 		Digest digest = new Digest();
 		jdbc.sql("SELECT id, status, sha256 FROM submission_file ORDER BY id")
 			.query(rs -> {
@@ -83,7 +84,6 @@ public final class ReviewFingerprints {
 		digest.put("zone").put(properties.zone().getId());
 		digest.put("deadline passed").put(String.valueOf(deadlinePassed(plan, now)));
 		digest.put("build").put(build);
-		digest.put("passing issues").put(String.valueOf(passingIssues));
 		return digest.hex();
 	}
 

@@ -53,11 +53,10 @@ public class WriteTasklet implements Tasklet {
 		// one instant for what the review shows and what it is recorded as built from
 		Instant now = clock.instant();
 		Files.createDirectories(outputDir);
-		ReviewDataQuery.Loaded loaded = query.load(plan, jobExecution.getJobInstanceId(),
-				fingerprints.deadlinePassed(plan, now));
+		ReviewData data = query.load(plan, jobExecution.getJobInstanceId(), fingerprints.deadlinePassed(plan, now));
 		// the plan file is hashed as soon as it can be after the plan was read (when this step began)
-		String inputs = fingerprints.inputs(plan, now, loaded.passingIssues());
-		Path review = new ReviewWorkbookWriter().write(loaded.data(), outputDir);
+		String inputs = fingerprints.inputs(plan, now);
+		Path review = new ReviewWorkbookWriter().write(data, outputDir);
 		fingerprints.written(review, inputs, jobExecution.getId());
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
 		// feedback beside the review (PRODUCT.md §3, §6)

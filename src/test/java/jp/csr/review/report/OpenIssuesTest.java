@@ -88,7 +88,14 @@ class OpenIssuesTest {
 		assertThat(where(issues())).containsExactlyInAnyOrderElementsOf(concat(isecWarning, riskErrors,
 				List.of(RISK + " RISK KPI!J1 警告"), adErrors));
 
-		// ---- night 2: nothing new. What is open stays in sight, each once, found when it was taken ----
+		// ---- night 2: nothing new. The review is kept as night 1 wrote it: what that night found ----
+		byte[] written = Files.readAllBytes(REVIEW);
+		run();
+		assertThat(Files.readAllBytes(REVIEW)).isEqualTo(written);
+
+		// ---- someone removed the review; nothing new. What is open stays in sight, each once, found when it
+		// was taken: RISK's errors (its file is still the newest), not the warning of that rejected file ----
+		Files.delete(REVIEW);
 		run();
 		List<Map<String, String>> quiet = issues();
 		assertThat(where(quiet)).containsExactlyInAnyOrderElementsOf(concat(isecWarning, riskErrors, adErrors));
