@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.UUID;
 
 import jp.csr.review.ReviewProperties;
 
@@ -60,10 +62,13 @@ public class Archive {
 	 */
 	public Staged stage(Path file) throws IOException {
 		Path staging = Files.createDirectories(root.resolve("staging"));
-		Path target = Files.createTempFile(staging, "incoming-", extension(file));
+		// one file created, once: a temporary file then copied over would be created, removed and created
+		// again, and on a busy disk those were most of a file's load
+		Path target = staging.resolve("incoming-" + UUID.randomUUID() + extension(file));
 		MessageDigest digest = digest();
-		try (InputStream in = new DigestInputStream(input(file), digest)) {
-			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+		try (InputStream in = new DigestInputStream(input(file), digest);
+				OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			in.transferTo(out);
 		}
 		catch (IOException ex) {
 			Files.deleteIfExists(target);
