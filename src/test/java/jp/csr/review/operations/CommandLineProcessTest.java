@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.csr.review.operations.OperationsProcessTest.Folders;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9 items 2 and 3 as an admin meets them, in real processes started as the launcher {@code review} starts
+ * Issue 9 items 1 to 3 as an admin meets them, in real processes started as the launcher {@code review} starts
  * them: in the checkout, told by {@value ReviewCommandLine#CALLER_DIR} which folder the admin typed the command
  * in. Only what lies outside the checkout is written: each test has its own store, input and output folders.
  */
@@ -63,6 +65,42 @@ class CommandLineProcessTest {
 		assertThat(template.exit()).as(template.both()).isZero();
 		assertThat(admin.root().resolve("mytemplates/53期_AD_広告審査部.xlsx")).isRegularFile();
 		assertThat(REPO.resolve("mytemplates")).doesNotExist();
+	}
+
+	@Test
+	void aMissingInputFolderIsBadConfigurationAndStartsNoRun() throws Exception {
+		Folders f = Folders.in(temp);
+		Path missing = temp.resolve("missing");
+		Console run = java(REPO, Map.of(), "run", "--review.input-dir=" + missing, "--review.store=" + f.store(),
+				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan());
+		assertThat(run.exit()).as(run.both()).isEqualTo(2);
+		assertThat(run.both()).contains("入力フォルダ " + missing + " がありません").doesNotContain("restart");
+		assertThat(f.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+	}
+
+	@Test
+	void thePrintedRestartCommandTypedAsPrintedResumesThatRunWithItsOwnSettings() throws Exception {
+		Folders f = Folders.in(temp);
+		Files.delete(f.output());
+		Files.writeString(f.output(), "a file where the output folder should be"); // the write step fails
+		Console failed = java(REPO, Map.of(), "run", "--review.store=" + f.store(), "--review.input-dir=" + f.input(),
+				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan(), "--review.settle=0s");
+		assertThat(failed.exit()).as(failed.both()).isEqualTo(1);
+		Matcher printed = Pattern.compile("再開してください: \\./review (.*)").matcher(failed.both());
+		assertThat(printed.find()).as(failed.both()).isTrue();
+		assertThat(printed.group(1)).isEqualTo("restart 1 --review.store=" + f.store());
+
+		// typed in the checkout as printed: config/application.yml there names other folders and another plan
+		Files.delete(f.output());
+		Console restarted = java(REPO, Map.of(), printed.group(1).split(" "));
+		assertThat(restarted.exit()).as(restarted.both()).isIn(0, 3);
+		assertThat(restarted.both())
+			.contains("review.input-dir: 実行 1 の設定 " + f.input() + " を使います (この起動の設定 " + REPO.resolve("input"))
+			.contains("review.output-dir: 実行 1 の設定 " + f.output() + " を使います")
+			.contains("review.plan: 実行 1 の設定 " + f.plan() + " を使います")
+			.containsPattern("ステップ write\\s+COMPLETED")
+			.contains("振り返り: " + f.output().resolve("53期_行動計画振り返り.xlsx"));
+		assertThat(f.output().resolve("53期_行動計画振り返り.xlsx")).isRegularFile();
 	}
 
 	// ---------------------------------------------------------------------------------------------
