@@ -9,6 +9,7 @@ import jp.csr.review.intake.ScanTasklet;
 import jp.csr.review.judging.JudgeTasklet;
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.judging.MarkRule;
+import jp.csr.review.operations.RunSettings;
 import jp.csr.review.plan.PlanCache;
 import jp.csr.review.report.AnswerTasklet;
 import jp.csr.review.report.ReviewDecider;
@@ -24,6 +25,8 @@ import jp.csr.review.validation.SubmissionValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
@@ -31,6 +34,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -46,12 +51,16 @@ class ConsolidationJobConfiguration {
 
 	static final String JOB_NAME = "consolidation";
 
+	private static final String JOB_PARAMETERS = "#{jobExecution.jobParameters}";
+
+	private static final String STEP_JOB_PARAMETERS = "#{stepExecution.jobExecution.jobParameters}";
+
 	/**
 	 * After the load, {@link ReviewDecider} sends a night with nothing new to the annotated copies alone, and
 	 * every other run (anything it cannot tell too) to judge and write.
 	 */
 	@Bean
-	Job consolidationJob(JobRepository repository, Step scan, Step load, ReviewDecider reviewDecider, Step judge,
+	Job consolidationJob(JobRepository repository, Step scan, Step load, JobExecutionDecider reviewDecider, Step judge,
 			Step write, Step answer) {
 		return new JobBuilder(JOB_NAME, repository).start(scan)
 			.next(load)
@@ -72,21 +81,28 @@ class ConsolidationJobConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * Per run (job scope), as every bean that reads the settings a run keeps in its parameters
+	 * ({@link RunSettings}): a restart judges by its run's plan and output folder, not by the restart's.
+	 */
 	@Bean
-	ReviewFingerprints reviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
-		return new ReviewFingerprints(jdbc, properties);
+	@Scope(value = "job", proxyMode = ScopedProxyMode.INTERFACES)
+	JobExecutionDecider reviewDecider(ReviewProperties configured, @Value(JOB_PARAMETERS) JobParameters parameters,
+			PlanCache plan, JdbcClient jdbc, Clock clock, JobRepository repository) {
+		ReviewProperties run = RunSettings.of(configured, parameters);
+		return new ReviewDecider(run, plan, new ReviewFingerprints(jdbc, run), clock, repository);
 	}
 
 	@Bean
-	ReviewDecider reviewDecider(ReviewProperties properties, PlanCache plan, ReviewFingerprints fingerprints,
-			Clock clock, JobRepository repository) {
-		return new ReviewDecider(properties, plan, fingerprints, clock, repository);
+	Step scan(JobRepository repository, PlatformTransactionManager tx, ScanTasklet scanTasklet) {
+		return new StepBuilder("scan", repository).tasklet(scanTasklet, tx).build();
 	}
 
 	@Bean
-	Step scan(JobRepository repository, PlatformTransactionManager tx, ReviewProperties properties, Candidates candidates,
-			Archive archive) {
-		return new StepBuilder("scan", repository).tasklet(new ScanTasklet(properties, candidates, archive), tx).build();
+	@StepScope
+	ScanTasklet scanTasklet(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
+			Candidates candidates, Archive archive) {
+		return new ScanTasklet(RunSettings.of(configured, parameters), candidates, archive);
 	}
 
 	/**
@@ -150,7 +166,9 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	CheckProcessor checkProcessor(ReviewProperties properties, PlanCache plan, Archive archive, Candidates candidates) {
+	CheckProcessor checkProcessor(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
+			PlanCache plan, Archive archive, Candidates candidates) {
+		ReviewProperties properties = RunSettings.of(configured, parameters);
 		SubmissionValidator validator = new SubmissionValidator(plan.read(properties.plan()),
 				new MarkRule(properties.marks()), properties.zone());
 		return new CheckProcessor(archive, candidates, validator);
@@ -168,8 +186,9 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	JudgeTasklet judgeTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc, Submissions submissions,
-			Judgements judgements) {
+	JudgeTasklet judgeTasklet(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
+			PlanCache plan, JdbcClient jdbc, Submissions submissions, Judgements judgements) {
+		ReviewProperties properties = RunSettings.of(configured, parameters);
 		return new JudgeTasklet(plan.read(properties.plan()), jdbc, submissions, judgements,
 				new MarkRule(properties.marks()));
 	}
@@ -181,10 +200,11 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	WriteTasklet writeTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc, Submissions submissions,
-			Judgements judgements, ReviewFingerprints fingerprints, Clock clock) {
+	WriteTasklet writeTasklet(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
+			PlanCache plan, JdbcClient jdbc, Submissions submissions, Judgements judgements, Clock clock) {
+		ReviewProperties properties = RunSettings.of(configured, parameters);
 		return new WriteTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, submissions,
-				judgements, properties.zone(), fingerprints, clock);
+				judgements, properties.zone(), new ReviewFingerprints(jdbc, properties), clock);
 	}
 
 	@Bean
@@ -194,7 +214,9 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	AnswerTasklet answerTasklet(ReviewProperties properties, PlanCache plan, JdbcClient jdbc) {
+	AnswerTasklet answerTasklet(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
+			PlanCache plan, JdbcClient jdbc) {
+		ReviewProperties properties = RunSettings.of(configured, parameters);
 		return new AnswerTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc);
 	}
 

@@ -1,5 +1,12 @@
 package jp.csr.review;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import jp.csr.review.operations.ReviewCommandLine;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,9 +16,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ReviewApplication {
 
 	public static void main(String[] args) {
+		// help, the version and usage errors are answered before Spring starts: at once, and never touching the
+		// store; usage asked for goes to stdout, usage shown because of a mistake to stderr
+		ReviewCommandLine.Outcome outcome = ReviewCommandLine.parse(args, ReviewCommandLine.callerDir());
+		if (outcome instanceof ReviewCommandLine.Answer answer) {
+			PrintStream console = new PrintStream(
+					new FileOutputStream(answer.error() ? FileDescriptor.err : FileDescriptor.out), true,
+					StandardCharsets.UTF_8);
+			console.print(answer.text());
+			console.flush();
+			System.exit(answer.code());
+		}
 		int exit;
 		try {
-			exit = SpringApplication.exit(SpringApplication.run(ReviewApplication.class, args));
+			exit = SpringApplication.exit(SpringApplication.run(ReviewApplication.class,
+					((ReviewCommandLine.Start) outcome).springArgs()));
 		}
 		catch (RuntimeException ex) {
 			// The context did not start; Boot has logged why. A store kept busy by another process is a

@@ -60,6 +60,16 @@ public record ReviewProperties(
 		return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
 	}
 
+	/**
+	 * These settings with the ones that decide what a run does replaced: a restart does what its run set out to
+	 * do ({@code jp.csr.review.operations.RunSettings}).
+	 */
+	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
+			Map<String, String> marks) {
+		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
+				loadThreads, loadChunk);
+	}
+
 	public Path database() {
 		return store.resolve("review.db");
 	}

@@ -1,33 +1,27 @@
 package jp.csr.review.operations;
 
-import java.util.List;
-
+import jp.csr.review.operations.ReviewCommandLine.Answer;
+import jp.csr.review.operations.ReviewCommandLine.Invocation;
+import jp.csr.review.operations.ReviewCommandLine.Start;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line of PRODUCT.md §7. Being the only {@link ExitCodeGenerator}, it switches off Boot's
- * batch exit codes, so every outcome is mapped here explicitly.
+ * The command line of PRODUCT.md §7, once the application runs: {@link ReviewCommandLine} reads it (main has
+ * already answered help and usage errors before Spring started; a test that starts the context itself meets
+ * them here). Being the only {@link ExitCodeGenerator}, it switches off Boot's batch exit codes, so every
+ * outcome is mapped here explicitly.
  */
 @Component
 class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger log = LoggerFactory.getLogger(Commands.class);
-
-	static final String USAGE = """
-			使い方: ./review <コマンド> [オプション]
-			  run                                   集計を1回実行する
-			  validate FILE…                        提出ブックを検査する (何も保存しない)
-			  template [--department CODE] [--out DIR]  部署ごとの提出ブックを作る
-			  status                                最近の実行と部署ごとの提出状況
-			  restart [EXECUTION_ID]                失敗した実行を再開する
-			  daemon                                review.schedule に従って毎晩実行する
-			設定の上書き例: --review.input-dir=/srv/share/inbox""";
 
 	private final Consolidation consolidation;
 
@@ -39,48 +33,56 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Daemon daemon;
 
+	private final ObjectProvider<StoreCheckHook> check;
+
 	private ExitCode exit = ExitCode.OK;
 
 	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template, StatusCommand status,
-			Daemon daemon) {
+			Daemon daemon, ObjectProvider<StoreCheckHook> check) {
 		this.consolidation = consolidation;
 		this.validate = validate;
 		this.template = template;
 		this.status = status;
 		this.daemon = daemon;
+		this.check = check;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		List<String> words = args.getNonOptionArgs();
-		if (words.isEmpty()) {
-			log.error(USAGE);
-			exit = ExitCode.USAGE;
+		ReviewCommandLine.Outcome outcome = ReviewCommandLine.parse(args.getSourceArgs(), ReviewCommandLine.callerDir());
+		if (outcome instanceof Answer answer) {
+			answer.text().lines().forEach(line -> {
+				if (answer.error()) {
+					log.error("{}", line);
+				}
+				else {
+					log.info("{}", line);
+				}
+			});
+			exit = answer.exit();
 			return;
 		}
-		List<String> rest = words.subList(1, words.size());
-		exit = switch (words.get(0)) {
-			case "run" -> rest.isEmpty() ? consolidation.run() : usage("run は引数をとりません: " + rest);
-			case "restart" -> restart(rest);
-			case "status" -> rest.isEmpty() ? status.run() : usage("status は引数をとりません: " + rest);
-			case "daemon" -> rest.isEmpty() ? daemon.run() : usage("daemon は引数をとりません: " + rest);
-			case "validate" -> validate.run(rest);
-			case "template" -> template.run(args);
-			default -> usage("不明なコマンド: " + words.get(0));
+		Invocation command = ((Start) outcome).invocation();
+		exit = switch (command.command()) {
+			case "run" -> consolidation.run();
+			case "restart" -> consolidation.restart(command.executionId());
+			case "status" -> status.run();
+			case "daemon" -> daemon.run();
+			case "validate" -> validate.run(command);
+			case "template" -> template.run(command);
+			case "check" -> check();
+			default -> throw new IllegalStateException("no command " + command.command());
 		};
 	}
 
-	private ExitCode restart(List<String> rest) throws Exception {
-		if (rest.size() > 1 || (rest.size() == 1 && !rest.get(0).matches("\\d+"))) {
-			return usage("restart には実行IDを1つだけ指定できます: " + rest);
+	// TODO(issue 9 item 7): the store check (StoreCheck / CheckCommand, another change) provides this bean
+	private ExitCode check() throws Exception {
+		StoreCheckHook hook = check.getIfAvailable();
+		if (hook == null) {
+			log.error("check はこの版ではまだ使えません");
+			return ExitCode.USAGE;
 		}
-		return consolidation.restart(rest.isEmpty() ? null : Long.valueOf(rest.get(0)));
-	}
-
-	private ExitCode usage(String problem) {
-		log.error(problem);
-		log.error(USAGE);
-		return ExitCode.USAGE;
+		return hook.check();
 	}
 
 	@Override

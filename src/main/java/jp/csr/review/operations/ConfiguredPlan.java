@@ -29,8 +29,13 @@ class ConfiguredPlan {
 
 	/** Empty when the plan cannot be used; every problem of it has then been logged. */
 	Optional<Plan> read() {
+		return read(properties.plan());
+	}
+
+	/** The plan of a run, which a restart takes from the run ({@link RunSettings}). */
+	Optional<Plan> read(java.nio.file.Path plan) {
 		try {
-			return Optional.of(cache.read(properties.plan()));
+			return Optional.of(cache.read(plan));
 		}
 		catch (PlanException ex) {
 			log.error(ex.getMessage());

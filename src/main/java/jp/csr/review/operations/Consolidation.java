@@ -1,6 +1,7 @@
 package jp.csr.review.operations;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -61,9 +61,29 @@ class Consolidation {
 		this.plan = plan;
 	}
 
+	/** A new run; it keeps the settings that decide what it does in its parameters ({@link RunSettings}). */
 	ExitCode run() {
+		if (!usable(properties)) {
+			return ExitCode.USAGE;
+		}
 		return underLock(() -> operator.start(job,
-				new JobParametersBuilder().addLong("run.id", System.currentTimeMillis()).toJobParameters()));
+				RunSettings.parameters(properties).addLong("run.id", System.currentTimeMillis()).toJobParameters()));
+	}
+
+	/**
+	 * The plan and the input folder a run needs: without them it is a configuration problem (PRODUCT.md §7:
+	 * exit 2), said before any job starts, not a failed run to restart.
+	 */
+	private boolean usable(ReviewProperties settings) {
+		if (plan.read(settings.plan()).isEmpty()) {
+			return false;
+		}
+		if (!Files.isDirectory(settings.inputDir())) {
+			log.error("入力フォルダ {} がありません (review.input-dir)。フォルダの場所と設定を確かめてください",
+					settings.inputDir().toAbsolutePath());
+			return false;
+		}
+		return true;
 	}
 
 	/**
@@ -88,6 +108,14 @@ class Consolidation {
 				log.error("実行 {} より後の実行があります。再開ではなく ./review run を実行してください", target.getId());
 				throw new Refused();
 			}
+			// the run's own settings, whatever this command line says: the printed restart command resumes that run
+			ReviewProperties settings = RunSettings.of(properties, target.getJobParameters());
+			RunSettings.differences(properties, settings).forEach((key, values) -> log.info(
+					"{}: 実行 {} の設定 {} を使います (この起動の設定 {} は使いません)", key, target.getId(), values.get(0),
+					values.get(1)));
+			if (!usable(settings)) {
+				throw new Refused();
+			}
 			log.info("実行 {} を再開します (完了済みのステップは実行しません)", target.getId());
 			return operator.restart(target);
 		});
@@ -96,6 +124,11 @@ class Consolidation {
 	private Optional<JobInstance> newestInstance() {
 		List<JobInstance> instances = repository.getJobInstances(job.getName(), 0, 1);
 		return instances.stream().findFirst();
+	}
+
+	/** The command that resumes a run, as the admin types it (it names the store when it is not the default). */
+	String restartCommand(long executionId) {
+		return report.restartCommand(executionId);
 	}
 
 	/** True while this process runs the job (the daemon asks before stopping anything). */
@@ -129,9 +162,6 @@ class Consolidation {
 	}
 
 	private ExitCode underLock(Work work) {
-		if (plan.read().isEmpty()) {
-			return ExitCode.USAGE;
-		}
 		RunLock.Result acquired;
 		try {
 			acquired = RunLock.acquire(properties.store());
@@ -167,7 +197,7 @@ class Consolidation {
 				Optional<JobExecution> started = live.last().filter(e -> left.contains(e.getId()));
 				if (started.isEmpty()) {
 					log.error("実行できませんでした: {}", RunReport.rootMessage(ex));
-					left.forEach(id -> log.error("原因を取り除いてから再開してください: ./review restart {}", id));
+					left.forEach(id -> log.error("原因を取り除いてから再開してください: {}", report.restartCommand(id)));
 					return ExitCode.FAILED;
 				}
 				started.get().setStatus(BatchStatus.FAILED);

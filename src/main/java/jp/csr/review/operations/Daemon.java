@@ -128,7 +128,7 @@ class Daemon implements SmartLifecycle {
 		}
 		// waits for a fire in progress (up to STOP_WAIT_MINUTES), then ends the thread
 		tasks.shutdown();
-		stopping.ifPresent(id -> log.info("再開するには: ./review restart {}", id));
+		stopping.ifPresent(id -> log.info("再開するには: {}", consolidation.restartCommand(id)));
 		log.info("デーモンを停止しました");
 	}
 

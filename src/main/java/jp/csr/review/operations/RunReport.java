@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +31,23 @@ class RunReport {
 
 	private final JdbcClient jdbc;
 
-	private final Path outputDir;
+	private final ReviewProperties properties;
 
 	private final ConfiguredPlan plan;
 
-	RunReport(JdbcClient jdbc, ReviewProperties properties, ConfiguredPlan plan) {
+	/** {@code --review.store=…} when the store is not the one a command typed in the checkout finds. */
+	private final String storeOption;
+
+	RunReport(JdbcClient jdbc, ReviewProperties properties, ConfiguredPlan plan, Environment environment) {
 		this.jdbc = jdbc;
-		this.outputDir = properties.outputDir();
+		this.properties = properties;
 		this.plan = plan;
+		this.storeOption = StoreOption.of(environment, properties.store());
+	}
+
+	/** The command that resumes a run, exactly as an admin types it in the checkout. */
+	String restartCommand(long executionId) {
+		return "./review restart " + executionId + storeOption;
 	}
 
 	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings,
@@ -54,7 +64,10 @@ class RunReport {
 			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), fileId(rs),
 					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)))
 			.list();
-		List<String> codes = files.stream().anyMatch(f -> "REJECTED".equals(f.outcome())) ? departments() : List.of();
+		ReviewProperties settings = RunSettings.of(properties, execution.getJobParameters());
+		Path outputDir = settings.outputDir();
+		List<String> codes = files.stream().anyMatch(f -> "REJECTED".equals(f.outcome())) ? departments(settings.plan())
+				: List.of();
 		int accepted = 0;
 		int rejected = 0;
 		int skipped = 0;
@@ -114,8 +127,8 @@ class RunReport {
 	}
 
 	/** The plan's department codes: only they have a folder of annotated copies of their own. */
-	private List<String> departments() {
-		return plan.read().map(p -> p.departments().stream().map(Department::code).toList()).orElse(List.of());
+	private List<String> departments(Path planFile) {
+		return plan.read(planFile).map(p -> p.departments().stream().map(Department::code).toList()).orElse(List.of());
 	}
 
 	/**
@@ -210,7 +223,7 @@ class RunReport {
 		if (execution.getStatus() == BatchStatus.STOPPED) {
 			log.error("停止 (実行 {}): 停止要求によりステップ「{}」で停止しました", execution.getId(),
 					step == null ? "?" : step.getStepName());
-			log.error("続きを実行するには: ./review restart {}", execution.getId());
+			log.error("続きを実行するには: {}", restartCommand(execution.getId()));
 			return ExitCode.FAILED;
 		}
 		// the first failure is the cause; later ones are usually the store refusing to record it
@@ -224,7 +237,7 @@ class RunReport {
 							: execution.getExitStatus().getExitDescription());
 		log.error("失敗 (実行 {}): ステップ「{}」が {} で終了しました: {}", execution.getId(),
 				step == null ? "?" : step.getStepName(), execution.getStatus(), cause);
-		log.error("原因を取り除いてから再開してください: ./review restart {}", execution.getId());
+		log.error("原因を取り除いてから再開してください: {}", restartCommand(execution.getId()));
 		return ExitCode.FAILED;
 	}
 

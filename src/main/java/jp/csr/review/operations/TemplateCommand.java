@@ -2,10 +2,9 @@ package jp.csr.review.operations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Department;
@@ -14,7 +13,6 @@ import jp.csr.review.template.TemplateWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /** {@code template [--department CODE] [--out DIR]}: prefilled submission workbooks from the plan. */
@@ -32,24 +30,20 @@ class TemplateCommand {
 		this.configuredPlan = configuredPlan;
 	}
 
-	ExitCode run(ApplicationArguments args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		String problem = options(args.getSourceArgs(), options);
-		if (problem != null) {
-			log.error(problem);
-			log.error(Commands.USAGE);
-			return ExitCode.USAGE;
-		}
+	ExitCode run(ReviewCommandLine.Invocation command) throws Exception {
 		Optional<Plan> configured = configuredPlan.read();
 		if (configured.isEmpty()) {
 			return ExitCode.USAGE;
 		}
 		Plan plan = configured.get();
-		Path out = Path.of(options.getOrDefault("out", properties.outputDir().resolve("templates").toString()));
-		String code = options.get("department");
-		List<Department> departments = code == null ? plan.departments() : plan.department(code).stream().toList();
+		Path out = command.out() == null ? properties.outputDir().resolve("templates") : command.path(command.out());
+		String code = command.department();
+		// codes are case-insensitive: an admin types isec for ISEC
+		List<Department> departments = code == null ? plan.departments()
+				: plan.departments().stream().filter(d -> d.code().equalsIgnoreCase(code.strip())).toList();
 		if (departments.isEmpty()) {
-			log.error("部署コード「{}」は行動計画にありません", code);
+			log.error("部署コード「{}」は行動計画にありません。行動計画の部署コード: {}", code,
+					plan.departments().stream().map(Department::code).collect(Collectors.joining(", ")));
 			return ExitCode.USAGE;
 		}
 		Files.createDirectories(out);
@@ -60,35 +54,6 @@ class TemplateCommand {
 			log.info("作成 {}", file);
 		}
 		return ExitCode.OK;
-	}
-
-	/**
-	 * {@code --out DIR} and {@code --department CODE}, with a space as §7 writes them or with {@code =};
-	 * Spring's own parser only knows the {@code =} form. {@code --review.*} settings are Spring's.
-	 *
-	 * @return the problem to report, or null
-	 */
-	static String options(String[] args, Map<String, String> options) {
-		for (int i = 1; i < args.length; i++) {
-			String arg = args[i];
-			String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : null;
-			if (name != null && name.startsWith("review.")) {
-				continue;
-			}
-			if (!"out".equals(name) && !"department".equals(name)) {
-				return "template の引数が読めません: " + arg;
-			}
-			if (arg.contains("=")) {
-				options.put(name, arg.substring(arg.indexOf('=') + 1));
-			}
-			else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-				options.put(name, args[++i]);
-			}
-			else {
-				return "--" + name + " には値が必要です";
-			}
-		}
-		return null;
 	}
 
 }

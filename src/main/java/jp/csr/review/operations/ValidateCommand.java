@@ -31,11 +31,9 @@ class ValidateCommand {
 		this.configuredPlan = configuredPlan;
 	}
 
-	ExitCode run(List<String> files) throws Exception {
-		if (files.isEmpty()) {
-			log.error("validate には検査するファイルを1つ以上指定してください");
-			return ExitCode.USAGE;
-		}
+	/** The files as typed (the console repeats them), found from the folder the user typed them in. */
+	ExitCode run(ReviewCommandLine.Invocation command) throws Exception {
+		List<String> files = command.files();
 		Optional<Plan> configured = configuredPlan.read();
 		if (configured.isEmpty()) {
 			return ExitCode.USAGE;
@@ -44,7 +42,7 @@ class ValidateCommand {
 		SubmissionValidator validator = new SubmissionValidator(plan, new MarkRule(properties.marks()), properties.zone());
 		boolean allValid = true;
 		for (String name : files) {
-			Path file = Path.of(name);
+			Path file = command.path(name);
 			if (!Files.isRegularFile(file)) {
 				log.error("ファイルがありません: {}", name);
 				return ExitCode.USAGE;

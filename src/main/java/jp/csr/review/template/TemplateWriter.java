@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,18 @@ public final class TemplateWriter {
 	/** @param password sheet-protection password; {@code ""} (or null) protects without one */
 	public TemplateWriter(String password) {
 		this.password = password == null ? "" : password;
+	}
+
+	/**
+	 * A 提出日 as a department of this term would write it: the 20th of the month after the term ends (when
+	 * submissions come in), or the 提出期限 when that comes first.
+	 */
+	static String exampleDate(Plan plan) {
+		LocalDate example = plan.end().plusMonths(1).atDay(20);
+		if (plan.deadline() != null && plan.deadline().isBefore(example)) {
+			example = plan.deadline();
+		}
+		return example.format(DAY);
 	}
 
 	/** {@code 53期_ISEC_情報セキュリティ部.xlsx}; characters a file name cannot hold become {@code _}. */
@@ -222,7 +235,7 @@ public final class TemplateWriter {
 			date.setCellStyle(inputDate);
 			noteAt(sheet, 0, plan.term() + "期 (" + plan.period() + ") " + plan.group() + " 行動計画 実績報告");
 			noteAt(sheet, 4, "← 提出者のお名前を入力してください");
-			noteAt(sheet, 5, "← 提出日を入力してください (例: 2025/10/20)"
+			noteAt(sheet, 5, "← 提出日を入力してください (例: " + exampleDate(plan) + ")"
 					+ (plan.deadline() == null ? "" : "。提出期限は " + plan.deadline().format(DAY) + " です"));
 			noteAt(sheet, 7, "黄色のセルに入力してください。それ以外のセルは行動計画から転記しており、変更できません。"
 					+ "書き方は「" + GUIDE + "」シートをご覧ください。");
@@ -230,8 +243,8 @@ public final class TemplateWriter {
 			DataValidationConstraint dates = helper(sheet).createDateConstraint(OperatorType.BETWEEN, "DATE(2000,1,1)",
 					"DATE(2099,12,31)", null);
 			validate(sheet, dates, new CellRangeAddressList(5, 5, 1, 1), DataValidation.ErrorStyle.WARNING, "提出日",
-					"提出した日付を 2025/10/20 のように入力してください。Ctrl+; で今日の日付が入ります。", "日付ではありません",
-					"日付を 2025/10/20 のように入力してください。");
+					"提出した日付を " + exampleDate(plan) + " のように入力してください。Ctrl+; で今日の日付が入ります。", "日付ではありません",
+					"日付を " + exampleDate(plan) + " のように入力してください。");
 			finish(sheet);
 		}
 
@@ -424,7 +437,7 @@ public final class TemplateWriter {
 							+ "同じ部署から複数回提出された場合は、最後に受け付けたものが使われます。" });
 			rows.add(new String[] { COVER, "様式バージョン・期・部署コード・部署名", "行動計画から転記しています。変更しないでください。" });
 			rows.add(new String[] { COVER, "提出者", "提出者 (記入者) のお名前を入力してください。" });
-			rows.add(new String[] { COVER, "提出日", "提出した日付を 2025/10/20 のように入力してください。" });
+			rows.add(new String[] { COVER, "提出日", "提出した日付を " + exampleDate(plan) + " のように入力してください。" });
 			rows.add(new String[] { KPI, "KPI ID", "行動計画のKPIの番号です (変更不可)。" });
 			rows.add(new String[] { KPI, "KPI", "行動計画の目標です。振り返りのKPI欄にこのまま載ります (変更不可)。" });
 			rows.add(new String[] { KPI, "判定",

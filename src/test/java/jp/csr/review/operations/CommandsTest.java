@@ -5,10 +5,14 @@ import java.nio.file.Path;
 
 import jp.csr.review.SampleFolders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** PRODUCT.md §7: the exit codes of validate, template, run, status and bad usage. */
 @SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 class CommandsTest {
 
 	static final Path ROOT = SampleFolders.copy("commands");
@@ -27,6 +32,9 @@ class CommandsTest {
 
 	@Autowired
 	Commands commands;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	int exit(String... args) throws Exception {
 		commands.run(new DefaultApplicationArguments(args));
@@ -60,6 +68,24 @@ class CommandsTest {
 			assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("53期_DEV_システム開発部.xlsx");
 		}
 		assertThat(exit("template", "--department", "NOPE", "--out", one.toString())).isEqualTo(2);
+	}
+
+	@Test
+	void aDepartmentCodeIsCaseInsensitiveAndAnUnknownOneListsTheValidOnes(CapturedOutput output) throws Exception {
+		Path out = ROOT.resolve("templates-isec");
+		assertThat(exit("template", "--department", "isec", "--out", out.toString())).isZero();
+		assertThat(out.resolve("53期_ISEC_情報セキュリティ部.xlsx")).isRegularFile();
+		assertThat(exit("template", "--department", "NOPE", "--out", out.toString())).isEqualTo(2);
+		assertThat(output).contains("部署コード「NOPE」は行動計画にありません。行動計画の部署コード: ISEC, PRIV, COMP, RISK, DEV, AD, BCP");
+	}
+
+	@Test
+	void helpRunsNothing(CapturedOutput output) throws Exception {
+		String runs = "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION";
+		long before = jdbc.sql(runs).query(Long.class).single();
+		assertThat(exit("run", "--help")).isZero();
+		assertThat(output).contains("使い方: ./review run");
+		assertThat(jdbc.sql(runs).query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test

@@ -272,9 +272,31 @@ class TemplateWriterTest {
 		assertThat(dir.resolve("x.xlsx")).doesNotExist();
 	}
 
+	@Test
+	void theExampleDateIsOfThePlansTerm() throws IOException {
+		Plan later = new Plan(PLAN.group(), 55, YearMonth.of(2026, 10), YearMonth.of(2027, 9), null, PLAN.departments(),
+				PLAN.kpis(), PLAN.initiatives());
+		try (XSSFWorkbook wb = write(later, ISEC, "")) {
+			XSSFSheet cover = wb.getSheet("表紙");
+			XSSFDataValidation date = validationAt(cover, "B6");
+			StringBuilder all = new StringBuilder(date.getPromptBoxText()).append(date.getErrorBoxText());
+			Stream.of(cover, wb.getSheet("記入方法"))
+				.forEach(sheet -> sheet.forEach(row -> row.forEach(c -> all.append(c.toString()).append('\n'))));
+			assertThat(all.toString()).contains("例: 2027/10/20", "2027/10/20 のように").doesNotContain("2025");
+		}
+		// a 提出期限 before the 20th is the date departments write
+		Plan early = new Plan(PLAN.group(), 53, PLAN.start(), PLAN.end(), LocalDate.of(2025, 10, 10), PLAN.departments(),
+				PLAN.kpis(), PLAN.initiatives());
+		assertThat(TemplateWriter.exampleDate(early)).isEqualTo("2025/10/10");
+	}
+
 	private XSSFWorkbook write(Department department, String password) throws IOException {
-		Path file = dir.resolve(TemplateWriter.fileName(PLAN, department));
-		new TemplateWriter(password).write(PLAN, department, file);
+		return write(PLAN, department, password);
+	}
+
+	private XSSFWorkbook write(Plan plan, Department department, String password) throws IOException {
+		Path file = dir.resolve(TemplateWriter.fileName(plan, department));
+		new TemplateWriter(password).write(plan, department, file);
 		try (InputStream in = Files.newInputStream(file)) {
 			return new XSSFWorkbook(in);
 		}

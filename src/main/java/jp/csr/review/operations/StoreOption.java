@@ -1,0 +1,55 @@
+package jp.csr.review.operations;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * The {@code --review.store=…} a printed command needs (issue 9: the printed restart command, typed as printed,
+ * resumes that run). None when the store is the configured one (config/application.yml, or the built-in default),
+ * which a command typed in the checkout finds too; the absolute path when the store came from the command line,
+ * a system property or the environment, which the admin's next command does not repeat.
+ */
+final class StoreOption {
+
+	private static final ConfigurationPropertyName STORE = ConfigurationPropertyName.of("review.store");
+
+	private StoreOption() {
+	}
+
+	static String of(Environment environment, Path store) {
+		if (!(environment instanceof ConfigurableEnvironment configurable)) {
+			return "";
+		}
+		for (PropertySource<?> source : configurable.getPropertySources()) {
+			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source) || !sets(source)) {
+				continue;
+			}
+			return source instanceof OriginTrackedMapPropertySource ? ""
+					: " --review.store=" + shellWord(store.toAbsolutePath().normalize().toString());
+		}
+		return "";
+	}
+
+	/** Whether a source sets the store, in any of the spellings Spring Boot binds ({@code REVIEW_STORE} too). */
+	private static boolean sets(PropertySource<?> source) {
+		for (ConfigurationPropertySource properties : ConfigurationPropertySources.from(source)) {
+			if (properties.getConfigurationProperty(STORE) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** As a POSIX shell reads it back: quoted when it holds anything but the plainest characters. */
+	static String shellWord(String text) {
+		return text.matches("[\\w./@%+=:,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+	}
+
+}
