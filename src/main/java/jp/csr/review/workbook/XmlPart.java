@@ -24,7 +24,22 @@ final class XmlPart implements AutoCloseable {
 	static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 	/** A factory per thread: StAX factories are not promised to be thread-safe, and making one looks up services. */
-	private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XMLHelper::newXMLInputFactory);
+	private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlPart::factory);
+
+	/** Woodstox's property for how deep elements may nest (its default, 1,000, is less than files nest). */
+	private static final String MAX_DEPTH = "com.ctc.wstx.maxElementDepth";
+
+	/**
+	 * POI's secure factory (no DTD, no external entities), which is Woodstox's: the usermodel reads elements
+	 * nested tens of thousands deep, so the stream does too, up to a bound that keeps the element stack small.
+	 */
+	private static XMLInputFactory factory() {
+		XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+		if (factory.isPropertySupported(MAX_DEPTH)) {
+			factory.setProperty(MAX_DEPTH, 100_000);
+		}
+		return factory;
+	}
 
 	private final XMLStreamReader xml;
 
