@@ -3,6 +3,8 @@ package jp.csr.review.operations;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.csr.review.plan.Plan;
+import jp.csr.review.store.Submissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +43,14 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 
 	private final JdbcClient jdbc;
 
+	private final ConfiguredPlan plan;
+
 	/** The run this process is printing: one at a time (the run lock), on the load step's own thread. */
 	private volatile Printing printing;
 
-	FileLines(JdbcClient jdbc) {
+	FileLines(JdbcClient jdbc, ConfiguredPlan plan) {
 		this.jdbc = jdbc;
+		this.plan = plan;
 	}
 
 	/** What has been printed of the run's files, and of its progress. */
@@ -53,13 +58,17 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 
 		final long instanceId;
 
+		/** The plan's term: the review's version in use of a department is its newest accepted file of it. */
+		final Integer term;
+
 		final LoadProgress progress;
 
 		/** Every file up to this {@code seq} has its line. */
 		int through;
 
-		Printing(long instanceId, int through, LoadProgress progress) {
+		Printing(long instanceId, Integer term, int through, LoadProgress progress) {
 			this.instanceId = instanceId;
+			this.term = term;
 			this.through = through;
 			this.progress = progress;
 		}
@@ -92,7 +101,8 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 		boolean scannedNow = load.getJobExecution().getStepExecutions().stream()
 			.anyMatch(s -> s != load && s.getStatus() == BatchStatus.COMPLETED);
 		int through = scannedNow ? 0 : tally.firstPending() != null ? tally.firstPending() - 1 : Integer.MAX_VALUE;
-		printing = new Printing(instanceId, through, new LoadProgress(System.nanoTime(), tally.settled()));
+		printing = new Printing(instanceId, plan.read().map(Plan::term).orElse(null), through,
+				new LoadProgress(System.nanoTime(), tally.settled()));
 		print(next(printing));
 	}
 
@@ -130,6 +140,7 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 		Printing run = printing;
 		if (run != null && load.getStatus() == BatchStatus.COMPLETED) {
 			print(next(run));
+			acceptedButSentBack(run).forEach(Line::log);
 		}
 		printing = null;
 		return null;
@@ -221,6 +232,32 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 				String where = rs.getString(1).isEmpty() ? "" : rs.getString(1) + (rs.getString(2).isEmpty() ? "" : "!" + rs.getString(2)) + ": ";
 				return where + rs.getString(3);
 			})
+			.list();
+	}
+
+	/**
+	 * PRODUCT.md v2 §3: when a department's newest file is rejected, the review shows it 差戻し and keeps the
+	 * values of its newest accepted file. A file this run accepted (its 受理 line written) and a newer one of the
+	 * same department it then rejected: the review uses the accepted one, the department is 差戻し. Known only
+	 * once every file of the run is decided, so said after the last file line.
+	 */
+	private List<Line> acceptedButSentBack(Printing run) {
+		if (run.term == null) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				WITH ranked AS (
+				  SELECT department_code, original_path, status, job_instance_id, term,
+				         ROW_NUMBER() OVER (PARTITION BY department_code ORDER BY %1$s) AS age,
+				         ROW_NUMBER() OVER (PARTITION BY department_code, status, term ORDER BY %1$s) AS age_in_status
+				  FROM submission_file WHERE department_code IS NOT NULL)
+				SELECT a.original_path, a.department_code, r.original_path
+				FROM ranked a JOIN ranked r ON r.department_code = a.department_code AND r.age = 1 AND r.status = 'REJECTED'
+				WHERE a.status = 'ACCEPTED' AND a.age_in_status = 1 AND a.job_instance_id = ? AND a.term = ?
+				ORDER BY a.department_code""".formatted(Submissions.NEWEST_FIRST))
+			.params(run.instanceId, run.term)
+			.query((rs, n) -> new Line("注意     受理した {} は振り返りに使われますが、同じ部署 {} のより新しい {} が差戻しのため、部署の状態は差戻しです",
+					rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
 

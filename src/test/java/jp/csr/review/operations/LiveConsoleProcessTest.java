@@ -39,7 +39,7 @@ class LiveConsoleProcessTest {
 	@Test
 	void eachFileIsPrintedWhenItsChunkCommitsAndARestartPrintsTheRestOnce() throws Exception {
 		Folders f = Folders.in(temp);
-		// the sample, and a newer file of DEV that is rejected
+		// the sample's DEV file, and a newer one of DEV that is rejected: the review keeps the accepted one
 		Path sentBack = f.input().resolve("53期_DEV_再提出.xlsx");
 		Drops.drop(f.input(), "DEV", sentBack.getFileName().toString(),
 				wb -> Drops.cell(wb, "KPI!F2").setCellValue("少し"), Instant.now().minusSeconds(10));
@@ -70,12 +70,15 @@ class LiveConsoleProcessTest {
 		printed.addAll(files(killedOutput));
 		assertThat(printed).as(killedOutput).hasSizeGreaterThan(2).isEqualTo(settled(f));
 
-		// ---- the last restart prints the files not printed yet, each once
+		// ---- the last restart prints the files not printed yet, each once, then what the review does with DEV
 		Result done = f.run("restart", SLOW_ONE_BY_ONE[0], SLOW_ONE_BY_ONE[1]);
 		assertThat(done.exit()).as(done.output()).isEqualTo(3);
 		printed.addAll(files(done.output()));
 		assertThat(printed).as(done.output()).isEqualTo(scanOrder);
+		Path accepted = f.input().resolve("53期_DEV_システム開発部.xlsx");
 		assertThat(done.output()).containsSubsequence("差戻し   " + sentBack + "  部署 DEV  エラー 1件",
+				"注意     受理した " + accepted + " は振り返りに使われますが、同じ部署 DEV のより新しい " + sentBack
+						+ " が差戻しのため、部署の状態は差戻しです",
 				"ステップ load  COMPLETED", "注記付きの写し: ", "完了 (実行 3)");
 	}
 
