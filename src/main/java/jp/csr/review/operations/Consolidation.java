@@ -134,7 +134,7 @@ class Consolidation {
 		}
 		RunLock.Result acquired;
 		try {
-			acquired = RunLock.acquire(properties.store());
+			acquired = RunLock.acquire(properties.store(), properties.zone());
 		}
 		catch (IOException ex) {
 			log.error("ストア {} にロックファイルを作れません: {}", properties.store(), ex.getMessage());

@@ -33,6 +33,9 @@ class LiveConsoleProcessTest {
 	/** A file's line: 受理 or 差戻し, the file's path, its department. */
 	private static final Pattern FILE_LINE = Pattern.compile("^(?:受理|差戻し)\\s+(.+?)  部署 ", Pattern.MULTILINE);
 
+	/** How status and the lock write a time: in review.zone (Asia/Tokyo), labelled. */
+	private static final String TOKYO_TIME = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+09:00";
+
 	@TempDir
 	Path temp;
 
@@ -70,11 +73,15 @@ class LiveConsoleProcessTest {
 		printed.addAll(files(killedOutput));
 		assertThat(printed).as(killedOutput).hasSizeGreaterThan(2).isEqualTo(settled(f));
 
-		// ---- the last restart prints the files not printed yet, each once, then what the review does with DEV
+		// ---- the last restart prints the files not printed yet, each once, then what the review does with DEV;
+		// status meanwhile: the lock's holder (the killed run, or the restart) and the runs in review.zone, labelled
+		Child status = f.start("status");
 		Result done = f.run("restart", SLOW_ONE_BY_ONE[0], SLOW_ONE_BY_ONE[1]);
 		assertThat(done.exit()).as(done.output()).isEqualTo(3);
 		printed.addAll(files(done.output()));
 		assertThat(printed).as(done.output()).isEqualTo(scanOrder);
+		assertThat(status.result().output()).containsPattern("\\(PID \\d+, ホスト .+, 開始 " + TOKYO_TIME + "\\)")
+			.containsPattern("実行 1  開始 " + TOKYO_TIME + "  終了 " + TOKYO_TIME);
 		Path accepted = f.input().resolve("53期_DEV_システム開発部.xlsx");
 		assertThat(done.output()).containsSubsequence("差戻し   " + sentBack + "  部署 DEV  エラー 1件",
 				"注意     受理した " + accepted + " は振り返りに使われますが、同じ部署 DEV のより新しい " + sentBack
