@@ -9,6 +9,7 @@ import jp.csr.review.intake.ScanTasklet;
 import jp.csr.review.judging.JudgeTasklet;
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.judging.MarkRule;
+import jp.csr.review.operations.FileLines;
 import jp.csr.review.operations.RunSettings;
 import jp.csr.review.plan.PlanCache;
 import jp.csr.review.report.AnswerTasklet;
@@ -119,13 +120,14 @@ class ConsolidationJobConfiguration {
 	@Bean
 	Step load(JobRepository repository, PlatformTransactionManager tx, ReviewProperties properties,
 			CandidateReader candidateReader, CheckProcessor checkProcessor, SubmissionLoader submissionLoader,
-			ThreadPoolTaskExecutor loadThreads) {
+			ThreadPoolTaskExecutor loadThreads, FileLines fileLines) {
 		ChunkOrientedStepBuilder<Candidate, Checked> step = new StepBuilder("load", repository)
 			.<Candidate, Checked>chunk(properties.loadChunk())
 			.transactionManager(tx)
 			.reader(candidateReader)
 			.processor(checkProcessor)
-			.writer(submissionLoader);
+			.writer(submissionLoader)
+			.listener(fileLines);
 		if (properties.loadThreadCount() > 1) {
 			step.taskExecutor(loadThreads);
 		}

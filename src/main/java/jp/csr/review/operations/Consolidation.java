@@ -164,7 +164,7 @@ class Consolidation {
 	private ExitCode underLock(Work work) {
 		RunLock.Result acquired;
 		try {
-			acquired = RunLock.acquire(properties.store());
+			acquired = RunLock.acquire(properties.store(), properties.zone());
 		}
 		catch (IOException ex) {
 			log.error("ストア {} にロックファイルを作れません: {}", properties.store(), ex.getMessage());

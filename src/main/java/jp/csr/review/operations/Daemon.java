@@ -106,7 +106,7 @@ class Daemon implements SmartLifecycle {
 
 	private String next() {
 		ZonedDateTime next = cron.next(ZonedDateTime.now(properties.zone()));
-		return next == null ? "なし" : next.toOffsetDateTime().withNano(0).toString();
+		return next == null ? "なし" : AdminTime.format(next);
 	}
 
 	/** Stops the schedule, asks the run in progress to stop, and waits for it to end. */

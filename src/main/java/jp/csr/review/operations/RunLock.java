@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,14 +45,21 @@ final class RunLock implements AutoCloseable {
 		this.lock = lock;
 	}
 
-	/** The lock, or empty with the holder's description when another run has it. */
-	static synchronized Result acquire(Path store) throws IOException {
+	/**
+	 * The lock, or empty with the holder's description when another run has it.
+	 *
+	 * @param zone {@code review.zone}: the holder's start time is written in it, as every time an admin reads
+	 */
+	static synchronized Result acquire(Path store, ZoneId zone) throws IOException {
 		Files.createDirectories(store);
 		Path file = store.resolve(FILE_NAME).toAbsolutePath().normalize();
 		String mine = HELD.get(file);
 		if (mine != null) {
 			return new Result(Optional.empty(), mine);
 		}
+		// made before the lock is taken: a second run that finds the lock reads the holder, keep that gap short
+		String holder = "PID " + ProcessHandle.current().pid() + ", ホスト " + host() + ", 開始 "
+				+ AdminTime.format(Instant.now(), zone);
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		FileLock lock;
@@ -62,12 +70,10 @@ final class RunLock implements AutoCloseable {
 			lock = null;
 		}
 		if (lock == null) {
-			String holder = read(channel);
+			String other = read(channel);
 			channel.close(); // no lock of ours on this file in this JVM, so closing drops nothing
-			return new Result(Optional.empty(), holder.isEmpty() ? "(不明)" : holder);
+			return new Result(Optional.empty(), other.isEmpty() ? "(不明)" : other);
 		}
-		String holder = "PID " + ProcessHandle.current().pid() + ", ホスト " + host() + ", 開始 "
-				+ OffsetDateTime.now().withNano(0);
 		channel.truncate(0);
 		channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
 		channel.force(true);

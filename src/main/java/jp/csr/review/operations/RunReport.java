@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.feedback.AnnotatedCopies;
@@ -21,13 +23,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What a finished run prints: one line per file, the review's path, one summary line; the exit code. */
+/** What a finished run prints: its steps, the review's path, one summary line; the exit code. */
 @Component
 class RunReport {
 
 	private static final Logger log = LoggerFactory.getLogger(RunReport.class);
-
-	private static final int ERRORS_SHOWN = 3;
 
 	private final JdbcClient jdbc;
 
@@ -50,64 +50,32 @@ class RunReport {
 		return "./review restart " + executionId + storeOption;
 	}
 
-	private record FileLine(String path, String outcome, Long fileId, String department, int errors, int warnings,
-			String note) {
-	}
-
+	/**
+	 * The end of a run: the files it left pending, its steps, the annotated copies it wrote, the review, the
+	 * counts. Each file's own line was written when the file was decided ({@link FileLines}).
+	 */
 	ExitCode print(JobExecution execution) {
-		List<FileLine> files = jdbc.sql("""
-				SELECT c.path, c.outcome, c.file_id, COALESCE(f.department_code, ''), COALESCE(f.errors, 0),
-				       COALESCE(f.warnings, 0), c.note
-				FROM scan_candidate c LEFT JOIN submission_file f ON f.id = c.file_id
-				WHERE c.job_instance_id = ? ORDER BY c.seq""")
-			.param(execution.getJobInstanceId())
-			.query((rs, n) -> new FileLine(rs.getString(1), rs.getString(2), fileId(rs),
-					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)))
+		long instance = execution.getJobInstanceId();
+		jdbc.sql("SELECT path FROM scan_candidate WHERE job_instance_id = ? AND outcome IS NULL ORDER BY seq")
+			.param(instance)
+			.query(String.class)
+			.list()
+			.forEach(path -> log.info("未処理   {}", path));
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("SELECT outcome, COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome IS NOT NULL GROUP BY outcome")
+			.param(instance)
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
 			.list();
-		ReviewProperties settings = RunSettings.of(properties, execution.getJobParameters());
-		Path outputDir = settings.outputDir();
-		List<String> codes = files.stream().anyMatch(f -> "REJECTED".equals(f.outcome())) ? departments(settings.plan())
-				: List.of();
-		int accepted = 0;
-		int rejected = 0;
-		int skipped = 0;
-		int unreadable = 0;
-		int waiting = 0;
-		for (FileLine f : files) {
-			switch (f.outcome() == null ? "" : f.outcome()) {
-				case "ACCEPTED" -> {
-					accepted++;
-					log.info("受理     {}  部署 {}  警告 {}件", f.path(), f.department(), f.warnings());
-				}
-				case "REJECTED" -> {
-					rejected++;
-					log.info("差戻し   {}  部署 {}  エラー {}件  警告 {}件", f.path(), f.department().isEmpty() ? "不明" : f.department(),
-							f.errors(), f.warnings());
-					firstErrors(f.fileId()).forEach(e -> log.info("           {}", e));
-					Path copy = AnnotatedCopies.target(outputDir, codes, f.department(),
-							Path.of(f.path()).getFileName().toString());
-					if (Files.exists(copy)) {
-						log.info("           注記付きの写し: {}", copy);
-					}
-				}
-				case "SKIPPED" -> {
-					skipped++;
-					// runs before V3 kept no note
-					log.info("スキップ {}  ({})", f.path(), f.note() == null ? "同じ内容を取り込み済み" : f.note());
-				}
-				case "UNREADABLE" -> {
-					unreadable++;
-					log.info("読取不可 {}  ({}。次回もう一度読み込みます)", f.path(), f.note());
-				}
-				case "CHANGED", "MISSING" -> {
-					waiting++;
-					log.info("待機     {}  ({}。次回に取り込みます)", f.path(),
-							f.note() == null ? "読み込み中に変更されました" : f.note());
-				}
-				default -> log.info("未処理   {}", f.path());
-			}
-		}
+		int accepted = counts.getOrDefault("ACCEPTED", 0);
+		int rejected = counts.getOrDefault("REJECTED", 0);
+		int skipped = counts.getOrDefault("SKIPPED", 0);
+		int unreadable = counts.getOrDefault("UNREADABLE", 0);
+		int waiting = counts.getOrDefault("CHANGED", 0) + counts.getOrDefault("MISSING", 0);
 		printSteps(execution);
+		if (rejected > 0) {
+			ReviewProperties settings = RunSettings.of(properties, execution.getJobParameters());
+			printCopies(instance, settings.outputDir(), settings.plan());
+		}
 		String review = execution.getExecutionContext().containsKey(WriteTasklet.REVIEW_PATH)
 				? execution.getExecutionContext().getString(WriteTasklet.REVIEW_PATH) : null;
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -124,6 +92,23 @@ class RunReport {
 				rejected, skipped, unreadable, waiting);
 		// a file the service user cannot read needs the admin as a rejected one needs its department
 		return rejected + unreadable > 0 ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	/** The annotated copy of each file the run rejected, written by its last step: so listed after the steps. */
+	private void printCopies(long instance, Path outputDir, Path planFile) {
+		List<String> codes = departments(planFile);
+		List<String[]> rejected = jdbc.sql("""
+				SELECT c.path, COALESCE(f.department_code, '') FROM scan_candidate c JOIN submission_file f ON f.id = c.file_id
+				WHERE c.job_instance_id = ? AND c.outcome = 'REJECTED' ORDER BY c.seq""")
+			.param(instance)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		for (String[] file : rejected) {
+			Path copy = AnnotatedCopies.target(outputDir, codes, file[1], Path.of(file[0]).getFileName().toString());
+			if (Files.exists(copy)) {
+				log.info("注記付きの写し: {}  ({} の差戻し)", copy, file[0]);
+			}
+		}
 	}
 
 	/** The plan's department codes: only they have a folder of annotated copies of their own. */
@@ -191,24 +176,6 @@ class RunReport {
 
 	static String seconds(Duration d) {
 		return String.format("%.1f秒", d.toMillis() / 1000.0);
-	}
-
-	/** NULL while the file is pending (sqlite-jdbc's getObject(…, Long.class) throws on NULL). */
-	private static Long fileId(java.sql.ResultSet rs) throws java.sql.SQLException {
-		long id = rs.getLong(3);
-		return rs.wasNull() ? null : id;
-	}
-
-	private List<String> firstErrors(Long fileId) {
-		return jdbc.sql("""
-				SELECT sheet, cell, message FROM validation_issue WHERE file_id = ? AND severity = 'ERROR'
-				ORDER BY seq LIMIT ?""")
-			.params(fileId, ERRORS_SHOWN)
-			.query((rs, n) -> {
-				String where = rs.getString(1).isEmpty() ? "" : rs.getString(1) + (rs.getString(2).isEmpty() ? "" : "!" + rs.getString(2)) + ": ";
-				return where + rs.getString(3);
-			})
-			.list();
 	}
 
 	/**

@@ -36,7 +36,7 @@ class StatusCommand {
 
 	private static final int RUNS_SHOWN = 5;
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	private static final DateTimeFormatter TIME = AdminTime.FORMAT;
 
 	private static final Pattern PID = Pattern.compile("PID (\\d+)");
 

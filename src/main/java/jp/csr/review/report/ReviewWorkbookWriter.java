@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -30,14 +32,16 @@ public final class ReviewWorkbookWriter {
 		Files.createDirectories(outputDir);
 		Path target = outputDir.resolve(fileName(data.plan().term()));
 		// Same directory as the target, so the move is a rename on one file system and can be atomic; a short
-		// fixed prefix, so the temporary name never outgrows the file system's name limit.
-		Path temp = Files.createTempFile(outputDir, ".review-", ".tmp");
+		// name of fixed length, so it never outgrows the file system's name limit. Created as any new file is
+		// (0666 less the umask), not by createTempFile (0600): the rename keeps the mode, and the review is for
+		// whoever the output folder is shared with.
+		Path temp = outputDir.resolve(".review-" + UUID.randomUUID() + ".tmp");
 		try {
 			// close() also deletes SXSSF's temp files. They are left uncompressed: with compression POI 5.5.1
 			// closes each gzip stream twice and logs a "Failed to dispose sheet" warning on every run.
 			try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
 				fill(workbook, data);
-				try (OutputStream out = Files.newOutputStream(temp)) {
+				try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
 					workbook.write(out);
 				}
 			}

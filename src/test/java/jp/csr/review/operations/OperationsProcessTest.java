@@ -227,12 +227,21 @@ class OperationsProcessTest {
 		}
 
 		Child start(String command, String... options) throws IOException {
-			Path log = root.resolve("process-" + System.nanoTime() + ".log");
+			return start(line(command, options));
+		}
+
+		/** The command line of the application on these folders (a test may start it through a shell). */
+		List<String> line(String command, String... options) {
 			List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-cp", System.getProperty("java.class.path"), "jp.csr.review.ReviewApplication", command,
 					"--review.store=" + store, "--review.input-dir=" + input, "--review.output-dir=" + output,
 					"--review.plan=" + plan, "--review.settle=0s"));
 			line.addAll(List.of(options));
+			return line;
+		}
+
+		Child start(List<String> line) throws IOException {
+			Path log = root.resolve("process-" + System.nanoTime() + ".log");
 			Process p = new ProcessBuilder(line).directory(REPO.toFile()).redirectErrorStream(true)
 				.redirectOutput(log.toFile()).start();
 			return new Child(p, log);
