@@ -227,8 +227,14 @@ class OperationsProcessTest {
 		}
 
 		Child start(String command, String... options) throws IOException {
+			return start(List.of(), command, options);
+		}
+
+		/** {@code command} started through {@code prefix} (setpriv, say). */
+		Child start(List<String> prefix, String command, String... options) throws IOException {
 			Path log = root.resolve("process-" + System.nanoTime() + ".log");
-			List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			List<String> line = new ArrayList<>(prefix);
+			line.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-cp", System.getProperty("java.class.path"), "jp.csr.review.ReviewApplication", command,
 					"--review.store=" + store, "--review.input-dir=" + input, "--review.output-dir=" + output,
 					"--review.plan=" + plan, "--review.settle=0s"));
