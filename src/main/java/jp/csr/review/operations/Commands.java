@@ -27,6 +27,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  status                                最近の実行と部署ごとの提出状況
 			  restart [EXECUTION_ID]                失敗した実行を再開する
 			  daemon                                review.schedule に従って毎晩実行する
+			  check                                 ストアを点検し、安全なものは修復する
 			設定の上書き例: --review.input-dir=/srv/share/inbox""";
 
 	private final Consolidation consolidation;
@@ -39,15 +40,18 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Daemon daemon;
 
+	private final CheckCommand check;
+
 	private ExitCode exit = ExitCode.OK;
 
 	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template, StatusCommand status,
-			Daemon daemon) {
+			Daemon daemon, CheckCommand check) {
 		this.consolidation = consolidation;
 		this.validate = validate;
 		this.template = template;
 		this.status = status;
 		this.daemon = daemon;
+		this.check = check;
 	}
 
 	@Override
@@ -66,6 +70,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			case "daemon" -> rest.isEmpty() ? daemon.run() : usage("daemon は引数をとりません: " + rest);
 			case "validate" -> validate.run(rest);
 			case "template" -> template.run(args);
+			case "check" -> rest.isEmpty() ? check.run() : usage("check は引数をとりません: " + rest);
 			default -> usage("不明なコマンド: " + words.get(0));
 		};
 	}
