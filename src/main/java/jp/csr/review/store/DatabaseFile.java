@@ -75,7 +75,7 @@ public final class DatabaseFile {
 			Files.createDirectories(store);
 		}
 		catch (IOException ex) {
-			throw new StoreUnusable(new StoreProblem(store, "ストアのフォルダ " + store + " を作れません (" + ex + ")。何もせずに終了しました。",
+			throw new StoreUnusable(new StoreProblem(store, "ストアのフォルダ " + store + " を作れません (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")。何もせずに終了しました。",
 					List.of("直し方: review.store の設定を確かめ、実行するユーザーが書き込める場所にしてください")), use.exitCodeWhenUnusable());
 		}
 		problem(use.access()).ifPresent(p -> {
