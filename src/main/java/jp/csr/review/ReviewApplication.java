@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import jp.csr.review.operations.ReviewCommandLine;
+import jp.csr.review.store.StoreUnusable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,8 +35,9 @@ public class ReviewApplication {
 		}
 		catch (RuntimeException ex) {
 			// The context did not start; Boot has logged why. A store kept busy by another process is a
-			// failed run to retry (1); anything else is bad configuration (PRODUCT.md §7: 2).
-			exit = storeBusy(ex) ? 1 : 2;
+			// failed run to retry (1); anything else is bad configuration (PRODUCT.md §7: 2). A store the
+			// command cannot use (damaged, not writable) was explained, with the command's own exit code.
+			exit = StoreUnusable.exitCodeIn(ex).orElse(storeBusy(ex) ? 1 : 2);
 		}
 		System.exit(exit);
 	}

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        processor, 1 checks them one after the other
  * @param loadChunk files loaded per transaction: the fsync'd commit and the job repository's update are paid once
  *        per chunk, and a restart after a crash resumes at the first chunk not committed
+ * @param backup the copies of the database a successful run leaves under {@code <store>/backup}
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -37,7 +38,8 @@ public record ReviewProperties(
 		Map<String, String> marks,
 		@DefaultValue("") String templatePassword,
 		@DefaultValue("0") int loadThreads,
-		@DefaultValue("50") int loadChunk) {
+		@DefaultValue("50") int loadChunk,
+		@DefaultValue Backup backup) {
 
 	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
 	public static final Map<String, String> DEFAULT_MARKS = Map.of(
@@ -55,6 +57,21 @@ public record ReviewProperties(
 		}
 	}
 
+	/**
+	 * {@code review.backup.*}.
+	 *
+	 * @param keep how many backups of the database to keep, the newest; 0 makes none
+	 */
+	public record Backup(@DefaultValue("7") int keep) {
+
+		public Backup {
+			if (keep < 0) {
+				throw new IllegalArgumentException("review.backup.keep は 0 (バックアップしない) 以上にしてください: " + keep);
+			}
+		}
+
+	}
+
 	/** The threads {@code review.load-threads} asks for: 0 means one per processor. */
 	public int loadThreadCount() {
 		return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
@@ -67,7 +84,7 @@ public record ReviewProperties(
 	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
 			Map<String, String> marks) {
 		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
-				loadThreads, loadChunk);
+				loadThreads, loadChunk, backup);
 	}
 
 	public Path database() {

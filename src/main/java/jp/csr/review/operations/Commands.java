@@ -6,7 +6,6 @@ import jp.csr.review.operations.ReviewCommandLine.Start;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -33,12 +32,12 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Daemon daemon;
 
-	private final ObjectProvider<StoreCheckHook> check;
+	private final CheckCommand check;
 
 	private ExitCode exit = ExitCode.OK;
 
 	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template, StatusCommand status,
-			Daemon daemon, ObjectProvider<StoreCheckHook> check) {
+			Daemon daemon, CheckCommand check) {
 		this.consolidation = consolidation;
 		this.validate = validate;
 		this.template = template;
@@ -70,19 +69,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			case "daemon" -> daemon.run();
 			case "validate" -> validate.run(command);
 			case "template" -> template.run(command);
-			case "check" -> check();
+			case "check" -> check.run();
 			default -> throw new IllegalStateException("no command " + command.command());
 		};
-	}
-
-	// TODO(issue 9 item 7): the store check (StoreCheck / CheckCommand, another change) provides this bean
-	private ExitCode check() throws Exception {
-		StoreCheckHook hook = check.getIfAvailable();
-		if (hook == null) {
-			log.error("check はこの版ではまだ使えません");
-			return ExitCode.USAGE;
-		}
-		return hook.check();
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.csr.review.ReviewProperties;
+import jp.csr.review.store.StoreUpkeep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ class Consolidation {
 
 	private final ConfiguredPlan plan;
 
+	private final StoreUpkeep upkeep;
+
 	/** Set while this process holds the run lock (only then are running executions ours). */
 	private volatile boolean holding;
 
@@ -50,7 +53,7 @@ class Consolidation {
 	private volatile boolean closing;
 
 	Consolidation(ReviewProperties properties, JobOperator operator, JobRepository repository, Job job,
-			RunReport report, Executions executions, LiveExecution live, ConfiguredPlan plan) {
+			RunReport report, Executions executions, LiveExecution live, ConfiguredPlan plan, StoreUpkeep upkeep) {
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
@@ -59,6 +62,7 @@ class Consolidation {
 		this.executions = executions;
 		this.live = live;
 		this.plan = plan;
+		this.upkeep = upkeep;
 	}
 
 	/** A new run; it keeps the settings that decide what it does in its parameters ({@link RunSettings}). */
@@ -209,7 +213,9 @@ class Consolidation {
 					|| execution.getStatus() == BatchStatus.UNKNOWN || execution.getStatus().isRunning()) {
 				execution.setStatus(BatchStatus.FAILED);
 			}
-			return report.print(execution);
+			ExitCode exit = report.print(execution);
+			upkeep.afterRun(execution.getStatus() == BatchStatus.COMPLETED); // still under the lock
+			return exit;
 		}
 		catch (RuntimeException ex) {
 			// the store itself failed (the report's queries, say): still a failed run, not a crash

@@ -15,6 +15,7 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.report.ReviewDecider;
+import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
@@ -56,15 +57,33 @@ class StatusCommand {
 	}
 
 	ExitCode run() {
+		// the start-up has refused a database SQLite cannot read (StoreUse): what is left to say is whether
+		// the next run could write to it
+		new DatabaseFile(properties).unwritable().ifPresent(problem -> {
+			log.warn("次の run は実行できません:");
+			problem.lines().forEach(line -> log.warn("{}", line));
+		});
 		try {
 			report();
 		}
 		catch (DataAccessException ex) {
-			// a fresh store (no run yet created the tables) or an unreadable one: still exit 0
-			log.info("ストア {} に実行の記録はまだありません", properties.store());
+			// still exit 0: status reports
+			if (fresh(ex)) {
+				log.info("ストア {} に実行の記録はまだありません", properties.store());
+			}
+			else {
+				log.warn("ストアのデータベース {} を読めませんでした: {}。./review check で確かめてください",
+						properties.database().toAbsolutePath().normalize(), RunReport.rootMessage(ex));
+			}
 			log.debug("status", ex);
 		}
 		return ExitCode.OK;
+	}
+
+	/** No run has created the tables yet. */
+	private static boolean fresh(DataAccessException ex) {
+		String message = ex.getMostSpecificCause().getMessage();
+		return message != null && message.contains("no such table");
 	}
 
 	private void report() {

@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -120,22 +122,52 @@ public class Archive {
 
 	/** Moves a staged copy to {@code accepted/} or {@code rejected/} under its SHA-256; idempotent. */
 	public Path keep(Staged staged, boolean accepted) throws IOException {
-		Path folder = Files.createDirectories(root.resolve(accepted ? "archive" : "rejected"));
-		Path target = folder.resolve(staged.sha256() + extension(staged.file()));
+		Path target = location(staged.sha256(), staged.file().getFileName().toString(), accepted);
+		Files.createDirectories(target.getParent());
 		Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		return target;
 	}
 
-	/** Staged copies left by a run that died between staging and keeping; no run is active when called. */
-	public void clearStaging() throws IOException {
+	/** Where the copy of a file kept as accepted or rejected lies: named by its SHA-256 and its name's extension. */
+	public Path location(String sha256, String fileName, boolean accepted) {
+		return root.resolve(accepted ? "archive" : "rejected").resolve(sha256 + extension(Path.of(fileName)));
+	}
+
+	/**
+	 * Puts a file of the input folder back at {@code target} (a {@link #location}) when its bytes are the ones
+	 * recorded, through the staging folder as a run would; false when they are not.
+	 *
+	 * @throws InputUnreadable when the file could not be read
+	 */
+	public boolean restore(Path file, String sha256, Path target) throws IOException {
+		Staged staged = stage(file);
+		if (!staged.sha256().equals(sha256)) {
+			discard(staged);
+			return false;
+		}
+		Files.createDirectories(target.getParent());
+		Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		return true;
+	}
+
+	/**
+	 * Staged copies left by a run that died between staging and keeping; no run is active when called.
+	 *
+	 * @return the files removed
+	 */
+	public List<Path> clearStaging() throws IOException {
 		Path staging = root.resolve("staging");
+		List<Path> removed = new ArrayList<>();
 		if (Files.isDirectory(staging)) {
 			try (var files = Files.list(staging)) {
 				for (Path f : files.toList()) {
-					Files.deleteIfExists(f);
+					if (Files.deleteIfExists(f)) {
+						removed.add(f);
+					}
 				}
 			}
 		}
+		return removed;
 	}
 
 	public void discard(Staged staged) throws IOException {

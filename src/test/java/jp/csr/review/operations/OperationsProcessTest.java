@@ -230,6 +230,13 @@ class OperationsProcessTest {
 			return start(line(command, options));
 		}
 
+		/** {@code command} started through {@code prefix} (setpriv, say). */
+		Child start(List<String> prefix, String command, String... options) throws IOException {
+			List<String> line = new ArrayList<>(prefix);
+			line.addAll(line(command, options));
+			return start(line);
+		}
+
 		/** The command line of the application on these folders (a test may start it through a shell). */
 		List<String> line(String command, String... options) {
 			List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

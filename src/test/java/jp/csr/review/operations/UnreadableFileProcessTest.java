@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnreadableFileProcessTest {
 
-	private static final List<String> WITHOUT_DAC_OVERRIDE = List.of("setpriv",
+	static final List<String> WITHOUT_DAC_OVERRIDE = List.of("setpriv",
 			"--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", "--");
 
 	private static final Instant RECEIVED = Instant.parse("2025-10-27T01:00:00Z");

@@ -1,0 +1,134 @@
+package jp.csr.review.operations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jp.csr.review.SampleFolders;
+import jp.csr.review.store.Archive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 9, items 7 and 8: {@code ./review check} repairs what the input folder still holds and reports the
+ * rest; every run says when archived copies are missing and leaves a backup, the newest seven kept.
+ */
+@SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
+class StoreCheckTest {
+
+	static final Path ROOT = SampleFolders.copy("store-check");
+
+	static final Path STORE = ROOT.resolve("store").toAbsolutePath().normalize();
+
+	@DynamicPropertySource
+	static void folders(DynamicPropertyRegistry registry) {
+		SampleFolders.register(registry, ROOT);
+	}
+
+	@Autowired
+	Commands commands;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	int exit(String... args) throws Exception {
+		commands.run(new DefaultApplicationArguments(args));
+		return commands.getExitCode();
+	}
+
+	@Test
+	void checkPutsBackTheCopiesTheInputStillHoldsReportsTheOthersAndRemovesLeftovers(CapturedOutput console) throws Exception {
+		assertThat(exit("run")).as(console.getOut()).isIn(0, 3);
+		assertThat(exit("check")).as(console.getOut()).isZero();
+
+		Path input = ROOT.resolve("input/53期_AD_広告審査部.xlsx");
+		String sha = Archive.sha256(input);
+		Path away = Files.move(input, ROOT.resolve("AD-away.xlsx"));
+		deleteTree(STORE.resolve("archive"));
+		Path staged = Files.createFile(Files.createDirectories(STORE.resolve("staging")).resolve("incoming-42.xlsx"));
+		Path poi = Files.writeString(Files.createDirectories(STORE.resolve("tmp")).resolve("poi-sxssf-sheet1.xml"), "<");
+		Files.setLastModifiedTime(poi, FileTime.from(Instant.now().minusSeconds(7200)));
+		int from = console.getOut().length();
+
+		assertThat(exit("check")).as(console.getOut()).isEqualTo(3);
+		String out = console.getOut().substring(from);
+		Path lost = STORE.resolve("archive/" + sha + ".xlsx");
+		assertThat(out).contains("欠落   " + lost + "  53期_AD_広告審査部.xlsx (部署 AD、受理、読み込んだ値 ")
+			.contains("直し方: 元のファイル (53期_AD_広告審査部.xlsx) を入力フォルダに置いて ./review check をもう一度実行してください")
+			.contains("削除   " + staged).contains("削除   " + poi).contains("点検結果: 問題 1 件 (修復済み 8 件)");
+		assertThat(out.lines().filter(l -> l.startsWith("修復   "))).hasSize(6);
+		List<String> archived = jdbc.sql("SELECT sha256 FROM submission_file WHERE department_code <> 'AD'").query(String.class).list();
+		for (String other : archived) {
+			assertThat(Archive.sha256(STORE.resolve("archive/" + other + ".xlsx"))).isEqualTo(other);
+		}
+		assertThat(lost).doesNotExist();
+		assertThat(staged).doesNotExist();
+		assertThat(poi).doesNotExist();
+
+		Files.move(away, input);
+		from = console.getOut().length();
+		assertThat(exit("check")).as(console.getOut()).isZero();
+		assertThat(console.getOut().substring(from)).contains("修復   " + lost + "  保管ファイルがありませんでした。入力フォルダの " + input)
+			.contains("点検結果: 問題なし (修復済み 1 件)");
+		assertThat(Archive.sha256(lost)).isEqualTo(sha);
+	}
+
+	@Test
+	void everyRunSaysWhichCopiesAreMissingAndKeepsTheNewestSevenBackups(CapturedOutput console) throws Exception {
+		assertThat(exit("run")).as(console.getOut()).isIn(0, 3);
+		Path backups = STORE.resolve("backup");
+		for (int day = 1; day <= 8; day++) {
+			Files.writeString(backups.resolve("review-2025010" + day + "-020000.db"), "older");
+		}
+		Path copy;
+		try (Stream<Path> files = Files.list(STORE.resolve("archive"))) {
+			copy = files.findFirst().orElseThrow();
+		}
+		Files.delete(copy);
+		int from = console.getOut().length();
+
+		assertThat(exit("run")).as(console.getOut()).isIn(0, 3);
+		String out = console.getOut().substring(from);
+		assertThat(out).contains("保管ファイルがありません: " + copy).contains("保管ファイルが 1 件ありません")
+			.contains("./review check で確かめてください");
+		List<Path> kept;
+		try (Stream<Path> files = Files.list(backups)) {
+			kept = files.sorted().toList();
+		}
+		assertThat(kept).hasSize(7).doesNotContain(backups.resolve("review-20250101-020000.db"),
+				backups.resolve("review-20250102-020000.db"));
+		Path newest = kept.get(6);
+		assertThat(newest.getFileName().toString()).matches("review-\\d{8}-\\d{6}\\.db");
+		assertThat(out).contains("バックアップ: " + newest);
+		try (InputStream in = Files.newInputStream(newest)) {
+			assertThat(new String(in.readNBytes(15), StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+		}
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path f : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+				Files.delete(f);
+			}
+		}
+	}
+
+}
