@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 
 import jp.csr.review.workbook.CellRead;
 import jp.csr.review.workbook.Grid;
-import jp.csr.review.workbook.Grids;
 import jp.csr.review.workbook.LabelValueSheet;
 import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
+import jp.csr.review.workbook.Sheets;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
 
@@ -48,8 +48,11 @@ public final class PlanReader {
 			throw new PlanException(file.toString(), List.of("ファイルがありません (設定 review.plan: " + file.toAbsolutePath() + ")"));
 		}
 		try {
-			// streamed: a large group's plan took the usermodel seconds of every run's start
-			return new PlanReader().read(Grids.read(file), file.toString());
+			// streamed, one sheet at a time: a large group's plan took the usermodel seconds of every run's start, and
+			// as a whole it does not fit a small heap
+			try (Sheets workbook = Sheets.open(file)) {
+				return new PlanReader().read(workbook, file.toString());
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof PlanException plan) {
@@ -59,7 +62,7 @@ public final class PlanReader {
 		}
 	}
 
-	private Plan read(List<Grid> workbook, String file) {
+	private Plan read(Sheets workbook, String file) throws IOException {
 		Optional<Grid> overview = sheet(workbook, "概要");
 		String group = "";
 		int term = 0;
@@ -91,8 +94,8 @@ public final class PlanReader {
 		return new Plan(group, term, start, end, deadline, departments, kpis, initiatives);
 	}
 
-	private Optional<Grid> sheet(List<Grid> workbook, String name) {
-		Optional<Grid> sheet = Grid.named(workbook, name);
+	private Optional<Grid> sheet(Sheets workbook, String name) throws IOException {
+		Optional<Grid> sheet = workbook.named(name);
 		if (sheet.isEmpty()) {
 			problems.add("シート「" + name + "」がありません");
 		}

@@ -1,11 +1,13 @@
 package jp.csr.review.workbook;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One sheet as read, whatever read it (the streaming reader for {@code .xlsx}, POI's usermodel for {@code .xls}
@@ -22,8 +24,11 @@ public final class Grid {
 
 	private final boolean hidden;
 
-	/** 0-based row → 0-based column → {@link CellRead}, or the {@link RuntimeException} reading it threw. */
-	private final NavigableMap<Integer, NavigableMap<Integer, Object>> rows = new TreeMap<>();
+	/**
+	 * 0-based row → its cells by 0-based column: {@link CellRead}, or the {@link RuntimeException} reading it threw.
+	 * A large group's plan holds a million cells: a map per row would take more memory than the cells.
+	 */
+	private final NavigableMap<Integer, Row> rows = new TreeMap<>();
 
 	Grid(String name, boolean hidden) {
 		this.name = name;
@@ -55,7 +60,7 @@ public final class Grid {
 
 	/** The cell as read; {@link CellRead#empty} where nothing is. */
 	public CellRead cell(int row, int column) {
-		NavigableMap<Integer, Object> cells = rows.get(row);
+		Row cells = rows.get(row);
 		Object cell = cells == null ? null : cells.get(column);
 		if (cell instanceof RuntimeException failure) {
 			throw failure;
@@ -70,8 +75,8 @@ public final class Grid {
 
 	/** 0-based columns of a row's cells that hold something, ascending. */
 	public NavigableSet<Integer> columns(int row) {
-		NavigableMap<Integer, Object> cells = rows.get(row);
-		return cells == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(cells.navigableKeySet());
+		Row cells = rows.get(row);
+		return cells == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(cells.columns());
 	}
 
 	/**
@@ -80,23 +85,81 @@ public final class Grid {
 	 */
 	void put(int row, int column, CellRead cell) {
 		if (!cell.equals(CellRead.empty(name, cell.address()))) {
-			rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, cell);
+			rows.computeIfAbsent(row, r -> new Row()).put(column, cell);
 			return;
 		}
-		NavigableMap<Integer, Object> cells = rows.get(row);
-		if (cells != null && cells.remove(column) != null && cells.isEmpty()) {
+		Row cells = rows.get(row);
+		if (cells != null && cells.remove(column) && cells.isEmpty()) {
 			rows.remove(row);
 		}
 	}
 
 	/** A cell whose reading threw: thrown again when the cell is read. */
 	void fail(int row, int column, RuntimeException failure) {
-		rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, failure);
+		rows.computeIfAbsent(row, r -> new Row()).put(column, failure);
 	}
 
 	/** Forgets a row: a later row element of the same number replaces it whole, as in POI's usermodel. */
 	void clear(int row) {
 		rows.remove(row);
+	}
+
+	/** A row's cells, by ascending column in two arrays. */
+	private static final class Row {
+
+		private int[] columns = new int[4];
+
+		private Object[] cells = new Object[4];
+
+		private int size;
+
+		Object get(int column) {
+			int i = Arrays.binarySearch(columns, 0, size, column);
+			return i >= 0 ? cells[i] : null;
+		}
+
+		void put(int column, Object cell) {
+			int i = Arrays.binarySearch(columns, 0, size, column);
+			if (i >= 0) {
+				cells[i] = cell;
+				return;
+			}
+			int at = -i - 1;
+			if (size == columns.length) {
+				columns = Arrays.copyOf(columns, size * 2);
+				cells = Arrays.copyOf(cells, size * 2);
+			}
+			System.arraycopy(columns, at, columns, at + 1, size - at);
+			System.arraycopy(cells, at, cells, at + 1, size - at);
+			columns[at] = column;
+			cells[at] = cell;
+			size++;
+		}
+
+		boolean remove(int column) {
+			int i = Arrays.binarySearch(columns, 0, size, column);
+			if (i < 0) {
+				return false;
+			}
+			System.arraycopy(columns, i + 1, columns, i, size - i - 1);
+			System.arraycopy(cells, i + 1, cells, i, size - i - 1);
+			size--;
+			cells[size] = null;
+			return true;
+		}
+
+		boolean isEmpty() {
+			return size == 0;
+		}
+
+		NavigableSet<Integer> columns() {
+			NavigableSet<Integer> set = new TreeSet<>();
+			for (int i = 0; i < size; i++) {
+				set.add(columns[i]);
+			}
+			return set;
+		}
+
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package jp.csr.review.workbook;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,38 +52,11 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 	}
 
 	private static StreamedWorkbook read(Path file, boolean limited) throws Exception {
-		try (OoxmlPackage pkg = OoxmlPackage.open(file)) {
-			List<OoxmlPackage.Relation> core = pkg.relations("/", PackageRelationshipTypes.CORE_DOCUMENT);
-			if (core.isEmpty()) {
-				// strict OOXML, or no workbook at all
-				throw new NotStreamable("no transitional office document");
-			}
-			String workbookPart = pkg.target("/", core.get(0));
-			WorkbookXml workbook;
-			try (InputStream in = pkg.stream(workbookPart); XmlPart xml = new XmlPart(in, null)) {
-				workbook = WorkbookXml.read(xml);
-			}
-			CellStyles styles = CellStyles.NONE;
-			Optional<String> stylesPart = single(pkg, workbookPart, XSSFRelation.STYLES);
-			if (stylesPart.isPresent()) {
-				try (InputStream in = pkg.stream(stylesPart.get()); XmlPart xml = new XmlPart(in, null)) {
-					styles = CellStyles.read(xml);
-				}
-			}
-			List<String> strings = List.of();
-			Optional<String> stringsPart = single(pkg, workbookPart, XSSFRelation.SHARED_STRINGS);
-			if (stringsPart.isPresent()) {
-				try (InputStream in = pkg.stream(stringsPart.get()); XmlPart xml = new XmlPart(in, null)) {
-					strings = sharedStrings(xml);
-				}
-			}
-			SheetXml.Context context = new SheetXml.Context(strings, styles, workbook.date1904());
+		try (Opened workbook = Opened.of(file)) {
 			List<Grid> sheets = new ArrayList<>();
 			for (WorkbookXml.Sheet sheet : workbook.sheets()) {
-				String part = worksheet(pkg, workbookPart, sheet.relationId());
-				Counter counter = limited ? new Counter(sheet.name()) : null;
-				try (InputStream in = pkg.stream(part); XmlPart xml = new XmlPart(in, counter)) {
-					sheets.add(new SheetXml(sheet.name(), sheet.hidden(), context).read(xml));
+				try {
+					sheets.add(workbook.read(sheet, limited));
 				}
 				catch (Exceeded ex) {
 					return new StreamedWorkbook(List.of(), Optional.of(ex.excess));
@@ -90,6 +64,85 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 			}
 			return new StreamedWorkbook(List.copyOf(sheets), Optional.empty());
 		}
+	}
+
+	/**
+	 * A workbook opened, its shared strings and styles read, whose sheets are read one at a time when asked for
+	 * ({@link Sheets}): a large group's plan does not fit a small heap as a whole.
+	 */
+	static final class Opened implements AutoCloseable {
+
+		private final OoxmlPackage pkg;
+
+		private final String workbookPart;
+
+		private final WorkbookXml workbook;
+
+		private final SheetXml.Context context;
+
+		private Opened(OoxmlPackage pkg, String workbookPart, WorkbookXml workbook, SheetXml.Context context) {
+			this.pkg = pkg;
+			this.workbookPart = workbookPart;
+			this.workbook = workbook;
+			this.context = context;
+		}
+
+		/** @throws Exception whenever the usermodel must read it instead */
+		static Opened of(Path file) throws Exception {
+			OoxmlPackage pkg = OoxmlPackage.open(file);
+			try {
+				List<OoxmlPackage.Relation> core = pkg.relations("/", PackageRelationshipTypes.CORE_DOCUMENT);
+				if (core.isEmpty()) {
+					// strict OOXML, or no workbook at all
+					throw new NotStreamable("no transitional office document");
+				}
+				String workbookPart = pkg.target("/", core.get(0));
+				WorkbookXml workbook;
+				try (InputStream in = pkg.stream(workbookPart); XmlPart xml = new XmlPart(in, null)) {
+					workbook = WorkbookXml.read(xml);
+				}
+				CellStyles styles = CellStyles.NONE;
+				Optional<String> stylesPart = single(pkg, workbookPart, XSSFRelation.STYLES);
+				if (stylesPart.isPresent()) {
+					try (InputStream in = pkg.stream(stylesPart.get()); XmlPart xml = new XmlPart(in, null)) {
+						styles = CellStyles.read(xml);
+					}
+				}
+				List<String> strings = List.of();
+				Optional<String> stringsPart = single(pkg, workbookPart, XSSFRelation.SHARED_STRINGS);
+				if (stringsPart.isPresent()) {
+					try (InputStream in = pkg.stream(stringsPart.get()); XmlPart xml = new XmlPart(in, null)) {
+						strings = sharedStrings(xml);
+					}
+				}
+				return new Opened(pkg, workbookPart, workbook,
+						new SheetXml.Context(strings, styles, workbook.date1904()));
+			}
+			catch (Exception ex) {
+				pkg.close();
+				throw ex;
+			}
+		}
+
+		/** Every sheet in workbook order. */
+		List<WorkbookXml.Sheet> sheets() {
+			return workbook.sheets();
+		}
+
+		/** One sheet, counted against {@link WorkbookLimits} when {@code limited}. */
+		Grid read(WorkbookXml.Sheet sheet, boolean limited) throws Exception {
+			String part = worksheet(pkg, workbookPart, sheet.relationId());
+			Counter counter = limited ? new Counter(sheet.name()) : null;
+			try (InputStream in = pkg.stream(part); XmlPart xml = new XmlPart(in, counter)) {
+				return new SheetXml(sheet.name(), sheet.hidden(), context).read(xml);
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			pkg.close();
+		}
+
 	}
 
 	/** The one part of that kind the workbook names; none, or several of which POI's usermodel keeps the last, are refused. */
