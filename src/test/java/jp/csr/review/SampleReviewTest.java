@@ -111,6 +111,8 @@ class SampleReviewTest {
 		List<List<String>> firstContent;
 		try (InputStream in = Files.newInputStream(review); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			assertReference(workbook.getSheet("振り返り"));
+			// two A3 pages, as the reference prints: the second begins with 製品の安全性・信頼性の確保 (row 17)
+			assertThat(workbook.getSheet("振り返り").getRowBreaks()).containsExactly(COMMITMENTS.get(3).firstRow() - 1);
 			assertVerdicts(workbook.getSheet("KPI達成状況"));
 			firstContent = content(workbook);
 		}

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBreak;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPageBreak;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
 import jp.csr.review.plan.Commitment;
 import jp.csr.review.plan.Initiative;
@@ -104,10 +108,29 @@ final class ReviewSheet {
 		writeLegend(sheet, rowIndex + 1);
 		printSetup(sheet);
 		int[] blockRows = blocks.stream().mapToInt(Block::rows).toArray();
-		for (int row : PageBreaks.before(blockRows, heights, pageCapacity(top))) {
-			// POI's row break goes below the row given: that row ends the page.
-			sheet.setRowBreak(FIRST_BODY_ROW + row - 1);
+		rowBreaks(sheet, PageBreaks.before(blockRows, heights, pageCapacity(top)));
+	}
+
+	/**
+	 * Each page break goes below the row that ends its page, as POI's {@code setRowBreak(row - 1)} puts it; written
+	 * to the sheet's XML in one pass, because {@code setRowBreak} reads every break already set to check for this
+	 * one, and a group of 10,000 departments has thousands of pages.
+	 */
+	private static void rowBreaks(SXSSFSheet sheet, List<Integer> rows) {
+		if (rows.isEmpty()) {
+			return;
 		}
+		CTWorksheet xml = sheet.getWorkbook().getXSSFWorkbook().getSheet(sheet.getSheetName()).getCTWorksheet();
+		CTPageBreak breaks = xml.isSetRowBreaks() ? xml.getRowBreaks() : xml.addNewRowBreaks();
+		for (int row : rows) {
+			CTBreak brk = breaks.addNewBrk();
+			// 1-based: the break's id is the number of the row that ends the page
+			brk.setId(FIRST_BODY_ROW + row);
+			brk.setMan(true);
+			brk.setMax(SpreadsheetVersion.EXCEL2007.getLastColumnIndex());
+		}
+		breaks.setCount(breaks.sizeOfBrkArray());
+		breaks.setManualBreakCount(breaks.sizeOfBrkArray());
 	}
 
 	/**
