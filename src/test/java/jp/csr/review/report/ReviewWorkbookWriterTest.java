@@ -170,7 +170,8 @@ class ReviewWorkbookWriterTest {
 			Sheet sheet = workbook.getSheet("振り返り");
 			assertThat(text(sheet, "A1")).isEqualTo("54期(2025年10月~2026年9月) マイナビグループ行動計画振り返り");
 			assertThat(text(sheet, "A4")).isEqualTo("◎ アクションが完了している");
-			assertThat(row(workbook.getSheet("サマリー"), 1)).containsExactly("合計", "0.0", "0.0", "", "0.0", "0.0", "0.0");
+			assertThat(row(workbook.getSheet("サマリー"), 1)).containsExactly("合計", "0.0", "0.0", "0.0", "0.0", "0.0", "0.0",
+					"0.0", "", "0.0", "0.0", "0.0");
 		}
 		assertThat(file.getFileName()).hasToString("54期_行動計画振り返り.xlsx");
 	}
@@ -211,11 +212,16 @@ class ReviewWorkbookWriterTest {
 			assertThat(kpis.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 
 			Sheet summary = workbook.getSheet("サマリー");
-			assertThat(row(summary, 0)).containsExactly("マテリアリティ", "KPI数", "達成数", "達成率", "◎", "○", "△");
-			assertThat(row(summary, 1)).containsExactly(RESPONSIBLE, "4.0", "1.0", "0.25", "2.0", "1.0", "1.0");
-			assertThat(row(summary, 2)).containsExactly(RISK, "1.0", "0.0", "0.0", "0.0", "0.0", "0.0");
-			assertThat(row(summary, 3)).containsExactly("合計", "5.0", "1.0", "0.2", "2.0", "1.0", "1.0");
-			assertThat(summary.getRow(1).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+			assertThat(row(summary, 0)).containsExactly("マテリアリティ", "KPI数", "達成", "未達", "継続中", "判定不能", "未報告", "未提出",
+					"達成率", "◎", "○", "△");
+			// 達成 / (達成 + 未達): the KPI of a department that sent nothing is no failure
+			assertThat(row(summary, 1)).containsExactly(RESPONSIBLE, "4.0", "1.0", "2.0", "0.0", "0.0", "0.0", "1.0",
+					String.valueOf(1d / 3), "2.0", "1.0", "1.0");
+			assertThat(row(summary, 2)).containsExactly(RISK, "1.0", "0.0", "0.0", "0.0", "0.0", "0.0", "1.0", "", "0.0",
+					"0.0", "0.0");
+			assertThat(row(summary, 3)).containsExactly("合計", "5.0", "1.0", "2.0", "0.0", "0.0", "0.0", "2.0",
+					String.valueOf(1d / 3), "2.0", "1.0", "1.0");
+			assertThat(summary.getRow(1).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
 			assertThat(((XSSFDrawing) summary.getDrawingPatriarch()).getCharts()).hasSize(2);
 
 			Sheet submissions = workbook.getSheet("提出状況");
