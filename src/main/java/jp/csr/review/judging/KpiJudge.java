@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import jp.csr.review.plan.Kpi;
+import jp.csr.review.workbook.Numbers;
 
 /** PRODUCT.md §5: a KPI's 実績 against its 判定. */
 public final class KpiJudge {
@@ -87,7 +88,9 @@ public final class KpiJudge {
 	/**
 	 * The line the review's 実績 cell prints for this KPI: the department's 実績表記, else
 	 * {@code 指標名 実績単位}. A KPI with nothing to state prints nothing: not reported, not submitted, or
-	 * a 定性 KPI still 継続中 without a 実績表記 (its highlight tells the story).
+	 * a 定性 KPI still 継続中 without a 実績表記 (its highlight tells the story). PRODUCT.md v2 §6: the number keeps
+	 * the decimals the department gave and is printed with thousands separators, as the office publishes figures
+	 * ({@code 11,800t-CO2}), whether it was typed with them, without them, or as a number cell.
 	 */
 	public static String resultLine(Kpi kpi, String value, String display, Outcome outcome) {
 		if (display != null && !display.isEmpty()) {
@@ -99,8 +102,10 @@ public final class KpiJudge {
 		if (kpi.judgement() == jp.csr.review.plan.Judgement.QUALITATIVE && outcome == Outcome.IN_PROGRESS) {
 			return null;
 		}
-		String unit = kpi.judgement().isNumeric() ? kpi.unit() : "";
-		return kpi.indicator() + " " + value + unit;
+		if (!kpi.judgement().isNumeric()) {
+			return kpi.indicator() + " " + value;
+		}
+		return kpi.indicator() + " " + Numbers.grouped(value) + kpi.unit();
 	}
 
 }

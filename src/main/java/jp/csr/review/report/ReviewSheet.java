@@ -72,10 +72,13 @@ final class ReviewSheet {
 
 	private final Cuts cuts;
 
+	private final ReviewMarks marks;
+
 	ReviewSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
 		this.styles = styles;
 		this.cuts = cuts;
+		this.marks = new ReviewMarks(data);
 	}
 
 	static String title(Plan plan) {
@@ -184,18 +187,13 @@ final class ReviewSheet {
 				() -> Cuts.Origin.of("コミットメント" + commitment + "のKPI"));
 		cuts.text(row, INITIATIVE, initiative == null ? null : initiative.text(), styles.body,
 				() -> Cuts.Origin.of("取り組み" + Cuts.quote(initiative.id()) + "の「具体的な取り組み」"));
-		cuts.text(row, MARK, initiative == null ? null : mark(initiative), styles.mark,
+		cuts.text(row, MARK, initiative == null ? null : marks.of(initiative), styles.mark,
 				() -> Cuts.Origin.of("取り組み" + Cuts.quote(initiative.id()) + "の自己評価"));
 		cuts.text(row, RESULT, first ? block.results : null, styles.body,
 				() -> Cuts.Origin.of("コミットメント" + commitment + "の実績", block.resultDepartments, block.resultSources));
 		cuts.text(row, HIGHLIGHT, first ? block.highlight : null, styles.body,
 				() -> Cuts.Origin.of("コミットメント" + commitment + "のハイライト", block.highlightDepartments,
 						block.highlightSources));
-	}
-
-	private String mark(Initiative initiative) {
-		ReviewData.InitiativeStatus status = data.initiatives().get(initiative.id());
-		return status == null ? null : status.mark();
 	}
 
 	private static void merge(SXSSFSheet sheet, List<Block> blocks) {
@@ -223,7 +221,7 @@ final class ReviewSheet {
 	}
 
 	private void writeLegend(SXSSFSheet sheet, int rowIndex) {
-		for (String line : LEGEND) {
+		for (String line : marks.legend()) {
 			Put.text(sheet.createRow(rowIndex++), 0, line, styles.legend);
 		}
 	}

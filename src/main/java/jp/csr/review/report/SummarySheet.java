@@ -30,26 +30,41 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 
+import jp.csr.review.judging.Outcome;
 import jp.csr.review.plan.Initiative;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.report.ReviewData.InitiativeStatus;
 import jp.csr.review.report.ReviewData.KpiStatus;
 
-/** サマリー: per materiality, how many KPIs were achieved and how the initiatives were marked; with charts. */
+/**
+ * サマリー: per materiality, how the KPIs came out and how the initiatives were marked; with charts (PRODUCT.md v2
+ * §6). Every outcome has its own column; the attainment rate counts only the KPIs judged 達成 or 未達, so a KPI still
+ * 継続中, one that could not be judged, or one nobody reported is never counted as a failure.
+ */
 final class SummarySheet {
 
 	static final String NAME = "サマリー";
 
 	static final String TOTAL = "合計";
 
-	static final String ACHIEVED = "達成";
-
-	static final List<String> HEADERS = List.of("マテリアリティ", "KPI数", "達成数", "達成率", "◎", "○", "△");
+	/** Every outcome of §5, in its order: 達成, 未達, 継続中, 判定不能, 未報告, 未提出. */
+	static final List<Outcome> OUTCOMES = List.of(Outcome.values());
 
 	static final List<String> MARKS = List.of("◎", "○", "△");
 
-	private static final int[] WIDTHS = { 36, 8, 8, 9, 6, 6, 6 };
+	static final List<String> HEADERS = headers();
+
+	private static final int FIRST_OUTCOME = 2;
+
+	static final int RATE = FIRST_OUTCOME + OUTCOMES.size();
+
+	private static final int FIRST_MARK = RATE + 1;
+
+	private static final int[] WIDTHS = { 36, 8, 7, 7, 7, 9, 7, 7, 9, 6, 6, 6 };
+
+	/** The charts' column: right of the table, one column apart. */
+	private static final int CHARTS = FIRST_MARK + MARKS.size() + 1;
 
 	private static final PresetColor[] MARK_COLORS = { PresetColor.SEA_GREEN, PresetColor.GOLDENROD,
 			PresetColor.INDIAN_RED };
@@ -83,14 +98,33 @@ final class SummarySheet {
 		sheet.getPrintSetup().setFitHeight((short) 1);
 	}
 
+	private static List<String> headers() {
+		List<String> headers = new ArrayList<>(List.of("マテリアリティ", "KPI数"));
+		OUTCOMES.forEach(o -> headers.add(o.label()));
+		headers.add("達成率");
+		headers.addAll(MARKS);
+		return List.copyOf(headers);
+	}
+
+	/**
+	 * PRODUCT.md v2 §6: the attainment rate, 達成 / (達成 + 未達), as a fraction for a percent-formatted cell; null
+	 * when no KPI was judged either way, since 0% would say every one of them failed.
+	 */
+	static Double attainment(int achieved, int notAchieved) {
+		int judged = achieved + notAchieved;
+		return judged == 0 ? null : (double) achieved / judged;
+	}
+
 	private void writeLine(Row row, Line line) {
 		cuts.text(row, 0, line.materiality, styles.body,
 				() -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(line.materiality)));
 		Put.number(row, 1, (double) line.kpis, styles.integer);
-		Put.number(row, 2, (double) line.achieved, styles.integer);
-		Put.number(row, 3, line.rate(), styles.percent);
+		for (int o = 0; o < OUTCOMES.size(); o++) {
+			Put.number(row, FIRST_OUTCOME + o, (double) line.outcomes[o], styles.integer);
+		}
+		Put.number(row, RATE, line.rate(), styles.percent);
 		for (int m = 0; m < MARKS.size(); m++) {
-			Put.number(row, 4 + m, (double) line.marks[m], styles.integer);
+			Put.number(row, FIRST_MARK + m, (double) line.marks[m], styles.integer);
 		}
 	}
 
@@ -101,11 +135,9 @@ final class SummarySheet {
 			Line line = new Line(materiality);
 			for (Kpi kpi : plan.kpis()) {
 				if (kpi.materiality().equals(materiality)) {
-					line.kpis++;
 					KpiStatus status = data.kpis().get(kpi.id());
-					if (status != null && ACHIEVED.equals(status.outcome())) {
-						line.achieved++;
-					}
+					// a KPI the judge step has no verdict for is one whose department sent nothing
+					line.count(status == null ? Outcome.NOT_SUBMITTED : Outcome.ofLabel(status.outcome()));
 				}
 			}
 			for (Initiative initiative : plan.initiatives()) {
@@ -125,7 +157,9 @@ final class SummarySheet {
 		Line total = new Line(TOTAL);
 		for (Line line : lines) {
 			total.kpis += line.kpis;
-			total.achieved += line.achieved;
+			for (int o = 0; o < OUTCOMES.size(); o++) {
+				total.outcomes[o] += line.outcomes[o];
+			}
 			for (int m = 0; m < MARKS.size(); m++) {
 				total.marks[m] += line.marks[m];
 			}
@@ -147,25 +181,28 @@ final class SummarySheet {
 				range(firstRow, lastRow, 0));
 		int height = Math.max(14, lines.size() * 2 + 6);
 
-		XSSFChart marks = chart(drawing, 8, 0, height, "自己評価(◎/○/△)の内訳");
+		XSSFChart marks = chart(drawing, CHARTS, 0, height, "自己評価(◎/○/△)の内訳");
 		XDDFBarChartData markData = bars(marks);
 		for (int m = 0; m < MARKS.size(); m++) {
 			final int index = m;
 			Double[] values = lines.stream().map(l -> (double) l.marks[index]).toArray(Double[]::new);
 			XDDFNumericalDataSource<Double> source = XDDFDataSourcesFactory.fromArray(values,
-					range(firstRow, lastRow, 4 + m));
+					range(firstRow, lastRow, FIRST_MARK + m));
 			XDDFChartData.Series series = markData.addSeries(categories, source);
-			series.setTitle(MARKS.get(m), new CellReference(NAME, 0, 4 + m, true, true));
+			series.setTitle(MARKS.get(m), new CellReference(NAME, 0, FIRST_MARK + m, true, true));
 			fill(series, MARK_COLORS[m]);
 		}
 		marks.plot(markData);
 
-		XSSFChart rates = chart(drawing, 8, height + 1, height, "KPI達成率");
+		XSSFChart rates = chart(drawing, CHARTS, height + 1, height, "KPI達成率");
 		XDDFBarChartData rateData = bars(rates);
-		Double[] values = lines.stream().map(l -> l.rate() == null ? 0d : l.rate()).toArray(Double[]::new);
+		// a rate is at most 100%: a fixed scale keeps 50% looking like half, whatever the best rate is
+		rateData.getValueAxes().get(0).setMaximum(1);
+		// no rate, no bar: a materiality with no KPI judged 達成 or 未達 is a gap, not 0%
+		Double[] values = lines.stream().map(Line::rate).toArray(Double[]::new);
 		XDDFChartData.Series series = rateData.addSeries(categories,
-				XDDFDataSourcesFactory.fromArray(values, range(firstRow, lastRow, 3)));
-		series.setTitle(HEADERS.get(3), new CellReference(NAME, 0, 3, true, true));
+				XDDFDataSourcesFactory.fromArray(values, range(firstRow, lastRow, RATE)));
+		series.setTitle(HEADERS.get(RATE), new CellReference(NAME, 0, RATE, true, true));
 		fill(series, PresetColor.STEEL_BLUE);
 		rates.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 		rates.plot(rateData);
@@ -214,7 +251,8 @@ final class SummarySheet {
 
 		int kpis;
 
-		int achieved;
+		/** KPIs per outcome, in the order of {@link #OUTCOMES}. */
+		final int[] outcomes = new int[OUTCOMES.size()];
 
 		final int[] marks = new int[MARKS.size()];
 
@@ -222,9 +260,14 @@ final class SummarySheet {
 			this.materiality = materiality;
 		}
 
-		/** 達成数 / KPI数, as a fraction for a percent-formatted cell; none when there is nothing to rate. */
+		void count(Outcome outcome) {
+			kpis++;
+			outcomes[OUTCOMES.indexOf(outcome)]++;
+		}
+
 		Double rate() {
-			return kpis == 0 ? null : (double) achieved / kpis;
+			return attainment(outcomes[OUTCOMES.indexOf(Outcome.ACHIEVED)],
+					outcomes[OUTCOMES.indexOf(Outcome.NOT_ACHIEVED)]);
 		}
 
 	}

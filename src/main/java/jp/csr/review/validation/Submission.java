@@ -18,7 +18,8 @@ public record Submission(Cover cover, List<KpiEntry> kpis, List<InitiativeEntry>
 	/**
 	 * A KPI row with a 実績.
 	 *
-	 * @param value the 実績 after normalisation: the number as plain text, or the word
+	 * @param value the 実績 after normalisation: the number as plain text with the decimals the department
+	 *        typed ({@code 98.50}), or the word
 	 * @param number the 実績 as a number for numeric judgements, else null
 	 * @param display 実績表記, empty when not given
 	 * @param cell sheet!cell of the 実績

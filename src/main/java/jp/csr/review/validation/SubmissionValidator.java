@@ -442,7 +442,8 @@ public final class SubmissionValidator {
 				return Optional.empty();
 			}
 			percentTypedAsFraction(kpi, cell, n.get(), findings);
-			return Optional.of(new Read(Numbers.format(n.get()), n.get()));
+			// PRODUCT.md v2 §6: the review prints the decimals the department gave (98.50% stays 98.50%)
+			return Optional.of(new Read(Numbers.asTyped(cell, kpi.unit()).orElseThrow(), n.get()));
 		}
 		String word = cell.normalized();
 		List<String> allowed = judgement == Judgement.MAINTAIN ? union(ResultWords.YES, ResultWords.NO)

@@ -14,6 +14,9 @@ public final class Numbers {
 
 	private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
+	/** A number's plain text as {@link #format} and {@link #asTyped} give it. */
+	private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
+
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
 	private Numbers() {
@@ -36,6 +39,43 @@ public final class Numbers {
 
 	/** Text after NFKC, with the unit (or a percent sign) after the digits and thousands separators allowed. */
 	public static Optional<BigDecimal> parse(String raw, String unit) {
+		return parseAsTyped(raw, unit).map(Numbers::clean);
+	}
+
+	/**
+	 * PRODUCT.md v2 §6: the number as the department gave it, for printing: {@link #read}'s number, with the decimals
+	 * typed in a text cell kept ({@code 98.50%} is {@code 98.50}); no thousands separators (see {@link #grouped}). A
+	 * number cell gives its value's own decimals: its number format is not read.
+	 */
+	public static Optional<String> asTyped(CellRead cell, String unit) {
+		if (cell.kind() != CellRead.Kind.VALUE) {
+			return Optional.empty();
+		}
+		if (cell.number() != null) {
+			return read(cell, unit).map(Numbers::format);
+		}
+		return parseAsTyped(cell.text(), unit).map(BigDecimal::toPlainString);
+	}
+
+	/**
+	 * A plain number's text with thousands separators in its whole part ({@code -11800.50} is {@code -11,800.50}),
+	 * its decimals untouched; any other text as it is.
+	 */
+	public static String grouped(String plain) {
+		if (plain == null || !PLAIN.matcher(plain).matches()) {
+			return plain;
+		}
+		int start = plain.startsWith("-") ? 1 : 0;
+		int dot = plain.indexOf('.');
+		StringBuilder s = new StringBuilder(plain);
+		for (int at = (dot < 0 ? plain.length() : dot) - 3; at > start; at -= 3) {
+			s.insert(at, ',');
+		}
+		return s.toString();
+	}
+
+	/** The number of a text, its decimals as typed (98.50 keeps its scale of 2). */
+	private static Optional<BigDecimal> parseAsTyped(String raw, String unit) {
 		String s = Text.normalize(raw).replace(" ", "");
 		if (unit != null && !unit.isEmpty()) {
 			String u = Text.normalize(unit);
@@ -55,7 +95,7 @@ public final class Numbers {
 		if (!NUMBER.matcher(s).matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(clean(new BigDecimal(s)));
+		return Optional.of(new BigDecimal(s));
 	}
 
 	/** Plain text of a number as people write it: no exponent, no trailing zeros. */

@@ -85,8 +85,8 @@ class ReviewWorkbookWriterTest {
 			assertThat(row(sheet, 5)).containsExactly("", COMPLIANCE, "コンプライアンス研修の目標受講率100%\n重大な法令違反発生件数 0件",
 					"コンプライアンス研修受講率100%に向けた継続的な取組の継続", "◎", "コンプライアンス研修受講率 98.9%",
 					"法務部: e-learning研修を実施した。\n続けて階層別研修も実施した。\n\n総務部: 対面研修を13拠点で完了した。");
-			// no accepted file for this initiative: no mark
-			assertThat(row(sheet, 6)).containsExactly("", "", "", "リスクマネジメント研修等、啓発施策の推進", "", "", "");
+			// no accepted file for this initiative's department: 未提出, never a blank that reads as ◎
+			assertThat(row(sheet, 6)).containsExactly("", "", "", "リスクマネジメント研修等、啓発施策の推進", "未提出", "", "");
 			// a commitment without initiatives still gets its row
 			assertThat(row(sheet, 7)).containsExactly(RISK, BCP, "BCP訓練2回以上", "", "", "", "=1+1");
 			assertThat(sheet.getRow(7).getCell(6).getCellType()).isEqualTo(CellType.STRING);
@@ -95,6 +95,7 @@ class ReviewWorkbookWriterTest {
 			assertThat(text(sheet, "A10")).isEqualTo("◎ アクションが完了している");
 			assertThat(text(sheet, "A11")).isEqualTo("○ 最終的な評価のみを記載しているがまだアクションが完了していない");
 			assertThat(text(sheet, "A12")).isEqualTo("△ アクションが完了していない");
+			assertThat(text(sheet, "A13")).isEqualTo("未提出 担当部署から実績が提出されていない");
 
 			assertThat(sheet.getMergedRegions()).map(CellRangeAddress::formatAsString)
 				.containsExactlyInAnyOrder("A1:G1", "A3:A7", "B3:B5", "C3:C5", "F3:F5", "G3:G5", "B6:B7", "C6:C7",
@@ -169,7 +170,8 @@ class ReviewWorkbookWriterTest {
 			Sheet sheet = workbook.getSheet("振り返り");
 			assertThat(text(sheet, "A1")).isEqualTo("54期(2025年10月~2026年9月) マイナビグループ行動計画振り返り");
 			assertThat(text(sheet, "A4")).isEqualTo("◎ アクションが完了している");
-			assertThat(row(workbook.getSheet("サマリー"), 1)).containsExactly("合計", "0.0", "0.0", "", "0.0", "0.0", "0.0");
+			assertThat(row(workbook.getSheet("サマリー"), 1)).containsExactly("合計", "0.0", "0.0", "0.0", "0.0", "0.0", "0.0",
+					"0.0", "", "0.0", "0.0", "0.0");
 		}
 		assertThat(file.getFileName()).hasToString("54期_行動計画振り返り.xlsx");
 	}
@@ -210,11 +212,16 @@ class ReviewWorkbookWriterTest {
 			assertThat(kpis.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 
 			Sheet summary = workbook.getSheet("サマリー");
-			assertThat(row(summary, 0)).containsExactly("マテリアリティ", "KPI数", "達成数", "達成率", "◎", "○", "△");
-			assertThat(row(summary, 1)).containsExactly(RESPONSIBLE, "4.0", "1.0", "0.25", "2.0", "1.0", "1.0");
-			assertThat(row(summary, 2)).containsExactly(RISK, "1.0", "0.0", "0.0", "0.0", "0.0", "0.0");
-			assertThat(row(summary, 3)).containsExactly("合計", "5.0", "1.0", "0.2", "2.0", "1.0", "1.0");
-			assertThat(summary.getRow(1).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+			assertThat(row(summary, 0)).containsExactly("マテリアリティ", "KPI数", "達成", "未達", "継続中", "判定不能", "未報告", "未提出",
+					"達成率", "◎", "○", "△");
+			// 達成 / (達成 + 未達): the KPI of a department that sent nothing is no failure
+			assertThat(row(summary, 1)).containsExactly(RESPONSIBLE, "4.0", "1.0", "2.0", "0.0", "0.0", "0.0", "1.0",
+					String.valueOf(1d / 3), "2.0", "1.0", "1.0");
+			assertThat(row(summary, 2)).containsExactly(RISK, "1.0", "0.0", "0.0", "0.0", "0.0", "0.0", "1.0", "", "0.0",
+					"0.0", "0.0");
+			assertThat(row(summary, 3)).containsExactly("合計", "5.0", "1.0", "2.0", "0.0", "0.0", "0.0", "2.0",
+					String.valueOf(1d / 3), "2.0", "1.0", "1.0");
+			assertThat(summary.getRow(1).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
 			assertThat(((XSSFDrawing) summary.getDrawingPatriarch()).getCharts()).hasSize(2);
 
 			Sheet submissions = workbook.getSheet("提出状況");

@@ -28,6 +28,34 @@ class NumbersTest {
 		assertThat(Numbers.parse(text, unit)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo(expected));
 	}
 
+	/** PRODUCT.md v2 §6: the review prints the decimals the department gave, and thousands separated. */
+	@ParameterizedTest(name = "{0} in {1} is printed {2}")
+	@CsvSource(delimiter = '|', value = {
+			"11,800t-CO2|t-CO2|11,800",
+			"１１，８００|t-CO2|11,800",
+			"11800|t-CO2|11,800",
+			"98.50%|%|98.50",
+			"９８．５０％|%|98.50",
+			"1234567.250|t|1,234,567.250",
+			"-1200|件|-1,200",
+			"+012|件|12",
+			"999|件|999",
+			".5|%|0.5" })
+	void typedNumbersKeepTheirDecimalsAndAreGroupedForPrinting(String text, String unit, String printed) {
+		CellRead cell = new CellRead("KPI", "F2", text, null, false, null);
+		assertThat(Numbers.asTyped(cell, unit).map(Numbers::grouped)).hasValue(printed);
+	}
+
+	@Test
+	void numberCellsPrintTheirOwnValueGrouped() {
+		CellRead plain = new CellRead("KPI", "F2", "11800", new BigDecimal("11800"), false, null);
+		assertThat(Numbers.asTyped(plain, "t-CO2").map(Numbers::grouped)).hasValue("11,800");
+		CellRead percent = new CellRead("KPI", "F2", "0.985", new BigDecimal("0.985"), true, null);
+		assertThat(Numbers.asTyped(percent, "%")).hasValue("98.5");
+		assertThat(Numbers.asTyped(CellRead.unusable("KPI", "F2", "#N/A", CellRead.Kind.ERROR_VALUE), "%")).isEmpty();
+		assertThat(Numbers.grouped("維持")).isEqualTo("維持");
+	}
+
 	@ParameterizedTest(name = "{0} in {1} is not a number")
 	@CsvSource(delimiter = '|', value = { "abc|件", "1件|%", "98.9%|件", "1,23|件", "12a|回", "|件", "1.2.3|件" })
 	void rejectsWhatIsNotANumber(String text, String unit) {
