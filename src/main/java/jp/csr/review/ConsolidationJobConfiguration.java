@@ -159,11 +159,12 @@ class ConsolidationJobConfiguration {
 
 	/**
 	 * The plan, parsed once for the run (and again only when its file changes): the command checks it before
-	 * it starts the job, and the load, judge and write steps each need it.
+	 * it starts the job, and the load, judge and write steps each need it. Kept parsed in the store for the next
+	 * run, which most nights reads the same plan.
 	 */
 	@Bean
-	PlanCache planCache() {
-		return new PlanCache();
+	PlanCache planCache(ReviewProperties properties) {
+		return new PlanCache(properties.store().resolve("cache"));
 	}
 
 	@Bean

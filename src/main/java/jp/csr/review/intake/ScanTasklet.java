@@ -41,8 +41,11 @@ public class ScanTasklet implements Tasklet {
 		candidates.clear(instance);
 		archive.clearStaging();
 		List<InboxScanner.Found> found = new InboxScanner(properties.settle()).scan(properties.inputDir(), Instant.now());
+		// hashed on every processor (in scan order all the same): a night with nothing new is mostly this
+		List<Object> hashes = found.parallelStream().map(this::hash).toList();
 		int seq = 0;
-		for (InboxScanner.Found f : found) {
+		for (int i = 0; i < found.size(); i++) {
+			InboxScanner.Found f = found.get(i);
 			if (f.settling()) {
 				log.info("待機   {} (書き込み中の可能性があるため次回に取り込みます)", f.path());
 				continue;
@@ -52,11 +55,11 @@ public class ScanTasklet implements Tasklet {
 			SetAside setAside = f.failure() == null ? null : SetAside.unreadable(f.failure());
 			String sha = null;
 			if (setAside == null) {
-				try {
-					sha = archive.hash(f.path());
-				}
-				catch (Archive.InputUnreadable ex) {
+				if (hashes.get(i) instanceof Archive.InputUnreadable ex) {
 					setAside = SetAside.unreadable(ex.getCause());
+				}
+				else {
+					sha = (String) hashes.get(i);
 				}
 			}
 			Candidate candidate = new Candidate(instance, ++seq, f.path(), f.size(), f.modifiedAt(), sha);
@@ -75,6 +78,19 @@ public class ScanTasklet implements Tasklet {
 			}
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/** The file's SHA-256, or why it could not be read; null for a file the scan leaves. */
+	private Object hash(InboxScanner.Found f) {
+		if (f.settling() || f.failure() != null) {
+			return null;
+		}
+		try {
+			return archive.hash(f.path());
+		}
+		catch (Archive.InputUnreadable ex) {
+			return ex;
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package jp.csr.review.plan;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -12,7 +13,8 @@ import java.util.Set;
  * @param previousResult 前期実績, the baseline of 増加/減少; null when absent
  */
 public record Kpi(String id, String departmentCode, String materiality, String commitment, String text,
-		String indicator, Judgement judgement, BigDecimal target, String unit, BigDecimal previousResult) {
+		String indicator, Judgement judgement, BigDecimal target, String unit, BigDecimal previousResult)
+		implements Serializable {
 
 	/** PRODUCT.md §3: units that count things take whole numbers ≥ 0 only. */
 	public static final Set<String> COUNT_UNITS = Set.of("件", "人", "名", "回", "台", "枚", "社", "拠点", "部門");

@@ -1,5 +1,8 @@
 package jp.csr.review.plan;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,7 +23,9 @@ import java.util.function.Function;
  * (a group of 2,000 departments spent most of its load step scanning the plan). Lists returned are in plan order
  * and unmodifiable.
  */
-public final class Plan {
+public final class Plan implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final String group;
 
@@ -208,6 +213,24 @@ public final class Plan {
 	@Override
 	public int hashCode() {
 		return Objects.hash(group, term, start, end, deadline, departments, kpis, initiatives);
+	}
+
+	/** Serialised as its sheets ({@link PlanCache} keeps a parsed plan): the indexes are built again when read. */
+	private Object writeReplace() {
+		return new Sheets(group, term, start, end, deadline, departments, kpis, initiatives);
+	}
+
+	private void readObject(ObjectInputStream in) throws InvalidObjectException {
+		throw new InvalidObjectException("a plan is read through its sheets");
+	}
+
+	private record Sheets(String group, int term, YearMonth start, YearMonth end, LocalDate deadline,
+			List<Department> departments, List<Kpi> kpis, List<Initiative> initiatives) implements Serializable {
+
+		private Object readResolve() {
+			return new Plan(group, term, start, end, deadline, departments, kpis, initiatives);
+		}
+
 	}
 
 	@Override

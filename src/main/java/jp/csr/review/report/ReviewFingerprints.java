@@ -1,6 +1,5 @@
 package jp.csr.review.report;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +14,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import jp.csr.review.ReviewApplication;
+import jp.csr.review.Build;
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Plan;
 
-import org.springframework.boot.system.ApplicationHome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,7 +49,7 @@ public final class ReviewFingerprints {
 
 	private final ReviewProperties properties;
 
-	private final String build = build();
+	private final String build = Build.id();
 
 	public ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
 		this.jdbc = jdbc;
@@ -142,17 +140,6 @@ public final class ReviewFingerprints {
 	/** One row per review file, whatever form the configured output folder was given in. */
 	private static String key(Path review) {
 		return review.toAbsolutePath().normalize().toString();
-	}
-
-	/**
-	 * The product's build: the jar it runs from, by size and time (a rebuilt jar is a new build, whatever its
-	 * version says); from a class folder (tests, an IDE), the version alone.
-	 */
-	private static String build() {
-		String version = String.valueOf(ReviewApplication.class.getPackage().getImplementationVersion());
-		File source = new ApplicationHome(ReviewApplication.class).getSource();
-		return source != null && source.isFile() ? version + " " + source.length() + " " + source.lastModified()
-				: version;
 	}
 
 	private static String sha256(Path file) throws IOException {

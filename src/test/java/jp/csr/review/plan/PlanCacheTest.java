@@ -64,4 +64,51 @@ class PlanCacheTest {
 		assertThatThrownBy(() -> cache.read(file)).isInstanceOf(PlanException.class).hasMessageContaining("ファイルがありません");
 	}
 
+	/** The next process reads the plan parsed by the last one, kept in the store; anything doubtful is parsed again. */
+	@Test
+	void aPlanParsedIsKeptForTheNextProcessWhileItsBytesAreTheSame() throws Exception {
+		Path file = dir.resolve("plan.xlsx");
+		Plan sample = SampleWorkbooks.plan();
+		SampleWorkbooks.writePlan(sample, file);
+		Path folder = dir.resolve("store/cache");
+		Plan parsed = new PlanCache(folder).read(file);
+		List<Path> kept = keptPlans(folder);
+		assertThat(kept).hasSize(1);
+
+		Plan again = new PlanCache(folder).read(file);
+		assertThat(again).isEqualTo(parsed).isNotSameAs(parsed);
+		assertThat(again.kpisOf(sample.commitments().get(0))).as("its indexes built again")
+			.isEqualTo(parsed.kpisOf(sample.commitments().get(0)));
+		assertThat(keptPlans(folder)).isEqualTo(kept);
+
+		// a kept plan that is damaged, or that is not a plan: the workbook is parsed again, and kept anew
+		Files.write(kept.get(0), new byte[] { (byte) 0xAC, (byte) 0xED, 0, 5, 't', 0, 1, 'x' });
+		assertThat(new PlanCache(folder).read(file)).isEqualTo(parsed);
+		assertThat(new PlanCache(folder).read(file)).isEqualTo(parsed);
+
+		// other bytes, another plan: never the kept one; only the newest few are kept
+		for (int i = 1; i <= PlanCache.KEPT + 1; i++) {
+			Plan edited = new Plan(sample.group(), sample.term() + i, sample.start(), sample.end(), sample.deadline(),
+					sample.departments(), sample.kpis(), sample.initiatives());
+			SampleWorkbooks.writePlan(edited, file);
+			assertThat(new PlanCache(folder).read(file).term()).isEqualTo(sample.term() + i);
+		}
+		assertThat(keptPlans(folder)).hasSize(PlanCache.KEPT);
+	}
+
+	/** A folder that cannot hold kept plans (a file in its place) only means no keeping. */
+	@Test
+	void aFolderThatCannotKeepPlansIsNoProblem() throws Exception {
+		Path file = dir.resolve("plan.xlsx");
+		SampleWorkbooks.writePlan(file);
+		Path folder = Files.writeString(dir.resolve("cache"), "a file, not a folder");
+		assertThat(new PlanCache(folder).read(file)).isEqualTo(new PlanCache().read(file));
+	}
+
+	private static List<Path> keptPlans(Path folder) throws Exception {
+		try (var files = Files.list(folder)) {
+			return files.sorted().toList();
+		}
+	}
+
 }
