@@ -300,7 +300,8 @@ public final class ReviewCommandLine {
 			.description("再開する実行のID (省略時は最新の実行)").build());
 		line.addSubcommand("restart", restart);
 		line.addSubcommand("daemon", command("daemon", "review.schedule に従って毎晩実行する", PROGRAM + " daemon",
-				List.of("常駐し、review.schedule (cron 式) の時刻に集計を実行します。", "SIGTERM を受けると、処理中のファイルの後で停止します。"), "—"));
+				List.of("常駐し、review.schedule (cron 式) の時刻に集計を実行します。",
+						"review.remind.schedule を設定すると、その時刻にリマインドのメールも送ります。", "SIGTERM を受けると、処理中のファイルの後で停止します。"), "—"));
 		line.addSubcommand("check", command("check", "ストアを検査し、安全に直せるものは直す", PROGRAM + " check",
 				List.of("データベースの整合性、保管したファイルの有無と SHA-256、残骸を調べます。", "安全に直せるものは直し、残りを報告します。"),
 				"0 問題なし · 3 問題あり · 2 使い方の誤り"));

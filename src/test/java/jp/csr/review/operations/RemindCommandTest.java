@@ -34,7 +34,10 @@ import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.template.TemplateWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemindCommandTest {
 
 	static final Path ROOT = SampleFolders.planOnly("remind");
@@ -75,6 +79,7 @@ class RemindCommandTest {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
 		registry.add("review.remind.from", () -> "csr-office@example.co.jp");
+		registry.add("review.remind.schedule", () -> "* * * * * *"); // the daemon's, every second
 	}
 
 	@Autowired
@@ -85,6 +90,9 @@ class RemindCommandTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Daemon daemon;
 
 	static Plan plan;
 
@@ -121,6 +129,37 @@ class RemindCommandTest {
 	}
 
 	@Test
+	@Order(1)
+	void theDaemonSendsRemindersOnTheirSchedule() throws Exception {
+		Thread running = new Thread(() -> {
+			try {
+				daemon.run();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		running.start();
+		try {
+			// polled: GreenMail's wait counts on its own SMTP manager, which RefusingGreenMail replaces
+			long until = System.nanoTime() + 20_000_000_000L;
+			while (SMTP.getReceivedMessages().length == 0 && System.nanoTime() < until) {
+				Thread.sleep(100);
+			}
+			assertThat(SMTP.getReceivedMessages()).as("a reminder within the daemon's schedule").isNotEmpty();
+		}
+		finally {
+			daemon.requestStop();
+			running.join(30_000);
+		}
+		assertThat(reminders()).isPositive();
+		// the next test starts from nothing sent
+		jdbc.sql("DELETE FROM reminder").update();
+		SMTP.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	@Order(2)
 	void remindsEachDepartmentNotSubmittedOrSentBackOnceADayAndReportsTheOnesItCannot(CapturedOutput output)
 			throws Exception {
 		runs.start();
