@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loadChunk files loaded per transaction: the fsync'd commit and the job repository's update are paid once
  *        per chunk, and a restart after a crash resumes at the first chunk not committed
  * @param backup the copies of the database a successful run leaves under {@code <store>/backup}
+ * @param remind the reminder e-mails of {@code remind} and the daemon (PRODUCT.md §9)
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -39,7 +40,8 @@ public record ReviewProperties(
 		@DefaultValue("") String templatePassword,
 		@DefaultValue("0") int loadThreads,
 		@DefaultValue("50") int loadChunk,
-		@DefaultValue Backup backup) {
+		@DefaultValue Backup backup,
+		@DefaultValue Remind remind) {
 
 	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
 	public static final Map<String, String> DEFAULT_MARKS = Map.of(
@@ -72,6 +74,15 @@ public record ReviewProperties(
 
 	}
 
+	/**
+	 * {@code review.remind.*}; the mail server itself is Spring Boot's {@code spring.mail.*}.
+	 *
+	 * @param from the sender of the reminders (required to send)
+	 * @param schedule cron expression on which the daemon sends reminders; empty means never
+	 */
+	public record Remind(@DefaultValue("") String from, @DefaultValue("") String schedule) {
+	}
+
 	/** The threads {@code review.load-threads} asks for: 0 means one per processor. */
 	public int loadThreadCount() {
 		return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
@@ -84,7 +95,7 @@ public record ReviewProperties(
 	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
 			Map<String, String> marks) {
 		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
-				loadThreads, loadChunk, backup);
+				loadThreads, loadChunk, backup, remind);
 	}
 
 	public Path database() {

@@ -38,6 +38,8 @@ class Daemon implements SmartLifecycle {
 
 	private final Consolidation consolidation;
 
+	private final RemindCommand remind;
+
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 
 	private volatile ThreadPoolTaskScheduler scheduler;
@@ -46,9 +48,10 @@ class Daemon implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> schedule;
 
-	Daemon(ReviewProperties properties, Consolidation consolidation) {
+	Daemon(ReviewProperties properties, Consolidation consolidation, RemindCommand remind) {
 		this.properties = properties;
 		this.consolidation = consolidation;
+		this.remind = remind;
 	}
 
 	/** Blocks until asked to stop; returns the exit code. */
@@ -56,6 +59,11 @@ class Daemon implements SmartLifecycle {
 		if (!CronExpression.isValidExpression(properties.schedule())) {
 			log.error("review.schedule が cron 式ではありません: \"{}\" (例: \"0 0 2 * * *\" 秒 分 時 日 月 曜日)",
 					properties.schedule());
+			return ExitCode.USAGE;
+		}
+		String reminders = properties.remind().schedule();
+		if (!reminders.isBlank() && !CronExpression.isValidExpression(reminders)) {
+			log.error("review.remind.schedule が cron 式ではありません: \"{}\" (例: \"0 0 9 * * MON-FRI\"、空なら送らない)", reminders);
 			return ExitCode.USAGE;
 		}
 		cron = CronExpression.parse(properties.schedule());
@@ -73,6 +81,13 @@ class Daemon implements SmartLifecycle {
 		schedule = tasks.schedule(this::fire, new CronTrigger(properties.schedule(), properties.zone()));
 		log.info("デーモン開始 (PID {}): スケジュール \"{}\" ({})  次回 {}", ProcessHandle.current().pid(), properties.schedule(),
 				properties.zone(), next());
+		if (!reminders.isBlank()) {
+			// the one thread of the scheduler runs them after a consolidation of this daemon, never beside it; the
+			// run lock keeps them from a manual run
+			tasks.schedule(this::remind, new CronTrigger(reminders, properties.zone()));
+			log.info("リマインドのスケジュール \"{}\"  次回 {}", reminders,
+					AdminTime.format(CronExpression.parse(reminders).next(ZonedDateTime.now(properties.zone()))));
+		}
 		stopRequested.await();
 		shutdown("停止要求を受けました");
 		return ExitCode.OK;
@@ -101,6 +116,21 @@ class Daemon implements SmartLifecycle {
 		}
 		else {
 			log.info("定時実行の終了: 終了コード {} ({})  次回 {}", code.code(), code, next());
+		}
+	}
+
+	private void remind() {
+		if (stopRequested.getCount() == 0) {
+			return;
+		}
+		log.info("定時リマインドを開始します");
+		try {
+			ExitCode code = remind.run(false);
+			log.info("定時リマインドの終了: 終了コード {} ({})", code.code(), code);
+		}
+		catch (RuntimeException ex) {
+			log.error("定時リマインドが異常終了しました: {}", RunReport.rootMessage(ex));
+			log.debug("remind failed", ex);
 		}
 	}
 

@@ -68,7 +68,7 @@ public final class ReviewCommandLine {
 	 * resolved with {@link #path} against the folder the user was in.
 	 */
 	record Invocation(String command, List<String> files, String department, String out, Long executionId,
-			Path base) {
+			Path base, boolean dryRun) {
 
 		Path path(String typed) {
 			return base == null ? Path.of(typed) : base.resolve(typed);
@@ -167,7 +167,7 @@ public final class ReviewCommandLine {
 		List<String> files = name.equals("validate") ? command.matchedPositionalValue(0, List.of()) : List.of();
 		Invocation invocation = new Invocation(name, files, command.matchedOptionValue("--department", null),
 				command.matchedOptionValue("--out", null), id == null ? null : Long.valueOf(id),
-				base);
+				base, command.hasMatchedOption("--dry-run"));
 		return new Start(invocation, Stream.concat(words.stream(), settings.stream()).toArray(String[]::new));
 	}
 
@@ -300,10 +300,18 @@ public final class ReviewCommandLine {
 			.description("再開する実行のID (省略時は最新の実行)").build());
 		line.addSubcommand("restart", restart);
 		line.addSubcommand("daemon", command("daemon", "review.schedule に従って毎晩実行する", PROGRAM + " daemon",
-				List.of("常駐し、review.schedule (cron 式) の時刻に集計を実行します。", "SIGTERM を受けると、処理中のファイルの後で停止します。"), "—"));
+				List.of("常駐し、review.schedule (cron 式) の時刻に集計を実行します。",
+						"review.remind.schedule を設定すると、その時刻にリマインドのメールも送ります。", "SIGTERM を受けると、処理中のファイルの後で停止します。"), "—"));
 		line.addSubcommand("check", command("check", "ストアを検査し、安全に直せるものは直す", PROGRAM + " check",
 				List.of("データベースの整合性、保管したファイルの有無と SHA-256、残骸を調べます。", "安全に直せるものは直し、残りを報告します。"),
 				"0 問題なし · 3 問題あり · 2 使い方の誤り"));
+		CommandSpec remind = command("remind", "未提出・差戻しの部署にメールで催促する", PROGRAM + " remind [--dry-run]",
+				List.of("提出状況が未提出の部署には記入用の提出ブックを、差戻しの部署には注記付きの写しを添付して、",
+						"行動計画の「連絡先」にメールを送ります。同じ部署に同じ種類のメールは1日1回だけ送ります。",
+						"メールサーバーは spring.mail.host など、送信者は review.remind.from で設定します。"),
+				"0 すべて送信 (送るものなし) · 3 送れなかった部署あり", "1 メールサーバーに接続できない (何も送信していない) · 2 使い方・設定の誤り");
+		remind.addOption(OptionSpec.builder("--dry-run").description("送信せず、送るメール (宛先・件名・添付) を表示する").build());
+		line.addSubcommand("remind", remind);
 		CommandSpec help = command("help", "コマンドの使い方を表示する", PROGRAM + " help [COMMAND]", List.of(), "0");
 		help.helpCommand(true);
 		help.addPositional(PositionalParamSpec.builder().paramLabel("COMMAND").arity("0..1").type(String.class)

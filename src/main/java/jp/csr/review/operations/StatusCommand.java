@@ -14,6 +14,7 @@ import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
 import jp.csr.review.plan.PlanReader;
+import jp.csr.review.remind.ReminderLog;
 import jp.csr.review.report.ReviewDecider;
 import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.Submissions;
@@ -49,11 +50,15 @@ class StatusCommand {
 
 	private final Job job;
 
-	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, Job job) {
+	private final ReminderLog reminders;
+
+	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, Job job,
+			ReminderLog reminders) {
 		this.properties = properties;
 		this.executions = executions;
 		this.submissions = submissions;
 		this.job = job;
+		this.reminders = reminders;
 	}
 
 	ExitCode run() {
@@ -133,6 +138,7 @@ class StatusCommand {
 		}
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
+		Map<String, ReminderLog.Sent> reminded = reminders.last(plan.term());
 		int accepted = 0;
 		int rejected = 0;
 		int missing = 0;
@@ -153,6 +159,10 @@ class StatusCommand {
 			else {
 				missing++;
 				state = "未提出";
+			}
+			ReminderLog.Sent last = reminded.get(d.code());
+			if (last != null) {
+				state += "  (最終リマインド " + time(last.sentAt()) + " " + last.kind() + " → " + last.recipients() + ")";
 			}
 			lines.add(String.format("%-6s %s  %s", d.code(), d.name(), state));
 		}

@@ -102,4 +102,11 @@ class CommandsTest {
 		assertThat(exit("restart", "abc")).isEqualTo(2);
 	}
 
+
+	@Test
+	void remindWithoutAMailServerNamesTheSettingAndSendsNothing(CapturedOutput output) throws Exception {
+		assertThat(exit("remind")).isEqualTo(2);
+		assertThat(output).contains("メールサーバーが設定されていません: spring.mail.host を設定してください");
+	}
+
 }

@@ -1,0 +1,62 @@
+package jp.csr.review.operations;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jp.csr.review.ReviewProperties;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.remind.Reminders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code remind [--dry-run]} (PRODUCT.md §9), from the command line and the daemon. Under the run lock: a
+ * consolidation loading a department's file right now must not be answered with "not submitted".
+ */
+@Component
+class RemindCommand {
+
+	private static final Logger log = LoggerFactory.getLogger(RemindCommand.class);
+
+	private final ReviewProperties properties;
+
+	private final ConfiguredPlan configuredPlan;
+
+	private final Reminders reminders;
+
+	RemindCommand(ReviewProperties properties, ConfiguredPlan configuredPlan, Reminders reminders) {
+		this.properties = properties;
+		this.configuredPlan = configuredPlan;
+		this.reminders = reminders;
+	}
+
+	ExitCode run(boolean dryRun) {
+		Optional<Plan> plan = configuredPlan.read();
+		if (plan.isEmpty()) {
+			return ExitCode.USAGE;
+		}
+		RunLock.Result acquired;
+		try {
+			acquired = RunLock.acquire(properties.store(), properties.zone());
+		}
+		catch (IOException ex) {
+			log.error("ストア {} にロックファイルを作れません: {}", properties.store(), ex.getMessage());
+			return ExitCode.USAGE;
+		}
+		if (acquired.lock().isEmpty()) {
+			log.error("集計の実行中です ({})。終わってからリマインドしてください", acquired.holder());
+			return ExitCode.LOCKED;
+		}
+		try (RunLock lock = acquired.lock().get()) {
+			return switch (reminders.remind(plan.get(), dryRun)) {
+				case SENT -> ExitCode.OK;
+				case SOME_FAILED -> ExitCode.REJECTED;
+				case SERVER_DOWN -> ExitCode.FAILED;
+				case NOT_CONFIGURED -> ExitCode.USAGE;
+			};
+		}
+	}
+
+}
