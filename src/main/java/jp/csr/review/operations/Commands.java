@@ -34,16 +34,19 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final CheckCommand check;
 
+	private final NextTermCommand nextTerm;
+
 	private ExitCode exit = ExitCode.OK;
 
 	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template, StatusCommand status,
-			Daemon daemon, CheckCommand check) {
+			Daemon daemon, CheckCommand check, NextTermCommand nextTerm) {
 		this.consolidation = consolidation;
 		this.validate = validate;
 		this.template = template;
 		this.status = status;
 		this.daemon = daemon;
 		this.check = check;
+		this.nextTerm = nextTerm;
 	}
 
 	@Override
@@ -70,6 +73,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			case "validate" -> validate.run(command);
 			case "template" -> template.run(command);
 			case "check" -> check.run();
+			case "next-term" -> nextTerm.run(command);
 			default -> throw new IllegalStateException("no command " + command.command());
 		};
 	}
