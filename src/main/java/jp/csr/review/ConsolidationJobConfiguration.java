@@ -177,9 +177,13 @@ class ConsolidationJobConfiguration {
 		return new CheckProcessor(archive, candidates, validator);
 	}
 
+	/** Per run: its files belong to its plan's term. */
 	@Bean
-	SubmissionLoader submissionLoader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Archive archive, Candidates candidates) {
-		return new SubmissionLoader(jdbc, jdbcTemplate, archive, candidates);
+	@StepScope
+	SubmissionLoader submissionLoader(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
+			PlanCache plan, JdbcClient jdbc, JdbcTemplate jdbcTemplate, Archive archive, Candidates candidates) {
+		int term = plan.read(RunSettings.of(configured, parameters).plan()).term();
+		return new SubmissionLoader(jdbc, jdbcTemplate, archive, candidates, term);
 	}
 
 	@Bean

@@ -14,13 +14,14 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The review workbook as a reader sees it, read by header label so that the tests do not depend on
  * the column order of the report sheets.
  */
-final class ReviewWorkbook {
+public final class ReviewWorkbook {
 
 	private final XSSFWorkbook workbook;
 
@@ -30,14 +31,42 @@ final class ReviewWorkbook {
 		this.workbook = workbook;
 	}
 
-	static ReviewWorkbook open(Path file) throws IOException {
+	public static ReviewWorkbook open(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return new ReviewWorkbook(new XSSFWorkbook(in));
 		}
 	}
 
+	/** Every sheet's name, in order. */
+	public List<String> sheetNames() {
+		List<String> names = new ArrayList<>();
+		workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+		return names;
+	}
+
+	/** Every cell that shows something, as {@code Sheet!A1} → the text shown, for comparing two reviews cell by cell. */
+	public Map<String, String> cells() {
+		Map<String, String> cells = new LinkedHashMap<>();
+		for (Sheet sheet : workbook) {
+			for (Row row : sheet) {
+				for (Cell cell : row) {
+					String shown = formatter.formatCellValue(cell);
+					if (!shown.isEmpty()) {
+						cells.put(sheet.getSheetName() + "!" + cell.getAddress(), shown);
+					}
+				}
+			}
+		}
+		return cells;
+	}
+
+	/** The sheet itself, for what a table does not show (charts, panes). */
+	public XSSFSheet sheet(String name) {
+		return workbook.getSheet(name);
+	}
+
 	/** Rows of a sheet whose row 1 holds the labels (KPI達成状況, 提出状況, 検証結果), as label → shown text. */
-	List<Map<String, String>> table(String sheetName) {
+	public List<Map<String, String>> table(String sheetName) {
 		Sheet sheet = workbook.getSheet(sheetName);
 		Row header = sheet.getRow(0);
 		List<Map<String, String>> rows = new ArrayList<>();
@@ -57,7 +86,7 @@ final class ReviewWorkbook {
 	}
 
 	/** The row of a table whose {@code column} shows {@code value}. */
-	Map<String, String> row(String sheetName, String column, String value) {
+	public Map<String, String> row(String sheetName, String column, String value) {
 		return table(sheetName).stream()
 			.filter(r -> value.equals(r.get(column)))
 			.findFirst()

@@ -62,17 +62,19 @@ public final class AnnotatedCopies {
 	private static final String RESERVED = "/\\:*?\"<>|";
 
 	/**
-	 * Per department (any code stored, known or not), its files from newest to oldest, {@code age} 1 being the
-	 * newest (the order of versions of PRODUCT.md v2 §3), and the age of its newest accepted file: a rejected
-	 * file older than that is settled.
+	 * Per term and department (any code stored, known or not), its files from newest to oldest, {@code age} 1
+	 * being the newest (the order of versions of PRODUCT.md v2 §3), and the age of its newest accepted file: a
+	 * rejected file older than that is settled. Per term: a department's 53期 file sent back stays open
+	 * whatever it sends for 54期, as the 53期 review still shows it 差戻し.
 	 */
 	private static final String AGES = """
 			WITH ranked AS (
-			  SELECT id, department_code, status,
-			         ROW_NUMBER() OVER (PARTITION BY department_code ORDER BY %s) AS age
+			  SELECT id, term, department_code, status,
+			         ROW_NUMBER() OVER (PARTITION BY term, department_code ORDER BY %s) AS age
 			  FROM submission_file WHERE department_code IS NOT NULL),
 			accepted AS (
-			  SELECT department_code, MIN(age) AS age FROM ranked WHERE status = 'ACCEPTED' GROUP BY department_code)
+			  SELECT term, department_code, MIN(age) AS age FROM ranked WHERE status = 'ACCEPTED'
+			  GROUP BY term, department_code)
 			""".formatted(Submissions.NEWEST_FIRST);
 
 	/** The columns {@link #rejected} reads, of {@code submission_file f} joined to {@code ranked r}, {@code accepted a}. */
@@ -213,7 +215,7 @@ public final class AnnotatedCopies {
 		List<Rejected> due = jdbc.sql(AGES + """
 				SELECT %s FROM submission_file f
 				LEFT JOIN ranked r ON r.id = f.id
-				LEFT JOIN accepted a ON a.department_code = f.department_code
+				LEFT JOIN accepted a ON a.term = f.term AND a.department_code = f.department_code
 				WHERE f.status = 'REJECTED' AND (f.job_instance_id = ? OR r.age = 1)
 				ORDER BY %s""".formatted(REJECTED_COLUMNS, prefixed(Submissions.OLDEST_FIRST)))
 			.param(jobInstanceId)
@@ -324,7 +326,7 @@ public final class AnnotatedCopies {
 		// the settled ones, and the newest rejected ones whose paths stay in use
 		List<Rejected> files = jdbc.sql(AGES + """
 				SELECT %s FROM ranked r JOIN submission_file f ON f.id = r.id
-				LEFT JOIN accepted a ON a.department_code = r.department_code
+				LEFT JOIN accepted a ON a.term = r.term AND a.department_code = r.department_code
 				WHERE r.status = 'REJECTED' AND (r.age = 1 OR r.age > a.age)""".formatted(REJECTED_COLUMNS))
 			.query(AnnotatedCopies::rejected)
 			.list();

@@ -50,7 +50,7 @@ public class JudgeTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-		judgements.clear(instance);
+		judgements.clear(instance, plan.term(), plan.group());
 		Map<String, StoredFile> inUse = submissions.inUse(plan.term());
 		Set<Long> files = new HashSet<>();
 		inUse.values().forEach(f -> files.add(f.id()));
@@ -77,13 +77,14 @@ public class JudgeTasklet implements Tasklet {
 
 	private Judgements.KpiRow judge(Kpi kpi, StoredFile file, KpiValue value, Map<String, BigDecimal> previousTerm) {
 		if (file == null) {
-			return new Judgements.KpiRow(kpi.id(), Outcome.NOT_SUBMITTED.label(), null, null, null, null, null, null, null);
+			return new Judgements.KpiRow(kpi.id(), kpi.materiality(), Outcome.NOT_SUBMITTED.label(), null, null, null, null,
+					null, null, null);
 		}
 		Baseline baseline = baseline(kpi, previousTerm);
 		String raw = value == null ? null : value.value();
 		Verdict verdict = KpiJudge.judge(kpi, raw, value == null ? null : value.number(), baseline.value());
 		String line = KpiJudge.resultLine(kpi, raw, value == null ? null : value.display(), verdict.outcome());
-		return new Judgements.KpiRow(kpi.id(), verdict.outcome().label(), raw, baseline.value(), baseline.source(),
+		return new Judgements.KpiRow(kpi.id(), kpi.materiality(), verdict.outcome().label(), raw, baseline.value(), baseline.source(),
 				verdict.rate(), line, file.id(), value == null ? null : value.cell());
 	}
 

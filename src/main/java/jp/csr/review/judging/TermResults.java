@@ -15,13 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the judge step reads from the store, one query per kind for the whole term: a query per department
- * or per KPI made the step's cost a round trip per row of the plan.
+ * or per KPI made the step's cost a round trip per row of the plan. {@code next-term} reads a term's results
+ * here too, so the 前期実績 it writes is the baseline the store itself would give.
  */
-class TermResults {
+public class TermResults {
 
 	private final JdbcClient jdbc;
 
-	TermResults(JdbcClient jdbc) {
+	public TermResults(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -64,10 +65,10 @@ class TermResults {
 	}
 
 	/**
-	 * {@link Submissions#resultOfTerm} for every KPI at once: per KPI ID, the number of the newest accepted
-	 * file of the term that reported one.
+	 * A term's accepted 実績 as the baseline of the next (PRODUCT.md §5), for every KPI at once: per KPI ID, the
+	 * number of the newest accepted file of the term that reported one.
 	 */
-	Map<String, BigDecimal> resultsOfTerm(int term) {
+	public Map<String, BigDecimal> resultsOfTerm(int term) {
 		Map<String, BigDecimal> results = new HashMap<>();
 		// oldest first, so the newest file's number is the last one put (the file's columns are the only
 		// ones of these names in the join)

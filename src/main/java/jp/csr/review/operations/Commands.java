@@ -35,11 +35,12 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	private final CheckCommand check;
 
 	private final RemindCommand remind;
+	private final NextTermCommand nextTerm;
 
 	private ExitCode exit = ExitCode.OK;
 
 	Commands(Consolidation consolidation, ValidateCommand validate, TemplateCommand template, StatusCommand status,
-			Daemon daemon, CheckCommand check, RemindCommand remind) {
+			Daemon daemon, CheckCommand check, RemindCommand remind, NextTermCommand nextTerm) {
 		this.consolidation = consolidation;
 		this.validate = validate;
 		this.template = template;
@@ -47,6 +48,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		this.daemon = daemon;
 		this.check = check;
 		this.remind = remind;
+		this.nextTerm = nextTerm;
 	}
 
 	@Override
@@ -74,6 +76,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			case "template" -> template.run(command);
 			case "check" -> check.run();
 			case "remind" -> remind.run(command.dryRun());
+			case "next-term" -> nextTerm.run(command);
 			default -> throw new IllegalStateException("no command " + command.command());
 		};
 	}

@@ -157,7 +157,7 @@ class Executions {
 	}
 
 	/** Batch 6 keeps times in SQLite as epoch milliseconds; older rows may hold text. */
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
+	static Instant instant(ResultSet rs, int column) throws SQLException {
 		Object value = rs.getObject(column);
 		if (value == null) {
 			return null;

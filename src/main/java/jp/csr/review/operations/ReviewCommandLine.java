@@ -289,8 +289,17 @@ public final class ReviewCommandLine {
 		template.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
 			.description("書き出すフォルダ (既定: review.output-dir の templates)", "今いるフォルダからの相対パスも可").build());
 		line.addSubcommand("template", template);
+		CommandSpec nextTerm = command("next-term", "来期の行動計画ブックを作る", PROGRAM + " next-term [--out FILE]",
+				List.of("行動計画 (review.plan) とストアにある今期の結果から、来期の行動計画ブックを作ります。",
+						"期 + 1、開始年月・終了年月・提出期限は1年後。部署・マテリアリティ・コミットメント・",
+						"KPI・取り組みは ID ごと引き継ぎ、KPI の前期実績に今期の受理済みの数値の実績、",
+						"取り組みの前期評価に今期の評価 (◎/○/△) を入れます。既にあるファイルは上書きしません。"),
+				"0 作成 · 2 使い方・設定の誤り (既にあるファイルも)");
+		nextTerm.addOption(OptionSpec.builder("--out").paramLabel("FILE").type(String.class)
+			.description("書き出すファイル (既定: review.output-dir の <期+1>期_行動計画.xlsx)", "今いるフォルダからの相対パスも可").build());
+		line.addSubcommand("next-term", nextTerm);
 		line.addSubcommand("status", command("status", "最近の実行と部署ごとの提出状況", PROGRAM + " status",
-				List.of("最近の実行、ステップごとの状態・時間・件数、", "部署ごとの受理・差戻し・未提出を表示します。"), "0"));
+				List.of("最近の実行、ステップごとの状態・時間・件数、", "ストアにある期 (期、グループ、ファイル数、最終集計)、", "部署ごとの受理・差戻し・未提出を表示します。"), "0"));
 		CommandSpec restart = command("restart", "失敗した実行を再開する", PROGRAM + " restart [EXECUTION_ID]",
 				List.of("最新の失敗・停止した実行 (または指定の実行) を再開します。完了済みのステップは実行しません。",
 						"行動計画・入力フォルダ・出力フォルダなどは、その実行を始めたときの設定を使います。",

@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SchemaMigration {
 
-	private static final Set<String> READ_ONLY = Set.of("status", "validate", "template");
+	private static final Set<String> READ_ONLY = Set.of("status", "validate", "template", "next-term");
 
 	/** Commands that write to the store (the others may not even read it). */
 	private static final Set<String> WRITING = Set.of("run", "restart", "daemon", "check");
@@ -46,6 +46,10 @@ class SchemaMigration {
 		String command = command(args);
 		if (command.equals("status")) {
 			return new StoreUse(StoreUse.Access.READ, ExitCode.OK.code());
+		}
+		if (command.equals("next-term")) {
+			// reads this term's results; a store it cannot read is a configuration problem
+			return new StoreUse(StoreUse.Access.READ, ExitCode.USAGE.code());
 		}
 		if (command.equals("check")) {
 			return new StoreUse(StoreUse.Access.WRITE, ExitCode.REJECTED.code());

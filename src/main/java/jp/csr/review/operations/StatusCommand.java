@@ -48,15 +48,18 @@ class StatusCommand {
 
 	private final Submissions submissions;
 
+	private final StoredTerms terms;
+
 	private final Job job;
 
 	private final ReminderLog reminders;
 
-	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, Job job,
-			ReminderLog reminders) {
+	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, StoredTerms terms,
+			Job job, ReminderLog reminders) {
 		this.properties = properties;
 		this.executions = executions;
 		this.submissions = submissions;
+		this.terms = terms;
 		this.job = job;
 		this.reminders = reminders;
 	}
@@ -124,7 +127,33 @@ class StatusCommand {
 				log.info("再開: ./review restart {}", r.id());
 			}
 		});
+		terms();
 		departments();
+	}
+
+	/** PRODUCT.md v2 §8: the terms the store holds, each with its group, files and the run that last judged it. */
+	private void terms() {
+		List<StoredTerms.Term> held;
+		try {
+			held = terms.list();
+		}
+		catch (DataAccessException ex) {
+			// a store written by a version before issue 10 (status does not migrate): the next run adds the table
+			if (!fresh(ex)) {
+				throw ex;
+			}
+			log.debug("terms", ex);
+			return;
+		}
+		if (held.isEmpty()) {
+			return;
+		}
+		log.info("ストアの期:");
+		for (StoredTerms.Term t : held) {
+			log.info("    {}期  {}  ファイル 受理 {} / 差戻し {}  最終集計 {}", t.term(), t.group() == null ? "-" : t.group(),
+					t.accepted(), t.rejected(),
+					t.lastExecution() == null ? "-" : "実行 " + t.lastExecution() + "  " + time(t.lastStart()));
+		}
 	}
 
 	private void departments() {

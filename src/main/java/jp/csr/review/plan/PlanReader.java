@@ -32,7 +32,8 @@ public final class PlanReader {
 	static final List<String> KPI_COLUMNS = List.of("KPI ID", "部署コード", "マテリアリティ", "コミットメント", "KPI", "指標名",
 			"判定", "目標値", "単位", "前期実績");
 
-	static final List<String> INITIATIVE_COLUMNS = List.of("取り組みID", "部署コード", "マテリアリティ", "コミットメント", "具体的な取り組み");
+	static final List<String> INITIATIVE_COLUMNS = List.of("取り組みID", "部署コード", "マテリアリティ", "コミットメント", "具体的な取り組み",
+			"前期評価");
 
 	private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?");
 
@@ -205,14 +206,14 @@ public final class PlanReader {
 	}
 
 	private List<Initiative> initiatives(Grid sheet, Set<String> codes, Map<String, String> materialityOf) {
-		SheetTable table = table(sheet, INITIATIVE_COLUMNS, Set.of());
+		SheetTable table = table(sheet, INITIATIVE_COLUMNS, Set.of("前期評価"));
 		Set<String> ids = new HashSet<>();
 		List<Initiative> initiatives = new ArrayList<>();
 		for (TableRow row : table.rows(INITIATIVE_COLUMNS)) {
 			String id = identified(row, "取り組みID", ids, codes, materialityOf);
 			if (id != null) {
 				initiatives.add(new Initiative(id, row.text("部署コード"), row.text("マテリアリティ"), row.text("コミットメント"),
-						Text.normalize(row.get("具体的な取り組み").text())));
+						Text.normalize(row.get("具体的な取り組み").text()), row.text("前期評価")));
 			}
 		}
 		return initiatives;

@@ -22,9 +22,38 @@ import jp.csr.review.plan.Plan;
  * @param departments one row per department of the plan, in the order of 部署
  * @param issues every error and warning of this run, and the issues still open from earlier runs (PRODUCT.md
  *        v2 §6)
+ * @param previous the previous term of the same group as the store holds it (前期比較); null when it holds none
  */
 public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, InitiativeStatus> initiatives,
-		Map<String, List<Highlight>> highlights, List<DepartmentStatus> departments, RowSource<IssueRow> issues) {
+		Map<String, List<Highlight>> highlights, List<DepartmentStatus> departments, RowSource<IssueRow> issues,
+		PreviousTerm previous) {
+
+	/** A review of a term whose previous term the store does not hold. */
+	public ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, InitiativeStatus> initiatives,
+			Map<String, List<Highlight>> highlights, List<DepartmentStatus> departments, RowSource<IssueRow> issues) {
+		this(plan, kpis, initiatives, highlights, departments, issues, null);
+	}
+
+	/**
+	 * The previous term, as its own review showed it (PRODUCT.md v2 §6, 前期比較).
+	 *
+	 * @param term its 期
+	 * @param kpis per KPI ID it judged, in its plan's order
+	 * @param numbers per KPI ID of this term, the 実績 as a number where it is one
+	 */
+	public record PreviousTerm(int term, Map<String, PastKpi> kpis, Map<String, BigDecimal> numbers) {
+	}
+
+	/**
+	 * A KPI of the previous term.
+	 *
+	 * @param materiality its materiality in that term's plan; null when the store did not keep it
+	 * @param outcome its result
+	 * @param value its 実績 as read, null when none
+	 * @param number its 実績 as a number, null when none or not a number
+	 */
+	public record PastKpi(String materiality, String outcome, String value, BigDecimal number) {
+	}
 
 	/** Rows produced on demand, so a large list never needs to sit in memory. */
 	@FunctionalInterface

@@ -1,5 +1,6 @@
 package jp.csr.review.report;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -85,7 +86,29 @@ class ReviewDataQuery {
 			}
 		});
 		return new ReviewData(plan, kpis, initiatives, highlights, departments,
-				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink));
+				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink), previousTerm(plan, jobInstanceId));
+	}
+
+	/**
+	 * PRODUCT.md v2 §6, 前期比較: the verdicts of the run that last judged the previous term of the same group,
+	 * and the numbers of this run's 実績. Two queries, whatever the number of KPIs.
+	 */
+	private ReviewData.PreviousTerm previousTerm(Plan plan, long jobInstanceId) {
+		int term = plan.term() - 1;
+		Map<String, ReviewData.PastKpi> past = new LinkedHashMap<>();
+		judgements.latestRun(term, plan.group())
+			.ifPresent(run -> judgements.pastKpis(run).forEach((id, k) -> past.put(id,
+					new ReviewData.PastKpi(k.materiality(), k.outcome(), k.value(), k.number()))));
+		if (past.isEmpty()) {
+			return null;
+		}
+		Map<String, BigDecimal> numbers = new HashMap<>();
+		judgements.pastKpis(jobInstanceId).forEach((id, k) -> {
+			if (k.number() != null) {
+				numbers.put(id, k.number());
+			}
+		});
+		return new ReviewData.PreviousTerm(term, past, numbers);
 	}
 
 	/** PRODUCT.md v2 §6: a department with no accepted file is late once the deadline has passed. */

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import jp.csr.review.Build;
 import jp.csr.review.ReviewProperties;
+import jp.csr.review.judging.Judgements;
 import jp.csr.review.plan.Plan;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * review may be kept when everything it depends on is as it was when it was written, and the file is the one
  * written:
  * <ul>
- * <li>the store's files: every submission_file row, by id, status and SHA-256 (a file loaded, of this term or
- * the previous one whose results are baselines, changes it; nothing else of the store changes without one);
+ * <li>the store's files of the review's term and of the previous term (whose results are baselines and
+ * 前期比較), by id, status and SHA-256: a file loaded for either changes it, a file of another term does not
+ * (a run of 54期 leaves the 53期 review as it is); and the run whose verdicts of the previous term 前期比較
+ * shows; nothing else of the store changes without one of these;
  * <li>the plan, by the SHA-256 of its file;
  * <li>the settings that change the output: {@code review.marks}, {@code review.zone} (the review's path, so
  * {@code review.output-dir} and the term, is the record's key);
@@ -72,10 +75,17 @@ public final class ReviewFingerprints {
 	 */
 	public String inputs(Plan plan, Instant now) throws IOException {
 		Digest digest = new Digest();
-		jdbc.sql("SELECT id, status, sha256 FROM submission_file ORDER BY id")
+		jdbc.sql("SELECT id, status, sha256 FROM submission_file WHERE term IN (?, ?) ORDER BY id")
+			.params(plan.term(), plan.term() - 1)
 			.query(rs -> {
 				digest.put(rs.getString(1)).put(rs.getString(2)).put(rs.getString(3));
 			});
+		digest.put("previous term judged by")
+			.put(jdbc.sql(Judgements.LATEST_RUN)
+				.params(plan.term() - 1, plan.group())
+				.query(String.class)
+				.optional()
+				.orElse(null));
 		digest.put("plan").put(sha256(properties.plan()));
 		// sorted: a map of settings need not iterate in a stable order
 		digest.put("marks").put(new TreeMap<>(properties.marks()).toString());

@@ -72,6 +72,9 @@ public final class ReviewWorkbookWriter {
 		new ReviewSheet(data, styles, cuts).write(workbook);
 		new KpiSheet(data, styles, cuts).write(workbook);
 		new SummarySheet(data, styles, cuts).write(workbook);
+		if (data.previous() != null) {
+			new ComparisonSheet(data, styles, cuts).write(workbook);
+		}
 		new SubmissionSheet(data, styles, cuts).write(workbook);
 		new IssueSheet(data, styles, cuts).write(workbook);
 		workbook.setActiveSheet(0);

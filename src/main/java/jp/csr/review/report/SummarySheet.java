@@ -93,6 +93,9 @@ final class SummarySheet {
 		if (!lines.isEmpty()) {
 			charts(sheet, lines);
 		}
+		if (data.previous() != null) {
+			new TwoTermRates(data, styles, cuts).write(sheet, rowIndex + 2);
+		}
 		// Table and charts side by side: one page, shrunk if need be.
 		sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
 		sheet.getPrintSetup().setFitHeight((short) 1);
@@ -220,7 +223,7 @@ final class SummarySheet {
 	 * Horizontal bars, since materiality names are long; categories run top-down in plan order, which puts the
 	 * value axis at the far (bottom) end.
 	 */
-	private static XDDFBarChartData bars(XSSFChart chart) {
+	static XDDFBarChartData bars(XSSFChart chart) {
 		XDDFCategoryAxis categoryAxis = chart.createCategoryAxis(AxisPosition.LEFT);
 		categoryAxis.setOrientation(AxisOrientation.MAX_MIN);
 		XDDFValueAxis valueAxis = chart.createValueAxis(AxisPosition.BOTTOM);
@@ -234,13 +237,13 @@ final class SummarySheet {
 		return bars;
 	}
 
-	private static void fill(XDDFChartData.Series series, PresetColor color) {
+	static void fill(XDDFChartData.Series series, PresetColor color) {
 		XDDFShapeProperties properties = new XDDFShapeProperties();
 		properties.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
 		series.setShapeProperties(properties);
 	}
 
-	private static String range(int firstRow, int lastRow, int column) {
+	static String range(int firstRow, int lastRow, int column) {
 		return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(NAME, true);
 	}
 

@@ -43,11 +43,18 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 
 	private final Candidates candidates;
 
-	public SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, Candidates candidates) {
+	private final int term;
+
+	/**
+	 * @param term the run's plan's 期: every file of the run belongs to that term, a rejected one too (its cover
+	 *        may say another 期, or nothing readable), so that each term's 差戻し are its own
+	 */
+	public SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, Candidates candidates, int term) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.archive = archive;
 		this.candidates = candidates;
+		this.term = term;
 	}
 
 	@Override
@@ -93,7 +100,7 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.sha256(), c.path().getFileName().toString(), c.path().toString(), c.size(),
 					c.modifiedAt().toString(), c.jobInstanceId(), v.accepted() ? "ACCEPTED" : "REJECTED",
-					cover == null ? null : cover.term(), v.departmentCode().isEmpty() ? null : v.departmentCode(),
+					term, v.departmentCode().isEmpty() ? null : v.departmentCode(),
 					cover == null ? null : cover.submitter(),
 					cover == null || cover.submittedOn() == null ? null : cover.submittedOn().toString(), v.late() ? 1 : 0,
 					v.errors(), v.warnings(), kept.toString(), Instant.now().toString())

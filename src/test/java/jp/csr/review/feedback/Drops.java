@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,7 +25,13 @@ public final class Drops {
 	 * Saved under a short name first and moved: a name of 250 bytes leaves no room for a temporary one beside it.
 	 */
 	public static void drop(Path input, String department, String name, Consumer<XSSFWorkbook> change, Instant at) {
-		try (XSSFWorkbook wb = SampleWorkbooks.filled(department)) {
+		drop(input, SampleWorkbooks.plan(), department, name, change, at);
+	}
+
+	/** {@link #drop} of the template of another plan with the sample's IDs (the next term's, say). */
+	public static void drop(Path input, Plan plan, String department, String name, Consumer<XSSFWorkbook> change,
+			Instant at) {
+		try (XSSFWorkbook wb = SampleWorkbooks.filled(plan, department)) {
 			change.accept(wb);
 			Path saved = Files.createTempFile(input.getParent(), "drop", ".xlsx");
 			SampleWorkbooks.saveAs(wb, saved);

@@ -275,7 +275,14 @@ public final class SampleWorkbooks {
 	 * the template the {@code template} command writes, with the sample's answers typed in.
 	 */
 	public static XSSFWorkbook filled(String departmentCode) {
-		Plan plan = plan();
+		return filled(plan(), departmentCode);
+	}
+
+	/**
+	 * The same answers in the template of another plan with the sample's IDs (the next term's, say), for a test
+	 * to change before saving it.
+	 */
+	public static XSSFWorkbook filled(Plan plan, String departmentCode) {
 		Department d = plan.department(departmentCode).orElseThrow();
 		try {
 			Path file = Files.createTempFile("template-", ".xlsx");
