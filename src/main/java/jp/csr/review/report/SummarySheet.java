@@ -109,15 +109,6 @@ final class SummarySheet {
 		return List.copyOf(headers);
 	}
 
-	/**
-	 * PRODUCT.md v2 §6: the attainment rate, 達成 / (達成 + 未達), as a fraction for a percent-formatted cell; null
-	 * when no KPI was judged either way, since 0% would say every one of them failed.
-	 */
-	static Double attainment(int achieved, int notAchieved) {
-		int judged = achieved + notAchieved;
-		return judged == 0 ? null : (double) achieved / judged;
-	}
-
 	private void writeLine(Row row, Line line) {
 		cuts.text(row, 0, line.materiality, styles.body,
 				() -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(line.materiality)));
@@ -269,7 +260,7 @@ final class SummarySheet {
 		}
 
 		Double rate() {
-			return attainment(outcomes[OUTCOMES.indexOf(Outcome.ACHIEVED)],
+			return AttainmentRate.of(outcomes[OUTCOMES.indexOf(Outcome.ACHIEVED)],
 					outcomes[OUTCOMES.indexOf(Outcome.NOT_ACHIEVED)]);
 		}
 
