@@ -74,6 +74,14 @@ final class ReviewSheet {
 		this.cuts = cuts;
 	}
 
+	/**
+	 * The sheet's content without a workbook: the PDF ({@link ReviewPdf}) prints the same commitments, texts and
+	 * marks ({@link #blocks()}, {@link #mark}).
+	 */
+	static ReviewSheet content(ReviewData data) {
+		return new ReviewSheet(data, null, null);
+	}
+
 	static String title(Plan plan) {
 		return plan.term() + "期(" + plan.period() + ") " + plan.group() + "行動計画振り返り";
 	}
@@ -170,7 +178,7 @@ final class ReviewSheet {
 						block.highlightSources));
 	}
 
-	private String mark(Initiative initiative) {
+	String mark(Initiative initiative) {
 		ReviewData.InitiativeStatus status = data.initiatives().get(initiative.id());
 		return status == null ? null : status.mark();
 	}
@@ -228,7 +236,7 @@ final class ReviewSheet {
 	 * Materialities stay contiguous even if the plan interleaves them, since column A is merged over all of a
 	 * materiality's rows.
 	 */
-	private List<Block> blocks() {
+	List<Block> blocks() {
 		Plan plan = data.plan();
 		Map<String, List<Commitment>> byMateriality = plan.commitments().stream()
 			.collect(Collectors.groupingBy(Commitment::materiality, LinkedHashMap::new, Collectors.toList()));
@@ -295,7 +303,7 @@ final class ReviewSheet {
 	 * A commitment and its rows: one per initiative, or a single empty one when it has none. The departments and
 	 * sources of the 実績 and highlight texts are kept to name them should a text have to be cut.
 	 */
-	private record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
+	record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
 			String results, String highlight, List<String> resultDepartments, List<ReviewData.Source> resultSources,
 			List<String> highlightDepartments, List<ReviewData.Source> highlightSources) {
 
