@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loadChunk files loaded per transaction: the fsync'd commit and the job repository's update are paid once
  *        per chunk, and a restart after a crash resumes at the first chunk not committed
  * @param backup the copies of the database a successful run leaves under {@code <store>/backup}
+ * @param pdf the review's PDF beside the workbook
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -39,7 +40,8 @@ public record ReviewProperties(
 		@DefaultValue("") String templatePassword,
 		@DefaultValue("0") int loadThreads,
 		@DefaultValue("50") int loadChunk,
-		@DefaultValue Backup backup) {
+		@DefaultValue Backup backup,
+		@DefaultValue Pdf pdf) {
 
 	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
 	public static final Map<String, String> DEFAULT_MARKS = Map.of(
@@ -72,6 +74,22 @@ public record ReviewProperties(
 
 	}
 
+	/**
+	 * {@code review.pdf.*}.
+	 *
+	 * @param font the Japanese TrueType font file ({@code .ttf}, {@code .otf} with TrueType outlines, or
+	 *        {@code .ttc}) the PDF embeds; unset (null) or empty: one found on the system
+	 */
+	public record Pdf(Path font) {
+
+		public Pdf {
+			if (font != null && font.toString().isEmpty()) {
+				font = null;
+			}
+		}
+
+	}
+
 	/** The threads {@code review.load-threads} asks for: 0 means one per processor. */
 	public int loadThreadCount() {
 		return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
@@ -84,7 +102,7 @@ public record ReviewProperties(
 	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
 			Map<String, String> marks) {
 		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
-				loadThreads, loadChunk, backup);
+				loadThreads, loadChunk, backup, pdf);
 	}
 
 	public Path database() {
