@@ -86,6 +86,9 @@ final class PdfTable {
 
 	private final float headerHeight;
 
+	/** The title's size: smaller when a long group name would run past the table. */
+	private final float titlePoints;
+
 	private PDPageContentStream page;
 
 	/** The page's cell borders, stroked as one path when it is finished. */
@@ -122,6 +125,8 @@ final class PdfTable {
 			tallest = Math.max(tallest, height(lines));
 		}
 		this.headerHeight = tallest;
+		float titleWidth = glyphs.width(glyphs.printable(ReviewSheet.title(plan)), TITLE_POINTS);
+		this.titlePoints = Math.min(TITLE_POINTS, TITLE_POINTS * (x[x.length - 1] - x[0]) / Math.max(1, titleWidth));
 	}
 
 	/** @return the number of pages */
@@ -372,7 +377,7 @@ final class PdfTable {
 		page.setLineWidth(BORDER);
 		float top = PAGE.getHeight() - MARGIN;
 		bold(true);
-		text(page, ReviewSheet.title(plan), x[0], top - TITLE_POINTS, TITLE_POINTS);
+		text(page, ReviewSheet.title(plan), x[0], top - TITLE_POINTS, titlePoints);
 		float headerTop = top - TITLE_HEIGHT;
 		page.setNonStrokingColor(HEADER_FILL);
 		page.addRect(x[0], headerTop - headerHeight, x[x.length - 1] - x[0], headerHeight);

@@ -19,6 +19,9 @@ import jp.csr.review.ReviewApplication;
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Plan;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.system.ApplicationHome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,6 +51,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it was found; the next review written drops it.
  */
 public final class ReviewFingerprints {
+
+	private static final Logger log = LoggerFactory.getLogger(ReviewFingerprints.class);
 
 	private final JdbcClient jdbc;
 
@@ -96,7 +101,9 @@ public final class ReviewFingerprints {
 	/** The font the PDF is written with, or why there is none. */
 	JapaneseFont.Choice pdfFont() {
 		if (pdfFont == null) {
+			long start = System.nanoTime();
 			pdfFont = JapaneseFont.find(properties.pdf().font());
+			log.debug("PDF font: {} {} ({} ms)", pdfFont.file(), pdfFont.member(), (System.nanoTime() - start) / 1_000_000);
 		}
 		return pdfFont;
 	}

@@ -99,7 +99,12 @@ public class WriteTasklet implements Tasklet {
 				skipped = "作成できませんでした (" + ex.getClass().getSimpleName() + message + ")。振り返りブックは書きました";
 			}
 		}
-		Files.deleteIfExists(ReviewPdf.beside(review));
+		try {
+			Files.deleteIfExists(ReviewPdf.beside(review));
+		}
+		catch (IOException ex) {
+			log.debug("PDF of an earlier review", ex);
+		}
 		pdfOutcome(context, null, skipped);
 		return null;
 	}

@@ -107,6 +107,16 @@ class ReviewPdfConsoleTest {
 		run = run(output);
 		assertThat(run).containsSubsequence("ステップ write COMPLETED", "PDF: " + PDF + "\n");
 		assertThat(PDF).exists();
+
+		// a PDF that cannot be written (a folder in its place): one line, the night goes on
+		Files.delete(PDF);
+		Files.createDirectories(PDF.resolve("in the way"));
+		run = run(output);
+		assertThat(run).containsSubsequence("ステップ write COMPLETED", "振り返り: " + REVIEW + "\n",
+				"PDF: 作成できませんでした (", ")。振り返りブックは書きました\n", "完了 (実行");
+		assertThat(run.lines().filter(line -> line.contains("PDF"))).hasSize(1);
+		Files.delete(PDF.resolve("in the way"));
+		Files.delete(PDF);
 	}
 
 	@Test
