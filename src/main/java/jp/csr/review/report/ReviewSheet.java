@@ -74,14 +74,6 @@ final class ReviewSheet {
 		this.cuts = cuts;
 	}
 
-	/**
-	 * The sheet's content without a workbook: the PDF ({@link ReviewPdf}) prints the same commitments, texts and
-	 * marks ({@link #blocks()}, {@link #mark}).
-	 */
-	static ReviewSheet content(ReviewData data) {
-		return new ReviewSheet(data, null, null);
-	}
-
 	static String title(Plan plan) {
 		return plan.term() + "期(" + plan.period() + ") " + plan.group() + "行動計画振り返り";
 	}
@@ -91,6 +83,14 @@ final class ReviewSheet {
 		String period = "(" + plan.period() + ")";
 		return List.of("マテリアリティ", "コミットメント", term + "KPI\n" + period, "具体的な取り組み", "アクションプランに\n対する自己評価",
 				term + "実績\n" + period, term + "実績" + period + "\n主な取り組みとハイライト");
+	}
+
+	/**
+	 * The sheet's content without a workbook: the PDF ({@link ReviewPdf}) prints the same commitments, texts and
+	 * marks ({@link #blocks()}, {@link #mark}).
+	 */
+	static ReviewSheet content(ReviewData data) {
+		return new ReviewSheet(data, null, null);
 	}
 
 	void write(SXSSFWorkbook workbook) {
