@@ -317,7 +317,7 @@ final class PdfTable {
 		page.endText();
 	}
 
-	/** The mark centred both ways; a word (未提出) in the body's size when the big size does not fit. */
+	/** The mark centred both ways; a word (未提出) in the body's size, as text rather than a sign. */
 	private void mark(float top, float height, String mark) throws IOException {
 		int column = ReviewSheet.MARK;
 		border(column, top, height);
@@ -340,8 +340,8 @@ final class PdfTable {
 		page.endText();
 	}
 
-	private float markSize(String mark) {
-		return glyphs.width(mark, MARK_POINTS) <= columnWidth(ReviewSheet.MARK) - 2 * PAD_X ? MARK_POINTS : BODY_POINTS;
+	private static float markSize(String mark) {
+		return mark.codePointCount(0, mark.length()) == 1 ? MARK_POINTS : BODY_POINTS;
 	}
 
 	private float markHeight(String mark) {
