@@ -92,6 +92,8 @@ class ReviewPdfConsoleTest {
 		assertThat(run).containsSubsequence("ステップ write COMPLETED", "振り返り: " + REVIEW + "\n", "PDF: " + PDF + "\n",
 				"完了 (実行");
 		assertThat(PDF).exists();
+		// created as the workbook is, with the umask's mode: not a temporary file's 0600 renamed into place
+		assertThat(Files.getPosixFilePermissions(PDF)).isEqualTo(Files.getPosixFilePermissions(REVIEW));
 		FileTime pdfWritten = Files.getLastModifiedTime(PDF);
 		FileTime reviewWritten = Files.getLastModifiedTime(REVIEW);
 
