@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        per chunk, and a restart after a crash resumes at the first chunk not committed
  * @param backup the copies of the database a successful run leaves under {@code <store>/backup}
  * @param remind the reminder e-mails of {@code remind} and the daemon (PRODUCT.md §9)
+ * @param pdf the review's PDF beside the workbook
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -41,7 +42,8 @@ public record ReviewProperties(
 		@DefaultValue("0") int loadThreads,
 		@DefaultValue("50") int loadChunk,
 		@DefaultValue Backup backup,
-		@DefaultValue Remind remind) {
+		@DefaultValue Remind remind,
+		@DefaultValue Pdf pdf) {
 
 	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
 	public static final Map<String, String> DEFAULT_MARKS = Map.of(
@@ -83,6 +85,22 @@ public record ReviewProperties(
 	public record Remind(@DefaultValue("") String from, @DefaultValue("") String schedule) {
 	}
 
+	/**
+	 * {@code review.pdf.*}.
+	 *
+	 * @param font the Japanese TrueType font file ({@code .ttf}, {@code .otf} with TrueType outlines, or
+	 *        {@code .ttc}) the PDF embeds; unset (null) or empty: one found on the system
+	 */
+	public record Pdf(Path font) {
+
+		public Pdf {
+			if (font != null && font.toString().isEmpty()) {
+				font = null;
+			}
+		}
+
+	}
+
 	/** The threads {@code review.load-threads} asks for: 0 means one per processor. */
 	public int loadThreadCount() {
 		return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
@@ -95,7 +113,7 @@ public record ReviewProperties(
 	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
 			Map<String, String> marks) {
 		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
-				loadThreads, loadChunk, backup, remind);
+				loadThreads, loadChunk, backup, remind, pdf);
 	}
 
 	public Path database() {

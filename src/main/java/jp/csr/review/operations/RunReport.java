@@ -88,6 +88,13 @@ class RunReport {
 		else {
 			log.info("振り返り: {}", review);
 		}
+		var context = execution.getExecutionContext();
+		if (context.containsKey(WriteTasklet.PDF_PATH)) {
+			log.info("PDF: {}", context.getString(WriteTasklet.PDF_PATH));
+		}
+		else if (context.containsKey(WriteTasklet.PDF_SKIPPED)) {
+			log.info("PDF: {}", context.getString(WriteTasklet.PDF_SKIPPED));
+		}
 		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}", execution.getId(), accepted,
 				rejected, skipped, unreadable, waiting);
 		// a file the service user cannot read needs the admin as a rejected one needs its department

@@ -81,6 +81,7 @@ public final class ReviewDecider implements JobExecutionDecider {
 				return new FlowExecutionStatus(CHANGED);
 			}
 			context.putString(WriteTasklet.REVIEW_PATH, review.toString());
+			WriteTasklet.keptPdf(context, fingerprints, review);
 			context.putLong(UNCHANGED_SINCE, since.get());
 			return new FlowExecutionStatus(UNCHANGED);
 		}

@@ -19,6 +19,9 @@ import jp.csr.review.ReviewProperties;
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.plan.Plan;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,8 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>the date, as far as the review shows it: whether the plan's 提出期限 has passed (提出状況's 期限超過 of a
  * department with no accepted file);
  * <li>the build: a new version of the product writes the review again;
+ * <li>the PDF's font ({@code review.pdf.font} or the one found on the system, by file, size and time; or none);
  * <li>the file: its size, modification time and SHA-256 as written, so a review deleted, edited or replaced
- * is written again.
+ * is written again; and so the PDF beside it, recorded the same way, whenever there is a font to write one
+ * with: a PDF missing or changed writes both again (a night's PDF that failed is tried again the next night).
  * </ul>
  * Anything that cannot be established counts as changed: writing again is always safe.
  * <p>
@@ -48,11 +53,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ReviewFingerprints {
 
+	private static final Logger log = LoggerFactory.getLogger(ReviewFingerprints.class);
+
 	private final JdbcClient jdbc;
 
 	private final ReviewProperties properties;
 
 	private final String build = Build.id();
+
+	/** Looked for once per run (each run has its own fingerprints): the decider and the write step agree. */
+	private JapaneseFont.Choice pdfFont;
 
 	public ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
 		this.jdbc = jdbc;
@@ -92,11 +102,35 @@ public final class ReviewFingerprints {
 		digest.put("zone").put(properties.zone().getId());
 		digest.put("deadline passed").put(String.valueOf(deadlinePassed(plan, now)));
 		digest.put("build").put(build);
+		digest.put("pdf font").put(pdfFont().identity());
 		return digest.hex();
 	}
 
-	/** Records the review just written and what it was built from. Part of the write step's transaction. */
-	public void written(Path review, String inputs, long jobExecutionId) throws IOException {
+	/** The font the PDF is written with, or why there is none. */
+	JapaneseFont.Choice pdfFont() {
+		if (pdfFont == null) {
+			long start = System.nanoTime();
+			pdfFont = JapaneseFont.find(properties.pdf().font());
+			log.debug("PDF font: {} {} ({} ms)", pdfFont.file(), pdfFont.member(), (System.nanoTime() - start) / 1_000_000);
+		}
+		return pdfFont;
+	}
+
+	/**
+	 * Records the review just written, and the PDF beside it (null: none was written), and what they were built
+	 * from. Part of the write step's transaction.
+	 */
+	public void written(Path review, Path pdf, String inputs, long jobExecutionId) throws IOException {
+		record(review, inputs, jobExecutionId);
+		if (pdf != null) {
+			record(pdf, inputs, jobExecutionId);
+		}
+		else {
+			jdbc.sql("DELETE FROM review_fingerprint WHERE review_path = ?").param(key(ReviewPdf.beside(review))).update();
+		}
+	}
+
+	private void record(Path review, String inputs, long jobExecutionId) throws IOException {
 		Stamp stamp = Stamp.of(review);
 		jdbc.sql("""
 				INSERT OR REPLACE INTO review_fingerprint
@@ -112,6 +146,15 @@ public final class ReviewFingerprints {
 	 * one it wrote; empty when it must be written again.
 	 */
 	public Optional<Long> unchangedSince(Path review, String inputs) throws IOException {
+		Optional<Long> since = unchanged(review, inputs);
+		if (since.isPresent() && pdfFont().usable()
+				&& !unchanged(ReviewPdf.beside(review), inputs).equals(since)) {
+			return Optional.empty();
+		}
+		return since;
+	}
+
+	private Optional<Long> unchanged(Path review, String inputs) throws IOException {
 		Optional<Written> written = jdbc.sql("""
 				SELECT inputs, size, modified_at, sha256, job_execution_id FROM review_fingerprint WHERE review_path = ?""")
 			.param(key(review))

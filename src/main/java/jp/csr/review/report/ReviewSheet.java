@@ -92,6 +92,14 @@ final class ReviewSheet {
 				term + "実績\n" + period, term + "実績" + period + "\n主な取り組みとハイライト");
 	}
 
+	/**
+	 * The sheet's content without a workbook: the PDF ({@link ReviewPdf}) prints the same commitments, texts and
+	 * marks ({@link #blocks()}, {@link #mark}).
+	 */
+	static ReviewSheet content(ReviewData data) {
+		return new ReviewSheet(data, null, null);
+	}
+
 	void write(SXSSFWorkbook workbook) {
 		SXSSFSheet sheet = workbook.createSheet(NAME);
 		for (int c = 0; c < WIDTHS.length; c++) {
@@ -249,7 +257,7 @@ final class ReviewSheet {
 	 * Materialities stay contiguous even if the plan interleaves them, since column A is merged over all of a
 	 * materiality's rows.
 	 */
-	private List<Block> blocks() {
+	List<Block> blocks() {
 		Plan plan = data.plan();
 		Map<String, List<Commitment>> byMateriality = plan.commitments().stream()
 			.collect(Collectors.groupingBy(Commitment::materiality, LinkedHashMap::new, Collectors.toList()));
@@ -316,7 +324,7 @@ final class ReviewSheet {
 	 * A commitment and its rows: one per initiative, or a single empty one when it has none. The departments and
 	 * sources of the 実績 and highlight texts are kept to name them should a text have to be cut.
 	 */
-	private record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
+	record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
 			String results, String highlight, List<String> resultDepartments, List<ReviewData.Source> resultSources,
 			List<String> highlightDepartments, List<ReviewData.Source> highlightSources) {
 

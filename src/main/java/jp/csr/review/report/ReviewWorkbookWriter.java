@@ -56,7 +56,7 @@ public final class ReviewWorkbookWriter {
 	 * Some network shares refuse an atomic rename. The plain move there is still a rename within one directory:
 	 * for an instant there may be no review, but never half of one.
 	 */
-	private static Path moveIntoPlace(Path temp, Path target) throws IOException {
+	static Path moveIntoPlace(Path temp, Path target) throws IOException {
 		try {
 			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
