@@ -166,19 +166,13 @@ class Consolidation {
 	}
 
 	private ExitCode underLock(Work work) {
-		RunLock.Result acquired;
+		return RunLock.holding(properties.store(), properties.zone(),
+				"別の実行が進行中です ({})。終わるのを待ってから実行してください", lock -> whileLocked(work));
+	}
+
+	/** The run, holding the lock: whatever happens, the execution is left settled and the exit code says how. */
+	private ExitCode whileLocked(Work work) {
 		try {
-			acquired = RunLock.acquire(properties.store(), properties.zone());
-		}
-		catch (IOException ex) {
-			log.error("ストア {} にロックファイルを作れません: {}", properties.store(), ex.getMessage());
-			return ExitCode.USAGE;
-		}
-		if (acquired.lock().isEmpty()) {
-			log.error("別の実行が進行中です ({})。終わるのを待ってから実行してください", acquired.holder());
-			return ExitCode.LOCKED;
-		}
-		try (RunLock lock = acquired.lock().get()) {
 			holding = true;
 			if (closing) {
 				log.info("停止中のため実行しません");

@@ -37,26 +37,13 @@ class RemindCommand {
 		if (plan.isEmpty()) {
 			return ExitCode.USAGE;
 		}
-		RunLock.Result acquired;
-		try {
-			acquired = RunLock.acquire(properties.store(), properties.zone());
-		}
-		catch (IOException ex) {
-			log.error("ストア {} にロックファイルを作れません: {}", properties.store(), ex.getMessage());
-			return ExitCode.USAGE;
-		}
-		if (acquired.lock().isEmpty()) {
-			log.error("集計の実行中です ({})。終わってからリマインドしてください", acquired.holder());
-			return ExitCode.LOCKED;
-		}
-		try (RunLock lock = acquired.lock().get()) {
-			return switch (reminders.remind(plan.get(), dryRun)) {
-				case SENT -> ExitCode.OK;
-				case SOME_FAILED -> ExitCode.REJECTED;
-				case SERVER_DOWN -> ExitCode.FAILED;
-				case NOT_CONFIGURED -> ExitCode.USAGE;
-			};
-		}
+		return RunLock.holding(properties.store(), properties.zone(),
+				"集計の実行中です ({})。終わってからリマインドしてください", lock -> switch (reminders.remind(plan.get(), dryRun)) {
+					case SENT -> ExitCode.OK;
+					case SOME_FAILED -> ExitCode.REJECTED;
+					case SERVER_DOWN -> ExitCode.FAILED;
+					case NOT_CONFIGURED -> ExitCode.USAGE;
+				});
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -88,7 +89,25 @@ public final class ReviewCommandLine {
 	 * @param base the folder typed relative paths are relative to; null for the working directory
 	 */
 	public static Outcome parse(String[] args, Path base) {
-		return new ReviewCommandLine(base).parse(args);
+		Remembered known = last;
+		if (known != null && known.springArgs().equals(Arrays.asList(args)) && Objects.equals(known.base(), base)) {
+			return known.outcome();
+		}
+		Outcome outcome = new ReviewCommandLine(base).parse(args);
+		if (outcome instanceof Start start) {
+			last = new Remembered(List.of(start.springArgs()), base, outcome);
+		}
+		return outcome;
+	}
+
+	/**
+	 * The last command line that starts the application, by the arguments it hands Spring: the started
+	 * application reads those again ({@code Commands}), and building picocli's model twice was a tenth of a quiet
+	 * night's start-up.
+	 */
+	private static volatile Remembered last;
+
+	private record Remembered(List<String> springArgs, Path base, Outcome outcome) {
 	}
 
 	/** The folder the user typed the command in: the launcher's word for it, else the working directory. */

@@ -15,6 +15,10 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run at a time per store. An OS file lock, so the lock of a process that died (even by kill -9)
@@ -27,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * memory.
  */
 final class RunLock implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RunLock.class);
+
 
 	/** Locks this JVM holds, by lock file, with their holder text. */
 	private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
@@ -43,6 +50,28 @@ final class RunLock implements AutoCloseable {
 		this.file = file;
 		this.channel = channel;
 		this.lock = lock;
+	}
+
+	/**
+	 * Does {@code work} holding the lock, which it releases after: exit 2 when the store cannot hold a lock file,
+	 * 4 when another process holds it, saying so with {@code busy} (a log pattern taking the holder).
+	 */
+	static ExitCode holding(Path store, ZoneId zone, String busy, Function<RunLock, ExitCode> work) {
+		Result acquired;
+		try {
+			acquired = acquire(store, zone);
+		}
+		catch (IOException ex) {
+			log.error("ストア {} にロックファイルを作れません: {}", store, ex.getMessage());
+			return ExitCode.USAGE;
+		}
+		if (acquired.lock().isEmpty()) {
+			log.error(busy, acquired.holder());
+			return ExitCode.LOCKED;
+		}
+		try (RunLock lock = acquired.lock().get()) {
+			return work.apply(lock);
+		}
 	}
 
 	/**
