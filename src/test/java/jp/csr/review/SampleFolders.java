@@ -56,6 +56,7 @@ public final class SampleFolders {
 		registry.add("review.input-dir", () -> root.resolve("input").toString());
 		registry.add("review.output-dir", () -> root.resolve("output").toString());
 		registry.add("review.store", () -> root.resolve("store").toString());
+		TestStore.register(registry);
 	}
 
 }

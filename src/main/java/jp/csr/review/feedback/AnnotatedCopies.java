@@ -80,7 +80,7 @@ public final class AnnotatedCopies {
 	/** The columns {@link #rejected} reads, of {@code submission_file f} joined to {@code ranked r}, {@code accepted a}. */
 	private static final String REJECTED_COLUMNS = """
 			f.id, f.job_instance_id, f.file_name, f.department_code, f.archive_path, f.answered_at,
-			COALESCE(r.age > a.age, 0) AS settled""";
+			CASE WHEN r.age > a.age THEN 1 ELSE 0 END AS settled""";
 
 	private final JdbcClient jdbc;
 
@@ -366,7 +366,7 @@ public final class AnnotatedCopies {
 
 	private AnnotatedCopyWriter.Tally tally(Rejected file) {
 		return jdbc.sql("""
-				SELECT COALESCE(SUM(severity = 'ERROR'), 0), COALESCE(SUM(severity = 'WARNING'), 0)
+				SELECT COUNT(CASE WHEN severity = 'ERROR' THEN 1 END), COUNT(CASE WHEN severity = 'WARNING' THEN 1 END)
 				FROM validation_issue WHERE file_id = ?""")
 			.param(file.id())
 			.query((rs, n) -> new AnnotatedCopyWriter.Tally(rs.getLong(1), rs.getLong(2)))

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +46,9 @@ public class Judgements {
 	void clear(long jobInstanceId, int term, String group) {
 		jdbc.sql("DELETE FROM kpi_judgement WHERE job_instance_id = ?").param(jobInstanceId).update();
 		jdbc.sql("DELETE FROM initiative_mark WHERE job_instance_id = ?").param(jobInstanceId).update();
-		jdbc.sql("INSERT OR REPLACE INTO judged_term (job_instance_id, term, group_name) VALUES (?, ?, ?)")
+		jdbc.sql("""
+				INSERT INTO judged_term (job_instance_id, term, group_name) VALUES (?, ?, ?)
+				ON CONFLICT (job_instance_id) DO UPDATE SET term = excluded.term, group_name = excluded.group_name""")
 			.params(jobInstanceId, term, group)
 			.update();
 	}
@@ -75,7 +78,7 @@ public class Judgements {
 		jdbc.sql("""
 				SELECT j.kpi_id, j.materiality, j.outcome, j.value, r.number
 				FROM kpi_judgement j LEFT JOIN kpi_result r ON r.file_id = j.file_id AND r.kpi_id = j.kpi_id
-				WHERE j.job_instance_id = ? ORDER BY j.rowid""")
+				WHERE j.job_instance_id = ? ORDER BY j.position""")
 			.param(jobInstanceId)
 			.query((rs, n) -> new PastKpi(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					decimal(rs.getString(5))))
@@ -87,12 +90,13 @@ public class Judgements {
 	/** In one JDBC batch: a statement per row was most of the judge step's time on a large plan. */
 	void saveKpis(long jobInstanceId, List<KpiRow> rows) {
 		batch.batchUpdate("""
-				INSERT INTO kpi_judgement (job_instance_id, kpi_id, materiality, outcome, value, baseline, baseline_source,
-				  rate, result_line, file_id, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				rows.stream()
-					.map(k -> new Object[] { jobInstanceId, k.kpiId(), k.materiality(), k.outcome(), k.value(), plain(k.baseline()),
-							k.baselineSource(), plain(k.rate()), k.resultLine(), k.fileId(), k.cell() })
-					.toList());
+				INSERT INTO kpi_judgement (job_instance_id, kpi_id, position, materiality, outcome, value, baseline,
+				  baseline_source, rate, result_line, file_id, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				IntStream.range(0, rows.size()).mapToObj(i -> {
+					KpiRow k = rows.get(i);
+					return new Object[] { jobInstanceId, k.kpiId(), i, k.materiality(), k.outcome(), k.value(),
+							plain(k.baseline()), k.baselineSource(), plain(k.rate()), k.resultLine(), k.fileId(), k.cell() };
+				}).toList());
 	}
 
 	void saveMarks(long jobInstanceId, List<MarkRow> rows) {

@@ -17,6 +17,7 @@ import jp.csr.review.plan.PlanReader;
 import jp.csr.review.remind.ReminderLog;
 import jp.csr.review.report.ReviewDecider;
 import jp.csr.review.store.DatabaseFile;
+import jp.csr.review.store.StoreDatabase;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
@@ -54,9 +55,12 @@ class StatusCommand {
 
 	private final ReminderLog reminders;
 
+	private final StoreDatabase database;
+
 	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, StoredTerms terms,
-			Job job, ReminderLog reminders) {
+			Job job, ReminderLog reminders, StoreDatabase database) {
 		this.properties = properties;
+		this.database = database;
 		this.executions = executions;
 		this.submissions = submissions;
 		this.terms = terms;
@@ -67,10 +71,12 @@ class StatusCommand {
 	ExitCode run() {
 		// the start-up has refused a database SQLite cannot read (StoreUse): what is left to say is whether
 		// the next run could write to it
-		new DatabaseFile(properties).unwritable().ifPresent(problem -> {
-			log.warn("次の run は実行できません:");
-			problem.lines().forEach(line -> log.warn("{}", line));
-		});
+		if (!database.shared()) {
+			new DatabaseFile(properties).unwritable().ifPresent(problem -> {
+				log.warn("次の run は実行できません:");
+				problem.lines().forEach(line -> log.warn("{}", line));
+			});
+		}
 		try {
 			report();
 		}
@@ -81,7 +87,7 @@ class StatusCommand {
 			}
 			else {
 				log.warn("ストアのデータベース {} を読めませんでした: {}。./review check で確かめてください",
-						properties.database().toAbsolutePath().normalize(), RunReport.rootMessage(ex));
+						database, RunReport.rootMessage(ex));
 			}
 			log.debug("status", ex);
 		}
@@ -91,7 +97,8 @@ class StatusCommand {
 	/** No run has created the tables yet. */
 	private static boolean fresh(DataAccessException ex) {
 		String message = ex.getMostSpecificCause().getMessage();
-		return message != null && message.contains("no such table");
+		// SQLite's words, PostgreSQL's (undefined_table)
+		return message != null && (message.contains("no such table") || message.matches("(?s).*relation .* does not exist.*"));
 	}
 
 	private void report() {

@@ -30,7 +30,8 @@ class StoredTerms {
 	List<Term> list() {
 		return jdbc.sql("""
 				WITH files AS (
-				  SELECT term, SUM(status = 'ACCEPTED') AS accepted, SUM(status = 'REJECTED') AS rejected
+				  SELECT term, COUNT(CASE WHEN status = 'ACCEPTED' THEN 1 END) AS accepted,
+				         COUNT(CASE WHEN status = 'REJECTED' THEN 1 END) AS rejected
 				  FROM submission_file WHERE term IS NOT NULL GROUP BY term),
 				judged AS (SELECT term, MAX(job_instance_id) AS instance FROM judged_term GROUP BY term),
 				terms AS (SELECT term FROM files UNION SELECT term FROM judged),

@@ -133,9 +133,12 @@ public final class ReviewFingerprints {
 	private void record(Path review, String inputs, long jobExecutionId) throws IOException {
 		Stamp stamp = Stamp.of(review);
 		jdbc.sql("""
-				INSERT OR REPLACE INTO review_fingerprint
+				INSERT INTO review_fingerprint
 				  (review_path, inputs, size, modified_at, sha256, job_execution_id, written_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (review_path) DO UPDATE SET inputs = excluded.inputs, size = excluded.size,
+				  modified_at = excluded.modified_at, sha256 = excluded.sha256,
+				  job_execution_id = excluded.job_execution_id, written_at = excluded.written_at""")
 			.params(key(review), inputs, stamp.size(), stamp.modified(), stamp.sha256(), jobExecutionId,
 					Instant.now().toString())
 			.update();

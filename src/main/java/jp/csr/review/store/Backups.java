@@ -42,10 +42,11 @@ public class Backups {
 
 	private final ZoneId zone;
 
-	public Backups(JdbcClient jdbc, ReviewProperties properties) {
+	public Backups(JdbcClient jdbc, ReviewProperties properties, StoreDatabase database) {
 		this.jdbc = jdbc;
 		this.folder = folder(properties.store());
-		this.keep = properties.backup().keep();
+		// PostgreSQL is backed up by its own tools (pg_dump, the corporate database's backups: README)
+		this.keep = database.shared() ? 0 : properties.backup().keep();
 		this.zone = properties.zone();
 	}
 

@@ -7,11 +7,15 @@ import jp.csr.review.ReviewProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * The SQLite database under {@code review.store}. Each URL setting prevents a failure measured on this
- * stack (shared/notes/platform-facts.md): WAL lets {@code status} read during a run, IMMEDIATE
- * transactions keep concurrent JVMs from SQLITE_BUSY, foreign keys are off in SQLite unless asked.
+ * The store's database: the SQLite file under {@code review.store}, or PostgreSQL when
+ * {@code spring.datasource.url} names it ({@link StoreDatabase}).
+ * <p>
+ * SQLite: each URL setting prevents a failure measured on this stack (shared/notes/platform-facts.md): WAL
+ * lets {@code status} read during a run, IMMEDIATE transactions keep concurrent JVMs from SQLITE_BUSY, foreign
+ * keys are off in SQLite unless asked.
  * <p>
  * {@code synchronous=NORMAL}: under WAL the database stays consistent whatever happens, and a killed
  * process loses no committed transaction; only a power loss or an OS crash may undo the last commits, which
@@ -20,18 +24,30 @@ import org.springframework.context.annotation.Configuration;
  * waiting) with FULL and 19 (0.07 s) with NORMAL; at one file per transaction, 2,000 commits took 6.5–8 s
  * with FULL and 0.5–1.3 s with NORMAL on this kind of disk.
  * <p>
- * Nothing opens the file before {@link DatabaseFile} has checked it for the command being run: a damaged or
- * unwritable database stops the start-up with one message naming it, and Flyway never gets to write to it.
+ * Nothing opens the SQLite file before {@link DatabaseFile} has checked it for the command being run: a damaged
+ * or unwritable database stops the start-up with one message naming it, and Flyway never gets to write to it.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
 	@Bean
-	DataSource dataSource(ReviewProperties properties, StoreUse use) {
-		new DatabaseFile(properties).guard(use);
+	StoreDatabase storeDatabase(Environment environment, ReviewProperties properties) {
+		return StoreDatabase.of(environment, properties);
+	}
+
+	@Bean
+	DataSource dataSource(ReviewProperties properties, StoreUse use, StoreDatabase database, Environment environment) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl("jdbc:sqlite:" + properties.database().toAbsolutePath()
-				+ "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE&foreign_keys=true&synchronous=NORMAL");
+		if (database.shared()) {
+			dataSource.setJdbcUrl(environment.getProperty(StoreDatabase.URL));
+			dataSource.setUsername(environment.getProperty("spring.datasource.username"));
+			dataSource.setPassword(environment.getProperty("spring.datasource.password"));
+		}
+		else {
+			new DatabaseFile(properties).guard(use);
+			dataSource.setJdbcUrl("jdbc:sqlite:" + properties.database().toAbsolutePath()
+					+ "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE&foreign_keys=true&synchronous=NORMAL");
+		}
 		// the load's checking threads look up bytes already taken while the step's thread holds its chunk's
 		// connection: one each, so none waits for another
 		dataSource.setMaximumPoolSize(Math.max(4, properties.loadThreadCount() + 2));

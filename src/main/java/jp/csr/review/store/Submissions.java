@@ -81,7 +81,7 @@ public class Submissions {
 		Map<String, StoredFile> newest = new LinkedHashMap<>();
 		jdbc.sql("SELECT " + FILE_COLUMNS + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY department_code ORDER BY "
 				+ NEWEST_FIRST + ") AS age FROM submission_file WHERE (term = ? OR term IS NULL) AND department_code IS NOT NULL)"
-				+ " WHERE age = 1")
+				+ " AS ranked WHERE age = 1")
 			.param(term)
 			.query((rs, n) -> file(rs))
 			.list()

@@ -26,7 +26,7 @@ class TermsMigrationTest {
 	void aStoreOfOneTermKeepsItsRejectionsAndVerdictsUnderThatTerm() {
 		SQLiteDataSource store = new SQLiteDataSource();
 		store.setUrl("jdbc:sqlite:" + dir.resolve("review.db"));
-		Flyway.configure().dataSource(store).target("4").load().migrate();
+		Flyway.configure().locations("classpath:db/migration/sqlite").dataSource(store).target("4").load().migrate();
 		JdbcClient jdbc = JdbcClient.create(store);
 		// run 1 accepted DEV's 53期 file and judged; run 2 rejected AD's file and RISK's, and judged with no file
 		file(jdbc, 1, 1, "ACCEPTED", 53, "DEV");
@@ -35,7 +35,7 @@ class TermsMigrationTest {
 		jdbc.sql("INSERT INTO kpi_judgement (job_instance_id, kpi_id, outcome, file_id) VALUES (1, 'K09', '達成', 1)").update();
 		jdbc.sql("INSERT INTO kpi_judgement (job_instance_id, kpi_id, outcome) VALUES (2, 'K01', '未提出')").update();
 
-		Flyway.configure().dataSource(store).load().migrate();
+		Flyway.configure().locations("classpath:db/migration/sqlite").dataSource(store).load().migrate();
 
 		assertThat(jdbc.sql("SELECT id, term FROM submission_file ORDER BY id").query().listOfRows())
 			.containsExactly(Map.of("id", 1, "term", 53), Map.of("id", 2, "term", 53), Map.of("id", 3, "term", 53));
