@@ -43,7 +43,7 @@ class Executions {
 	Executions(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.unpooled = dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-				? new DriverManagerDataSource(hikari.getJdbcUrl()) : dataSource;
+				? new DriverManagerDataSource(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()) : dataSource;
 	}
 
 	record Run(long id, long instanceId, Instant start, Instant end, String status, String exitCode, String exitMessage) {
