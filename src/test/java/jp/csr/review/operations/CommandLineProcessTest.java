@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.csr.review.TestStore;
 import jp.csr.review.operations.OperationsProcessTest.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,12 +84,16 @@ class CommandLineProcessTest {
 		Folders f = Folders.in(temp);
 		Files.delete(f.output());
 		Files.writeString(f.output(), "a file where the output folder should be"); // the write step fails
-		Console failed = java(REPO, Map.of(), "run", "--review.store=" + f.store(), "--review.input-dir=" + f.input(),
-				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan(), "--review.settle=0s");
+		// on PostgreSQL the datasource given on the command line is repeated too
+		List<String> database = TestStore.arguments();
+		List<String> run = new ArrayList<>(List.of("run", "--review.store=" + f.store(), "--review.input-dir=" + f.input(),
+				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan(), "--review.settle=0s"));
+		run.addAll(database);
+		Console failed = java(REPO, Map.of(), run.toArray(String[]::new));
 		assertThat(failed.exit()).as(failed.both()).isEqualTo(1);
 		Matcher printed = Pattern.compile("再開してください: \\./review (.*)").matcher(failed.both());
 		assertThat(printed.find()).as(failed.both()).isTrue();
-		assertThat(printed.group(1)).isEqualTo("restart 1 --review.store=" + f.store());
+		assertThat(printed.group(1)).isEqualTo(String.join(" ", "restart 1 --review.store=" + f.store(), String.join(" ", database)).strip());
 
 		// typed in the checkout as printed: config/application.yml there names other folders and another plan
 		Files.delete(f.output());
