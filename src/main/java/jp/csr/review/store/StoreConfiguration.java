@@ -31,8 +31,8 @@ import org.springframework.core.env.Environment;
 class StoreConfiguration {
 
 	@Bean
-	StoreDatabase storeDatabase(Environment environment, ReviewProperties properties) {
-		return StoreDatabase.of(environment, properties);
+	StoreDatabase storeDatabase(Environment environment, ReviewProperties properties, StoreUse use) {
+		return StoreDatabase.of(environment, properties, use);
 	}
 
 	@Bean
@@ -52,6 +52,9 @@ class StoreConfiguration {
 		// connection: one each, so none waits for another
 		dataSource.setMaximumPoolSize(Math.max(4, properties.loadThreadCount() + 2));
 		dataSource.setPoolName("review-store");
+		if (database.shared()) {
+			SharedStoreConnection.check(dataSource, database, use, properties.store());
+		}
 		return dataSource;
 	}
 

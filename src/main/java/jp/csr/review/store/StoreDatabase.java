@@ -1,6 +1,7 @@
 package jp.csr.review.store;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import jp.csr.review.ReviewProperties;
 
@@ -24,7 +25,7 @@ public record StoreDatabase(Kind kind, String name) {
 
 	static final String URL = "spring.datasource.url";
 
-	static StoreDatabase of(Environment environment, ReviewProperties properties) {
+	static StoreDatabase of(Environment environment, ReviewProperties properties, StoreUse use) {
 		String url = environment.getProperty(URL, "");
 		if (url.isBlank()) {
 			return sqlite(properties.database());
@@ -33,8 +34,10 @@ public record StoreDatabase(Kind kind, String name) {
 			int parameters = url.indexOf('?');
 			return new StoreDatabase(Kind.POSTGRESQL, parameters < 0 ? url : url.substring(0, parameters));
 		}
-		throw new IllegalStateException(URL + " は PostgreSQL (jdbc:postgresql://ホスト/データベース) だけを指せます: "
-				+ url.replaceAll("\\?.*", "") + "。SQLite を使うなら spring.datasource.url を外し、review.store でフォルダを指定してください");
+		throw new StoreUnusable(new StoreProblem(properties.store(),
+				URL + " は PostgreSQL (jdbc:postgresql://ホスト/データベース) だけを指せます: " + url.replaceAll("\\?.*", ""),
+				List.of("直し方: SQLite を使うなら spring.datasource.url を外し、review.store でフォルダを指定してください")),
+				use.exitCodeWhenUnusable());
 	}
 
 	public static StoreDatabase sqlite(Path file) {
