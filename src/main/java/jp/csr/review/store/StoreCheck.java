@@ -147,7 +147,6 @@ public class StoreCheck {
 		int fine = 0;
 		for (Stored s : stored) {
 			String copy = archived.where(s.file());
-			String wrong;
 			Optional<String> kept;
 			try {
 				kept = archived.sha256(s.file());
@@ -157,24 +156,21 @@ public class StoreCheck {
 						+ ex.getMessage() + ")。直し方: 実行するユーザーがストアのフォルダ全体を読み書きできるようにしてください"));
 				continue;
 			}
-			if (kept.isEmpty()) {
-				wrong = "ありません";
-			}
-			else if (kept.get().equals(s.sha256())) {
+			if (kept.isPresent() && kept.get().equals(s.sha256())) {
 				fine++;
 				continue;
 			}
-			else {
-				wrong = "の内容が違います (SHA-256 " + kept.get() + ")";
-			}
+			boolean missing = kept.isEmpty();
 			Optional<Path> found = repair ? inputs.putBack(s) : Optional.empty();
 			if (found.isPresent()) {
-				findings.add(Finding.of(Finding.Kind.REPAIRED, copy, "修復   " + copy + "  保管ファイルが" + wrong + "でした。入力フォルダの "
+				findings.add(Finding.of(Finding.Kind.REPAIRED, copy, "修復   " + copy + "  保管ファイル"
+						+ (missing ? "がありませんでした" : "の内容が違っていました (SHA-256 " + kept.get() + ")") + "。入力フォルダの "
 						+ found.get() + " (同じ SHA-256) から保管し直しました"));
 			}
 			else {
-				findings.add(Finding.of(Finding.Kind.PROBLEM, copy, (wrong.equals("ありません") ? "欠落   " : "不一致 ") + copy + "  "
-						+ describe(s) + " の保管ファイルが" + wrong + "。入力フォルダにも同じ内容のファイルがありません。"
+				findings.add(Finding.of(Finding.Kind.PROBLEM, copy, (missing ? "欠落   " : "不一致 ") + copy + "  " + describe(s)
+						+ " の保管ファイル" + (missing ? "がありません" : "の内容が違います (SHA-256 " + kept.get() + ")")
+						+ "。入力フォルダにも同じ内容のファイルがありません。"
 						+ "直し方: 元のファイル (" + s.fileName() + ") を入力フォルダに置いて ./review check をもう一度実行してください"
 						+ (repair ? "" : " (実行が終わってから)")));
 			}

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -100,6 +102,20 @@ class StoreCheckTest {
 		assertThat(exit("check")).as(console.getOut()).isZero();
 		assertThat(console.getOut().substring(from)).contains("修復   " + lost + "  保管ファイルがありませんでした。入力フォルダの " + input)
 			.contains("点検結果: 問題なし (修復済み 1 件)");
+		assertThat(archived.sha256(ad)).contains(sha);
+
+		// bytes that are not the recorded ones are put back the same way
+		byte[] wrong = "not the file".getBytes(StandardCharsets.US_ASCII);
+		if (TestStore.postgres()) {
+			jdbc.sql("UPDATE archived_file SET bytes = ? WHERE sha256 = ?").params(wrong, sha).update();
+		}
+		else {
+			Files.write(Path.of(lost), wrong);
+		}
+		from = console.getOut().length();
+		assertThat(exit("check")).as(console.getOut()).isZero();
+		assertThat(console.getOut().substring(from)).contains("修復   " + lost + "  保管ファイルの内容が違っていました (SHA-256 "
+				+ HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wrong)) + ")。入力フォルダの " + input);
 		assertThat(archived.sha256(ad)).contains(sha);
 	}
 
