@@ -17,6 +17,7 @@ import jp.csr.review.report.ReviewDecider;
 import jp.csr.review.report.ReviewFingerprints;
 import jp.csr.review.report.WriteTasklet;
 import jp.csr.review.store.Archive;
+import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.SubmissionLoader;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.validation.CheckProcessor;
@@ -181,9 +182,10 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	SubmissionLoader submissionLoader(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
-			PlanCache plan, JdbcClient jdbc, JdbcTemplate jdbcTemplate, Archive archive, Candidates candidates) {
+			PlanCache plan, JdbcClient jdbc, JdbcTemplate jdbcTemplate, Archive archive, ArchivedFiles archived,
+			Candidates candidates) {
 		int term = plan.read(RunSettings.of(configured, parameters).plan()).term();
-		return new SubmissionLoader(jdbc, jdbcTemplate, archive, candidates, term);
+		return new SubmissionLoader(jdbc, jdbcTemplate, archive, archived, candidates, term);
 	}
 
 	@Bean
@@ -208,10 +210,11 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	WriteTasklet writeTasklet(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
-			PlanCache plan, JdbcClient jdbc, Submissions submissions, Judgements judgements, Clock clock) {
+			PlanCache plan, JdbcClient jdbc, Submissions submissions, Judgements judgements, Clock clock,
+			ArchivedFiles archived) {
 		ReviewProperties properties = RunSettings.of(configured, parameters);
 		return new WriteTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, submissions,
-				judgements, properties.zone(), new ReviewFingerprints(jdbc, properties), clock);
+				judgements, properties.zone(), new ReviewFingerprints(jdbc, properties), clock, archived);
 	}
 
 	@Bean
@@ -222,9 +225,9 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	AnswerTasklet answerTasklet(ReviewProperties configured, @Value(STEP_JOB_PARAMETERS) JobParameters parameters,
-			PlanCache plan, JdbcClient jdbc) {
+			PlanCache plan, JdbcClient jdbc, ArchivedFiles archived) {
 		ReviewProperties properties = RunSettings.of(configured, parameters);
-		return new AnswerTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc);
+		return new AnswerTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, archived);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.ArchivedFiles.ArchivedFile;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
@@ -97,6 +99,9 @@ class SampleReviewTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ArchivedFiles archived;
+
 	JobExecution run() throws Exception {
 		return runs.start();
 	}
@@ -132,9 +137,12 @@ class SampleReviewTest {
 			assertThat(content(workbook)).isEqualTo(firstContent);
 		}
 		assertThat(inputFolder()).as("the input folder is read, never modified").isEqualTo(inputBefore);
-		// every accepted file is kept in the store under its SHA-256
-		for (String sha : jdbc.sql("SELECT sha256 FROM submission_file").query(String.class).list()) {
-			assertThat(ROOT.resolve("store/archive/" + sha + ".xlsx")).exists();
+		// every accepted file is kept in the store under its SHA-256 (files on SQLite, rows on PostgreSQL)
+		for (ArchivedFile file : jdbc.sql("SELECT sha256, file_name, status FROM submission_file")
+			.query((rs, n) -> ArchivedFile.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list()) {
+			assertThat(file.accepted()).isTrue();
+			assertThat(archived.sha256(file)).contains(file.sha256());
 		}
 	}
 

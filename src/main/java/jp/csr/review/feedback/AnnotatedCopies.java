@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Severity;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes the annotated copies beside the review: {@code <output>/差戻し/<部署コード or 部署不明>/<file name>}, made
- * from the rejected bytes kept in the store, never from the input folder.
+ * from the rejected bytes kept in the store ({@link ArchivedFiles}: on PostgreSQL any host has them), never
+ * from the input folder.
  *
  * <p>PRODUCT.md v2 §6: the copy of a department's newest rejected file stays until a newer file of that
  * department is accepted. A copy that could not be written (a crash, a full disk, someone deleted it) is
@@ -79,18 +81,21 @@ public final class AnnotatedCopies {
 
 	/** The columns {@link #rejected} reads, of {@code submission_file f} joined to {@code ranked r}, {@code accepted a}. */
 	private static final String REJECTED_COLUMNS = """
-			f.id, f.job_instance_id, f.file_name, f.department_code, f.archive_path, f.answered_at,
+			f.id, f.job_instance_id, f.file_name, f.department_code, f.sha256, f.answered_at,
 			CASE WHEN r.age > a.age THEN 1 ELSE 0 END AS settled""";
 
 	private final JdbcClient jdbc;
+
+	private final ArchivedFiles archived;
 
 	private final Set<String> departments;
 
 	private final AnnotatedCopyWriter writer = new AnnotatedCopyWriter();
 
 	/** @param departments the plan's department codes: only these get a folder of their own */
-	public AnnotatedCopies(JdbcClient jdbc, Collection<String> departments) {
+	public AnnotatedCopies(JdbcClient jdbc, ArchivedFiles archived, Collection<String> departments) {
 		this.jdbc = jdbc;
+		this.archived = archived;
 		this.departments = Set.copyOf(departments);
 	}
 
@@ -194,8 +199,13 @@ public final class AnnotatedCopies {
 	}
 
 	/** @param settled whether a newer file of its department was accepted */
-	private record Rejected(long id, long jobInstanceId, String fileName, String departmentCode, String archivePath,
+	private record Rejected(long id, long jobInstanceId, String fileName, String departmentCode, String sha256,
 			String answeredAt, boolean settled) {
+
+		ArchivedFiles.ArchivedFile archived() {
+			return new ArchivedFiles.ArchivedFile(sha256, fileName, false);
+		}
+
 	}
 
 	private static Rejected rejected(ResultSet rs, int row) throws SQLException {
@@ -238,14 +248,12 @@ public final class AnnotatedCopies {
 			if (file.settled() || !thisRun && file.answeredAt() != null && Files.isRegularFile(target)) {
 				continue;
 			}
-			Path original = file.archivePath() == null ? null : Path.of(file.archivePath());
-			if (original == null || !Files.isRegularFile(original)) {
-				log.warn("差し戻したファイル {} の保管コピーがないため、注記付きの写しを作れません ({})", safeName(file.fileName()),
-						original);
+			if (!archived.exists(file.archived())) {
+				noOriginal(file);
 				continue;
 			}
 			byTarget.computeIfAbsent(target, t -> new ArrayList<>())
-				.add(new Due(file, original, target, thisRun, shown(file), tally(file)));
+				.add(new Due(file, target, thisRun, shown(file), tally(file)));
 		}
 		Map<Long, Path> written = new LinkedHashMap<>();
 		for (Due copy : writeAll(byTarget.values())) {
@@ -261,7 +269,7 @@ public final class AnnotatedCopies {
 	}
 
 	/** A copy to write, with what it shows. */
-	private record Due(Rejected file, Path original, Path target, boolean thisRun, List<Issue> shown,
+	private record Due(Rejected file, Path target, boolean thisRun, List<Issue> shown,
 			AnnotatedCopyWriter.Tally tally) {
 	}
 
@@ -305,14 +313,24 @@ public final class AnnotatedCopies {
 	}
 
 	private boolean write(Due copy) {
-		try {
-			return writer.write(copy.original(), copy.shown(), copy.tally(), copy.target());
+		// on PostgreSQL the bytes come to a local file one copy at a time, on the thread that annotates it
+		try (ArchivedFiles.Local original = archived.local(copy.file().archived()).orElse(null)) {
+			if (original == null) {
+				noOriginal(copy.file());
+				return false;
+			}
+			return writer.write(original.path(), copy.shown(), copy.tally(), copy.target());
 		}
 		catch (Exception ex) {
 			// the review matters more than one copy: report it and go on; the next run tries again
 			log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(copy.file().fileName()), ex.toString(), ex);
 			return false;
 		}
+	}
+
+	private void noOriginal(Rejected file) {
+		log.warn("差し戻したファイル {} の保管コピーがないため、注記付きの写しを作れません ({})", safeName(file.fileName()),
+				archived.where(file.archived()));
 	}
 
 	/**

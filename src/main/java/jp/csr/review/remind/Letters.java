@@ -14,6 +14,7 @@ import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.Submissions.StoredFile;
 import jp.csr.review.template.TemplateWriter;
 import jp.csr.review.validation.Issue;
@@ -38,13 +39,16 @@ final class Letters {
 
 	private final JdbcClient jdbc;
 
+	private final ArchivedFiles archived;
+
 	private final Plan plan;
 
 	private final LocalDate today;
 
-	Letters(ReviewProperties properties, JdbcClient jdbc, Plan plan, LocalDate today) {
+	Letters(ReviewProperties properties, JdbcClient jdbc, ArchivedFiles archived, Plan plan, LocalDate today) {
 		this.properties = properties;
 		this.jdbc = jdbc;
+		this.archived = archived;
 		this.plan = plan;
 		this.today = today;
 	}
@@ -142,13 +146,14 @@ final class Letters {
 		if (Files.isRegularFile(target)) {
 			return target;
 		}
-		Path original = Path.of(jdbc.sql("SELECT archive_path FROM submission_file WHERE id = ?")
-			.param(rejected.id())
-			.query(String.class)
-			.single());
-		Files.createDirectories(target.getParent());
-		if (!new AnnotatedCopyWriter().write(original, errors, target)) {
-			throw new IOException("注記付きの写しを作れませんでした: " + target);
+		ArchivedFiles.ArchivedFile file = ArchivedFiles.ArchivedFile.of(rejected.sha256(), rejected.fileName(),
+				rejected.status());
+		try (ArchivedFiles.Local original = archived.local(file)
+			.orElseThrow(() -> new IOException("差し戻したファイルの保管コピーがありません: " + archived.where(file)))) {
+			Files.createDirectories(target.getParent());
+			if (!new AnnotatedCopyWriter().write(original.path(), errors, target)) {
+				throw new IOException("注記付きの写しを作れませんでした: " + target);
+			}
 		}
 		return target;
 	}

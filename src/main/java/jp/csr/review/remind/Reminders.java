@@ -12,6 +12,7 @@ import jakarta.mail.MessagingException;
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import org.slf4j.Logger;
@@ -54,16 +55,19 @@ public class Reminders {
 
 	private final JdbcClient jdbc;
 
+	private final ArchivedFiles archived;
+
 	private final ObjectProvider<JavaMailSender> mailSender;
 
 	private final Clock clock;
 
 	Reminders(ReviewProperties properties, Submissions submissions, ReminderLog sent, JdbcClient jdbc,
-			ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+			ArchivedFiles archived, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
 		this.properties = properties;
 		this.submissions = submissions;
 		this.sent = sent;
 		this.jdbc = jdbc;
+		this.archived = archived;
 		this.mailSender = mailSender;
 		this.clock = clock;
 	}
@@ -80,7 +84,7 @@ public class Reminders {
 		}
 		Instant now = clock.instant();
 		LocalDate today = now.atZone(properties.zone()).toLocalDate();
-		Letters letters = new Letters(properties, jdbc, plan, today);
+		Letters letters = new Letters(properties, jdbc, archived, plan, today);
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
 		List<Reminder> due = new ArrayList<>();

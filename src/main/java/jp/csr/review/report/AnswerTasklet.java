@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.store.ArchivedFiles;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,9 +25,10 @@ public class AnswerTasklet implements Tasklet {
 
 	private final AnnotatedCopies annotatedCopies;
 
-	public AnswerTasklet(Plan plan, Path outputDir, JdbcClient jdbc) {
+	public AnswerTasklet(Plan plan, Path outputDir, JdbcClient jdbc, ArchivedFiles archived) {
 		this.outputDir = outputDir;
-		this.annotatedCopies = new AnnotatedCopies(jdbc, plan.departments().stream().map(Department::code).toList());
+		this.annotatedCopies = new AnnotatedCopies(jdbc, archived,
+				plan.departments().stream().map(Department::code).toList());
 	}
 
 	@Override

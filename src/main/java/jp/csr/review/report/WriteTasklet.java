@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import jp.csr.review.judging.Judgements;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.Submissions;
 
 import org.slf4j.Logger;
@@ -51,13 +52,13 @@ public class WriteTasklet implements Tasklet {
 	private final AnswerTasklet answers;
 
 	public WriteTasklet(Plan plan, Path outputDir, JdbcClient jdbc, Submissions submissions, Judgements judgements,
-			java.time.ZoneId zone, ReviewFingerprints fingerprints, Clock clock) {
+			java.time.ZoneId zone, ReviewFingerprints fingerprints, Clock clock, ArchivedFiles archived) {
 		this.plan = plan;
 		this.outputDir = outputDir;
 		this.query = new ReviewDataQuery(jdbc, submissions, judgements, zone);
 		this.fingerprints = fingerprints;
 		this.clock = clock;
-		this.answers = new AnswerTasklet(plan, outputDir, jdbc);
+		this.answers = new AnswerTasklet(plan, outputDir, jdbc, archived);
 	}
 
 	@Override

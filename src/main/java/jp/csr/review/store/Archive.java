@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -23,9 +22,10 @@ import jp.csr.review.ReviewProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The store's copies of submitted files, named by their SHA-256 so that the review can always be
- * traced back to the exact bytes. A file is first staged (copied out of the input folder, which is
- * never modified), checked from the staged copy, then kept as accepted or rejected.
+ * How submitted files come into the store, by their SHA-256 so that the review can always be traced back to
+ * the exact bytes. A file is first staged (copied out of the input folder, which is never modified, to a local
+ * file under {@code staging/}), checked from the staged copy, then kept as accepted or rejected by
+ * {@link ArchivedFiles}, which knows where kept bytes lie.
  * <p>
  * Every read of the input folder goes through {@link #open}, and every failure of such a read is an
  * {@link InputUnreadable}: one file's problem (PRODUCT.md §3), told apart from a failure of the store,
@@ -120,36 +120,6 @@ public class Archive {
 		};
 	}
 
-	/** Moves a staged copy to {@code accepted/} or {@code rejected/} under its SHA-256; idempotent. */
-	public Path keep(Staged staged, boolean accepted) throws IOException {
-		Path target = location(staged.sha256(), staged.file().getFileName().toString(), accepted);
-		Files.createDirectories(target.getParent());
-		Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		return target;
-	}
-
-	/** Where the copy of a file kept as accepted or rejected lies: named by its SHA-256 and its name's extension. */
-	public Path location(String sha256, String fileName, boolean accepted) {
-		return root.resolve(accepted ? "archive" : "rejected").resolve(sha256 + extension(Path.of(fileName)));
-	}
-
-	/**
-	 * Puts a file of the input folder back at {@code target} (a {@link #location}) when its bytes are the ones
-	 * recorded, through the staging folder as a run would; false when they are not.
-	 *
-	 * @throws InputUnreadable when the file could not be read
-	 */
-	public boolean restore(Path file, String sha256, Path target) throws IOException {
-		Staged staged = stage(file);
-		if (!staged.sha256().equals(sha256)) {
-			discard(staged);
-			return false;
-		}
-		Files.createDirectories(target.getParent());
-		Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		return true;
-	}
-
 	/**
 	 * Staged copies left by a run that died between staging and keeping; no run is active when called.
 	 *
@@ -181,7 +151,7 @@ public class Archive {
 		return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
 	}
 
-	private static String sha256(InputStream bytes) throws IOException {
+	static String sha256(InputStream bytes) throws IOException {
 		DigestInputStream in = new DigestInputStream(bytes, digest());
 		in.transferTo(OutputStream.nullOutputStream());
 		return HexFormat.of().formatHex(in.getMessageDigest().digest());

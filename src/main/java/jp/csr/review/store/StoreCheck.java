@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code check}: the store against itself. The database's own integrity check and its references, every
- * stored file's copy present with the SHA-256 its name and row say (so every loaded value can be traced to
+ * stored file's copy present with the SHA-256 its row says (files under the store on SQLite, the
+ * {@code archived_file} table on PostgreSQL) (so every loaded value can be traced to
  * its bytes), and what an interrupted run left behind. It repairs what is safe: a copy missing or wrong is
  * put back from the input folder when the same bytes are still there, and leftovers are removed when no run
  * holds the store. Everything else is reported with what to do.
@@ -40,19 +41,23 @@ public class StoreCheck {
 
 	private final Archive archive;
 
+	private final ArchivedFiles archived;
+
 	private final ReviewProperties properties;
 
 	private final StoreDatabase store;
 
-	public StoreCheck(JdbcClient jdbc, Archive archive, ReviewProperties properties, StoreDatabase store) {
+	public StoreCheck(JdbcClient jdbc, Archive archive, ArchivedFiles archived, ReviewProperties properties,
+			StoreDatabase store) {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.archive = archive;
+		this.archived = archived;
 		this.properties = properties;
 	}
 
 	/** One line of the check's report. */
-	public record Finding(Kind kind, Path path, List<String> lines) {
+	public record Finding(Kind kind, String where, List<String> lines) {
 
 		public enum Kind {
 			/** Still wrong: the check exits 3. */
@@ -63,8 +68,8 @@ public class StoreCheck {
 			OK
 		}
 
-		static Finding of(Kind kind, Path path, String line) {
-			return new Finding(kind, path, List.of(line));
+		static Finding of(Kind kind, Object where, String line) {
+			return new Finding(kind, where.toString(), List.of(line));
 		}
 
 	}
@@ -107,12 +112,24 @@ public class StoreCheck {
 	}
 
 	private static Finding damage(DatabaseFile file, String why) {
-		return new Finding(Finding.Kind.PROBLEM, file.path(), file.damaged(why).lines());
+		return new Finding(Finding.Kind.PROBLEM, file.path().toString(), file.damaged(why).lines());
 	}
 
 	/** A stored file and how many loaded values have it as their source. */
-	private record Stored(String sha256, String fileName, String originalPath, boolean accepted, String department,
-			int values) {
+	private record Stored(ArchivedFiles.ArchivedFile file, String originalPath, String department, int values) {
+
+		String sha256() {
+			return file.sha256();
+		}
+
+		String fileName() {
+			return file.fileName();
+		}
+
+		boolean accepted() {
+			return file.accepted();
+		}
+
 	}
 
 	private List<Finding> archived(boolean repair) throws IOException {
@@ -122,48 +139,44 @@ public class StoreCheck {
 				  + (SELECT COUNT(*) FROM initiative_result WHERE file_id = f.id)
 				  + (SELECT COUNT(*) FROM highlight WHERE file_id = f.id)
 				FROM submission_file f ORDER BY f.id""")
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), "ACCEPTED".equals(rs.getString(4)),
-					rs.getString(5), rs.getInt(6)))
+			.query((rs, n) -> new Stored(ArchivedFiles.ArchivedFile.of(rs.getString(1), rs.getString(2), rs.getString(4)),
+					rs.getString(3), rs.getString(5), rs.getInt(6)))
 			.list();
 		List<Finding> findings = new ArrayList<>();
 		Inputs inputs = new Inputs();
 		int fine = 0;
 		for (Stored s : stored) {
-			Path copy = archive.location(s.sha256(), s.fileName(), s.accepted()).toAbsolutePath().normalize();
-			String wrong;
-			if (!Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
-				wrong = "ありません";
+			String copy = archived.where(s.file());
+			Optional<String> kept;
+			try {
+				kept = archived.sha256(s.file());
 			}
-			else {
-				String actual;
-				try {
-					actual = Archive.sha256(copy);
-				}
-				catch (IOException ex) {
-					findings.add(Finding.of(Finding.Kind.PROBLEM, copy, "読取不可 " + copy + "  " + describe(s) + " の保管ファイルを読めません ("
-							+ ex.getMessage() + ")。直し方: 実行するユーザーがストアのフォルダ全体を読み書きできるようにしてください"));
-					continue;
-				}
-				if (actual.equals(s.sha256())) {
-					fine++;
-					continue;
-				}
-				wrong = "の内容が違います (SHA-256 " + actual + ")";
+			catch (IOException ex) {
+				findings.add(Finding.of(Finding.Kind.PROBLEM, copy, "読取不可 " + copy + "  " + describe(s) + " の保管ファイルを読めません ("
+						+ ex.getMessage() + ")。直し方: 実行するユーザーがストアのフォルダ全体を読み書きできるようにしてください"));
+				continue;
 			}
-			Optional<Path> found = repair ? inputs.putBack(s, copy) : Optional.empty();
+			if (kept.isPresent() && kept.get().equals(s.sha256())) {
+				fine++;
+				continue;
+			}
+			boolean missing = kept.isEmpty();
+			Optional<Path> found = repair ? inputs.putBack(s) : Optional.empty();
 			if (found.isPresent()) {
-				findings.add(Finding.of(Finding.Kind.REPAIRED, copy, "修復   " + copy + "  保管ファイルが" + wrong + "でした。入力フォルダの "
+				findings.add(Finding.of(Finding.Kind.REPAIRED, copy, "修復   " + copy + "  保管ファイル"
+						+ (missing ? "がありませんでした" : "の内容が違っていました (SHA-256 " + kept.get() + ")") + "。入力フォルダの "
 						+ found.get() + " (同じ SHA-256) から保管し直しました"));
 			}
 			else {
-				findings.add(Finding.of(Finding.Kind.PROBLEM, copy, (wrong.equals("ありません") ? "欠落   " : "不一致 ") + copy + "  "
-						+ describe(s) + " の保管ファイルが" + wrong + "。入力フォルダにも同じ内容のファイルがありません。"
+				findings.add(Finding.of(Finding.Kind.PROBLEM, copy, (missing ? "欠落   " : "不一致 ") + copy + "  " + describe(s)
+						+ " の保管ファイル" + (missing ? "がありません" : "の内容が違います (SHA-256 " + kept.get() + ")")
+						+ "。入力フォルダにも同じ内容のファイルがありません。"
 						+ "直し方: 元のファイル (" + s.fileName() + ") を入力フォルダに置いて ./review check をもう一度実行してください"
 						+ (repair ? "" : " (実行が終わってから)")));
 			}
 		}
 		if (fine == stored.size()) {
-			findings.add(Finding.of(Finding.Kind.OK, archivePath(), "正常   " + archivePath() + "  保管ファイル " + fine
+			findings.add(Finding.of(Finding.Kind.OK, archived.home(), "正常   " + archived.home() + "  保管ファイル " + fine
 					+ " 件すべてあり、SHA-256 も記録どおり"));
 		}
 		return findings;
@@ -174,30 +187,26 @@ public class StoreCheck {
 				+ (s.values() > 0 ? "、読み込んだ値 " + s.values() + " 件の出典" : "") + ")";
 	}
 
-	private Path archivePath() {
-		return properties.store().resolve("archive").toAbsolutePath().normalize();
-	}
-
 	/** The input folder's files by SHA-256, hashed once and only when a copy is missing. */
 	private final class Inputs {
 
 		private Map<String, Path> bySha;
 
-		Optional<Path> putBack(Stored s, Path copy) throws IOException {
+		Optional<Path> putBack(Stored s) throws IOException {
 			Path original = Path.of(s.originalPath());
-			if (restore(original, s, copy)) {
+			if (restore(original, s)) {
 				return Optional.of(original);
 			}
 			Path elsewhere = bySha().get(s.sha256());
-			return elsewhere != null && restore(elsewhere, s, copy) ? Optional.of(elsewhere) : Optional.empty();
+			return elsewhere != null && restore(elsewhere, s) ? Optional.of(elsewhere) : Optional.empty();
 		}
 
-		private boolean restore(Path file, Stored s, Path copy) throws IOException {
+		private boolean restore(Path file, Stored s) throws IOException {
 			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 				return false;
 			}
 			try {
-				return archive.restore(file, s.sha256(), copy);
+				return archived.restore(file, s.file());
 			}
 			catch (Archive.InputUnreadable ex) {
 				return false;

@@ -1,8 +1,6 @@
 package jp.csr.review.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * What every run does for the store once its job has ended, still holding the run lock: removes the staged
  * copies an interrupted chunk left, says when stored files' copies are missing from the archive (one stat per
- * file; {@code ./review check} hashes them and repairs), and after a successful run makes a backup of the
+ * file, or one query on PostgreSQL; {@code ./review check} hashes them and repairs), and after a successful run makes a backup of the
  * database. None of it changes the run's exit code: the review is written, and the admin reads the warning.
  */
 @Component
@@ -30,11 +28,14 @@ public class StoreUpkeep {
 
 	private final Archive archive;
 
+	private final ArchivedFiles archived;
+
 	private final Backups backups;
 
-	public StoreUpkeep(JdbcClient jdbc, Archive archive, Backups backups) {
+	public StoreUpkeep(JdbcClient jdbc, Archive archive, ArchivedFiles archived, Backups backups) {
 		this.jdbc = jdbc;
 		this.archive = archive;
+		this.archived = archived;
 		this.backups = backups;
 	}
 
@@ -54,12 +55,12 @@ public class StoreUpkeep {
 	}
 
 	private void missing() {
-		List<Path> missing = jdbc.sql("SELECT sha256, file_name, status FROM submission_file ORDER BY id")
-			.query((rs, n) -> archive.location(rs.getString(1), rs.getString(2), "ACCEPTED".equals(rs.getString(3))))
-			.list() // a stream would hold the connection, and with it the WAL, open
+		List<String> missing = archived
+			.missing(jdbc.sql("SELECT sha256, file_name, status FROM submission_file ORDER BY id")
+				.query((rs, n) -> ArchivedFiles.ArchivedFile.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+				.list()) // a stream would hold the connection, and with it the WAL, open
 			.stream()
-			.map(p -> p.toAbsolutePath().normalize())
-			.filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS))
+			.map(archived::where)
 			.toList();
 		if (missing.isEmpty()) {
 			return;

@@ -2,7 +2,6 @@ package jp.csr.review.store;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +40,8 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 
 	private final Archive archive;
 
+	private final ArchivedFiles archived;
+
 	private final Candidates candidates;
 
 	private final int term;
@@ -49,10 +50,12 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 	 * @param term the run's plan's 期: every file of the run belongs to that term, a rejected one too (its cover
 	 *        may say another 期, or nothing readable), so that each term's 差戻し are its own
 	 */
-	public SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, Candidates candidates, int term) {
+	public SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, ArchivedFiles archived,
+			Candidates candidates, int term) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.archive = archive;
+		this.archived = archived;
 		this.candidates = candidates;
 		this.term = term;
 	}
@@ -81,9 +84,11 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 			return Settled.setAside(checked.candidate(), duplicate.get());
 		}
 		Validation validation = checked.validation();
-		// the move is idempotent: a rollback after it leaves the bytes where a retry puts them again
-		Path kept = archive.keep(checked.staged(), validation.accepted());
-		long fileId = insertFile(checked.candidate(), validation, kept);
+		ArchivedFiles.ArchivedFile kept = new ArchivedFiles.ArchivedFile(checked.staged().sha256(),
+				checked.candidate().path().getFileName().toString(), validation.accepted());
+		// the row first, then its bytes (which on PostgreSQL reference it), in the same transaction
+		long fileId = insertFile(checked.candidate(), validation, archived.reference(kept));
+		archived.keep(checked.staged(), kept);
 		rows.issues(fileId, validation);
 		if (validation.accepted()) {
 			rows.values(fileId, validation.submission());
@@ -91,7 +96,7 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 		return Settled.loaded(checked.candidate(), validation.accepted(), fileId);
 	}
 
-	private long insertFile(Candidate c, Validation v, Path kept) {
+	private long insertFile(Candidate c, Validation v, String archivePath) {
 		Submission.Cover cover = v.accepted() ? v.submission().cover() : null;
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -103,7 +108,7 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 					term, v.departmentCode().isEmpty() ? null : v.departmentCode(),
 					cover == null ? null : cover.submitter(),
 					cover == null || cover.submittedOn() == null ? null : cover.submittedOn().toString(), v.late() ? 1 : 0,
-					v.errors(), v.warnings(), kept.toString(), Instant.now().toString())
+					v.errors(), v.warnings(), archivePath, Instant.now().toString())
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
