@@ -29,23 +29,26 @@ class CheckCommand {
 
 	private final StoreCheck check;
 
-	CheckCommand(ReviewProperties properties, StoreCheck check) {
+	private final RunLock runLock;
+
+	CheckCommand(ReviewProperties properties, StoreCheck check, RunLock runLock) {
 		this.properties = properties;
 		this.check = check;
+		this.runLock = runLock;
 	}
 
 	ExitCode run() throws IOException {
 		log.info("ストア {} を点検します", properties.store().toAbsolutePath().normalize());
-		Optional<RunLock> lock;
+		Optional<RunLock.Held> lock;
 		try {
-			RunLock.Result acquired = RunLock.acquire(properties.store(), properties.zone());
+			RunLock.Attempt acquired = runLock.acquire();
 			lock = acquired.lock();
 			if (lock.isEmpty()) {
 				log.info("実行中 ({}) のため見るだけにします (保管ファイルの修復、一時ファイルの片付けは実行が終わってから)", acquired.holder());
 			}
 		}
-		catch (IOException ex) {
-			log.warn("ストアのロックファイルを作れないため見るだけにします: {}", ex.getMessage());
+		catch (RunLock.Unavailable ex) {
+			log.warn("{}", ex.lockless());
 			lock = Optional.empty();
 		}
 		List<Finding> findings;
@@ -53,7 +56,7 @@ class CheckCommand {
 			findings = check.run(lock.isPresent());
 		}
 		finally {
-			lock.ifPresent(RunLock::close);
+			lock.ifPresent(RunLock.Held::close);
 		}
 		for (Finding f : findings) {
 			for (String line : f.lines()) {

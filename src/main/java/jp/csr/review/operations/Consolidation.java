@@ -46,6 +46,8 @@ class Consolidation {
 
 	private final StoreUpkeep upkeep;
 
+	private final RunLock lock;
+
 	/** Set while this process holds the run lock (only then are running executions ours). */
 	private volatile boolean holding;
 
@@ -53,7 +55,8 @@ class Consolidation {
 	private volatile boolean closing;
 
 	Consolidation(ReviewProperties properties, JobOperator operator, JobRepository repository, Job job,
-			RunReport report, Executions executions, LiveExecution live, ConfiguredPlan plan, StoreUpkeep upkeep) {
+			RunReport report, Executions executions, LiveExecution live, ConfiguredPlan plan, StoreUpkeep upkeep,
+			RunLock lock) {
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
@@ -63,6 +66,7 @@ class Consolidation {
 		this.live = live;
 		this.plan = plan;
 		this.upkeep = upkeep;
+		this.lock = lock;
 	}
 
 	/** A new run; it keeps the settings that decide what it does in its parameters ({@link RunSettings}). */
@@ -166,8 +170,7 @@ class Consolidation {
 	}
 
 	private ExitCode underLock(Work work) {
-		return RunLock.holding(properties.store(), properties.zone(),
-				"別の実行が進行中です ({})。終わるのを待ってから実行してください", lock -> whileLocked(work));
+		return lock.holding("別の実行が進行中です ({})。終わるのを待ってから実行してください", () -> whileLocked(work));
 	}
 
 	/** The run, holding the lock: whatever happens, the execution is left settled and the exit code says how. */
@@ -178,7 +181,7 @@ class Consolidation {
 				log.info("停止中のため実行しません");
 				return ExitCode.FAILED;
 			}
-			// holding the OS lock proves that no other run is alive: what is still marked running died
+			// holding the run lock proves that no other run is alive: what is still marked running died
 			executions.settleDead(job.getName(), "プロセスが停止していました (kill、電源断など)").forEach(id -> log.warn(
 					"実行 {} は異常終了していました (プロセスが停止)。FAILED として記録しました (再開可能)", id));
 			JobExecution execution;

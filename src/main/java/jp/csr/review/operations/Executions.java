@@ -3,6 +3,7 @@ package jp.csr.review.operations;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +40,7 @@ class Executions {
 
 	Executions(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.unpooled = dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-				? new DriverManagerDataSource(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()) : dataSource;
+		this.unpooled = FreshConnections.of(dataSource);
 	}
 
 	record Run(long id, long instanceId, Instant start, Instant end, String status, String exitCode, String exitMessage) {
@@ -143,7 +140,8 @@ class Executions {
 				LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
 				WHERE i.JOB_NAME = ? AND (e.STATUS IN %s OR s.STATUS IN %s)
 				ORDER BY e.JOB_EXECUTION_ID""".formatted(NOT_ENDED, NOT_ENDED), Long.class, jobName);
-		long now = System.currentTimeMillis();
+		// a timestamp, as Batch writes them: epoch milliseconds in SQLite, a TIMESTAMP column in PostgreSQL
+		Timestamp now = new Timestamp(System.currentTimeMillis());
 		String message = "FAILED: " + reason;
 		for (long id : ids) {
 			for (String table : List.of("BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION")) {
@@ -165,7 +163,7 @@ class Executions {
 		if (value instanceof Number n) {
 			return Instant.ofEpochMilli(n.longValue());
 		}
-		java.sql.Timestamp t = rs.getTimestamp(column);
+		Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();
 	}
 

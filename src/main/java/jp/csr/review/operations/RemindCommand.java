@@ -1,9 +1,7 @@
 package jp.csr.review.operations;
 
-import java.io.IOException;
 import java.util.Optional;
 
-import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.remind.Reminders;
 import org.slf4j.Logger;
@@ -20,16 +18,16 @@ class RemindCommand {
 
 	private static final Logger log = LoggerFactory.getLogger(RemindCommand.class);
 
-	private final ReviewProperties properties;
-
 	private final ConfiguredPlan configuredPlan;
 
 	private final Reminders reminders;
 
-	RemindCommand(ReviewProperties properties, ConfiguredPlan configuredPlan, Reminders reminders) {
-		this.properties = properties;
+	private final RunLock lock;
+
+	RemindCommand(ConfiguredPlan configuredPlan, Reminders reminders, RunLock lock) {
 		this.configuredPlan = configuredPlan;
 		this.reminders = reminders;
+		this.lock = lock;
 	}
 
 	ExitCode run(boolean dryRun) {
@@ -37,8 +35,8 @@ class RemindCommand {
 		if (plan.isEmpty()) {
 			return ExitCode.USAGE;
 		}
-		return RunLock.holding(properties.store(), properties.zone(),
-				"集計の実行中です ({})。終わってからリマインドしてください", lock -> switch (reminders.remind(plan.get(), dryRun)) {
+		return lock.holding("集計の実行中です ({})。終わってからリマインドしてください",
+				() -> switch (reminders.remind(plan.get(), dryRun)) {
 					case SENT -> ExitCode.OK;
 					case SOME_FAILED -> ExitCode.REJECTED;
 					case SERVER_DOWN -> ExitCode.FAILED;

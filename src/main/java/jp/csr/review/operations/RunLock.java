@@ -2,128 +2,73 @@ package jp.csr.review.operations;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import jp.csr.review.ReviewProperties;
+import jp.csr.review.store.StoreDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Component;
+
 /**
- * One run at a time per store. An OS file lock, so the lock of a process that died (even by kill -9)
- * is released by the kernel: holding it proves that no other run is alive. The file names the holder
- * (PID, host, start time) for the message a second run prints.
- * <p>
- * Trap: on Linux the JVM's file locks are POSIX record locks, which the kernel drops as soon as the
- * process closes <em>any</em> descriptor of the file. A second attempt inside the same JVM (the daemon
- * firing while its own run is still going) must therefore never open the file: it is answered from
- * memory.
+ * One run at a time per store (PRODUCT.md §7, §10): {@code run}, {@code restart}, {@code remind}, the daemon's
+ * firings and {@code check}'s repairs take it. Held by a live process only, so that holding it proves no other
+ * run is alive (what is still marked running died): a lock the system drops when its holder dies, even by
+ * kill -9. Where it lives is the store's: an OS file lock in the SQLite store's folder ({@link FileRunLock}),
+ * an advisory lock of PostgreSQL, shared by every host that points at it ({@link DatabaseRunLock}). Both
+ * record the holder (PID, host, start) for the message a second run prints and for {@code status}.
  */
-final class RunLock implements AutoCloseable {
+@Component
+class RunLock {
 
 	private static final Logger log = LoggerFactory.getLogger(RunLock.class);
 
+	private final Place place;
 
-	/** Locks this JVM holds, by lock file, with their holder text. */
-	private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
+	private final ZoneId zone;
 
-	static final String FILE_NAME = "run.lock";
-
-	private final Path file;
-
-	private final FileChannel channel;
-
-	private final FileLock lock;
-
-	private RunLock(Path file, FileChannel channel, FileLock lock) {
-		this.file = file;
-		this.channel = channel;
-		this.lock = lock;
+	RunLock(ReviewProperties properties, StoreDatabase database, DataSource dataSource) {
+		this.place = database.shared() ? new DatabaseRunLock(database, FreshConnections.of(dataSource))
+				: new FileRunLock(properties.store());
+		this.zone = properties.zone();
 	}
 
 	/**
-	 * Does {@code work} holding the lock, which it releases after: exit 2 when the store cannot hold a lock file,
+	 * Does {@code work} holding the lock, which it releases after: exit 2 when the store cannot hold a lock,
 	 * 4 when another process holds it, saying so with {@code busy} (a log pattern taking the holder).
 	 */
-	static ExitCode holding(Path store, ZoneId zone, String busy, Function<RunLock, ExitCode> work) {
-		Result acquired;
+	ExitCode holding(String busy, Supplier<ExitCode> work) {
+		Attempt attempt;
 		try {
-			acquired = acquire(store, zone);
+			attempt = acquire();
 		}
-		catch (IOException ex) {
-			log.error("ストア {} にロックファイルを作れません: {}", store, ex.getMessage());
+		catch (Unavailable ex) {
+			log.error("{}", ex.getMessage());
 			return ExitCode.USAGE;
 		}
-		if (acquired.lock().isEmpty()) {
-			log.error(busy, acquired.holder());
+		if (attempt.lock().isEmpty()) {
+			log.error(busy, attempt.holder());
 			return ExitCode.LOCKED;
 		}
-		try (RunLock lock = acquired.lock().get()) {
-			return work.apply(lock);
+		try (Held lock = attempt.lock().get()) {
+			return work.get();
 		}
 	}
 
-	/**
-	 * The lock, or empty with the holder's description when another run has it.
-	 *
-	 * @param zone {@code review.zone}: the holder's start time is written in it, as every time an admin reads
-	 */
-	static synchronized Result acquire(Path store, ZoneId zone) throws IOException {
-		Files.createDirectories(store);
-		Path file = store.resolve(FILE_NAME).toAbsolutePath().normalize();
-		String mine = HELD.get(file);
-		if (mine != null) {
-			return new Result(Optional.empty(), mine);
-		}
-		// made before the lock is taken: a second run that finds the lock reads the holder, keep that gap short
-		String holder = "PID " + ProcessHandle.current().pid() + ", ホスト " + host() + ", 開始 "
-				+ AdminTime.format(Instant.now(), zone);
-		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-				StandardOpenOption.WRITE);
-		FileLock lock;
-		try {
-			lock = channel.tryLock();
-		}
-		catch (OverlappingFileLockException ex) {
-			lock = null;
-		}
-		if (lock == null) {
-			String other = read(channel);
-			channel.close(); // no lock of ours on this file in this JVM, so closing drops nothing
-			return new Result(Optional.empty(), other.isEmpty() ? "(不明)" : other);
-		}
-		channel.truncate(0);
-		channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-		channel.force(true);
-		HELD.put(file, holder);
-		return new Result(Optional.of(new RunLock(file, channel, lock)), holder);
+	/** The lock, or empty with the holder's description when another run has it. */
+	Attempt acquire() throws Unavailable {
+		return place.take(new Holder(ProcessHandle.current().pid(), host(), Instant.now()), zone);
 	}
 
-	/** The holder text in the lock file (empty when no run holds it or none has written it yet). */
-	static String holderText(Path store) {
-		try {
-			return Files.readString(store.resolve(FILE_NAME), StandardCharsets.UTF_8).strip();
-		}
-		catch (IOException ex) {
-			return "";
-		}
-	}
-
-	private static String read(FileChannel channel) throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
-		channel.read(buffer, 0);
-		return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+	/** The holder the store records, if any, and whether it still holds the lock (else it died). */
+	Optional<Recorded> recorded() {
+		return place.recorded(zone);
 	}
 
 	private static String host() {
@@ -135,30 +80,66 @@ final class RunLock implements AutoCloseable {
 		}
 	}
 
-	/** Releases the lock; the kernel would anyway when the process ends, so failures here are ignored. */
-	@Override
-	public void close() {
-		synchronized (RunLock.class) {
-			try {
-				channel.truncate(0);
-			}
-			catch (IOException ex) {
-				// the holder text stays: harmless, the next holder overwrites it
-			}
-			try {
-				lock.release();
-				channel.close();
-			}
-			catch (IOException ex) {
-				// released by the kernel at exit at the latest
-			}
-			finally {
-				HELD.remove(file);
-			}
-		}
+	/** Where the lock lives. */
+	interface Place {
+
+		/** Takes the lock for {@code me}, or says who has it. */
+		Attempt take(Holder me, ZoneId zone) throws Unavailable;
+
+		Optional<Recorded> recorded(ZoneId zone);
+
 	}
 
-	record Result(Optional<RunLock> lock, String holder) {
+	/** A run that holds or held the lock: the same words wherever it is recorded. */
+	record Holder(long pid, String host, Instant start) {
+
+		String text(ZoneId zone) {
+			return "PID " + pid + ", ホスト " + host + ", 開始 " + AdminTime.format(start, zone);
+		}
+
+	}
+
+	/**
+	 * @param lock empty when another process holds it
+	 * @param holder who holds it ({@code (不明)} when it has not said yet)
+	 */
+	record Attempt(Optional<Held> lock, String holder) {
+	}
+
+	/**
+	 * @param holder the recorded holder's text
+	 * @param alive whether it still holds the lock; if not, it died and the next run recovers its execution
+	 * @param where where the record is, for an admin ({@code ロックファイル})
+	 */
+	record Recorded(String holder, boolean alive, String where) {
+	}
+
+	/** The lock held; closing releases it (its holder's death would as well). */
+	interface Held extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * The store cannot hold the lock at all (a read-only folder, a lost database connection).
+	 *
+	 * @param lockless what {@code check} says before looking without the lock
+	 */
+	static final class Unavailable extends Exception {
+
+		private final String lockless;
+
+		Unavailable(String message, String lockless) {
+			super(message, null, false, false);
+			this.lockless = lockless;
+		}
+
+		String lockless() {
+			return lockless;
+		}
+
 	}
 
 }

@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import jp.csr.review.ReviewProperties;
 import jp.csr.review.plan.Department;
@@ -41,8 +40,6 @@ class StatusCommand {
 
 	private static final DateTimeFormatter TIME = AdminTime.FORMAT;
 
-	private static final Pattern PID = Pattern.compile("PID (\\d+)");
-
 	private final ReviewProperties properties;
 
 	private final Executions executions;
@@ -57,10 +54,13 @@ class StatusCommand {
 
 	private final StoreDatabase database;
 
+	private final RunLock lock;
+
 	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, StoredTerms terms,
-			Job job, ReminderLog reminders, StoreDatabase database) {
+			Job job, ReminderLog reminders, StoreDatabase database, RunLock lock) {
 		this.properties = properties;
 		this.database = database;
+		this.lock = lock;
 		this.executions = executions;
 		this.submissions = submissions;
 		this.terms = terms;
@@ -103,10 +103,10 @@ class StatusCommand {
 
 	private void report() {
 		List<Executions.Run> runs = executions.recent(job.getName(), RUNS_SHOWN);
-		String holder = RunLock.holderText(properties.store());
-		if (!holder.isEmpty()) {
-			log.info(alive(holder) ? "実行中: " + holder : "ロックファイルに停止したプロセスの記録があります (" + holder + "); 次の run が回復します");
-		}
+		Optional<RunLock.Recorded> holder = lock.recorded();
+		holder.ifPresent(h -> log.info(h.alive() ? "実行中: " + h.holder()
+				: h.where() + "に停止したプロセスの記録があります (" + h.holder() + "); 次の run が回復します"));
+		boolean running = holder.map(RunLock.Recorded::alive).orElse(false);
 		if (runs.isEmpty()) {
 			log.info("実行の記録はまだありません");
 		}
@@ -115,7 +115,7 @@ class StatusCommand {
 		}
 		for (Executions.Run r : runs) {
 			log.info("実行 {}  開始 {}  終了 {}  {}  終了コード {}", r.id(), time(r.start()), r.end() == null ? "-" : time(r.end()),
-					label(r, holder), exitCode(r));
+					label(r, running), exitCode(r));
 			for (Executions.StepRun s : executions.steps(r.id())) {
 				if (s.name().equals(ReviewDecider.ANSWER)) {
 					// the answer step runs alone only on a night that kept the review
@@ -215,14 +215,14 @@ class StatusCommand {
 		return properties.zone();
 	}
 
-	private static String label(Executions.Run r, String holder) {
+	private static String label(Executions.Run r, boolean running) {
 		if (r.ended()) {
 			return r.status();
 		}
 		if ("UNKNOWN".equals(r.status())) {
 			return "UNKNOWN (次の run / restart が FAILED として回復)";
 		}
-		return alive(holder) ? r.status() + " (実行中)" : r.status() + " (プロセス停止; 次の run / restart が回復)";
+		return running ? r.status() + " (実行中)" : r.status() + " (プロセス停止; 次の run / restart が回復)";
 	}
 
 	private String exitCode(Executions.Run r) {
@@ -231,12 +231,6 @@ class StatusCommand {
 			case "FAILED", "STOPPED", "ABANDONED", "UNKNOWN" -> String.valueOf(ExitCode.FAILED.code());
 			default -> "-";
 		};
-	}
-
-	/** Whether the lock file names a live process of this host. */
-	private static boolean alive(String holder) {
-		Matcher m = PID.matcher(holder);
-		return m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
 	}
 
 	/** One line: the innermost cause Batch recorded (its exit message holds the whole stack trace). */

@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
+import jp.csr.review.TestStore;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,8 @@ class OperationsProcessTest {
 	private static final Path REPO = Path.of("").toAbsolutePath();
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+	private static final String URL = "--spring.datasource.url=";
 
 	/** Timestamps the review carries (作成日時 and the like) differ between two runs. */
 	private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,2}:\\d{2}");
@@ -97,17 +101,7 @@ class OperationsProcessTest {
 		assertThat(f.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
 			.containsExactly("STARTED");
 
-		Result restarted = f.run("restart");
-		assertThat(restarted.exit()).as(restarted.output()).isIn(0, 3);
-		assertThat(restarted.output()).contains("異常終了していました").contains("ステップ scan  前回完了のため実行せず");
-		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")).containsExactly("FAILED",
-				"COMPLETED");
-		for (String table : List.of("submission_file", "kpi_result", "initiative_result", "validation_issue")) {
-			assertThat(f.count("SELECT COUNT(*) FROM " + table)).as(table)
-				.isEqualTo(clean.count("SELECT COUNT(*) FROM " + table));
-		}
-		assertThat(f.count("SELECT COUNT(DISTINCT sha256) FROM submission_file")).isEqualTo(f.count("SELECT COUNT(*) FROM submission_file"));
-		assertThat(cells(f.review())).isEqualTo(cleanReview);
+		assertRestartedWithoutDuplicates(f, f.run("restart"));
 	}
 
 	@Test
@@ -173,6 +167,71 @@ class OperationsProcessTest {
 		}
 	}
 
+	/**
+	 * PRODUCT.md §10: two hosts (two store folders) on one PostgreSQL database never run at once; the second
+	 * names the first, whose lock and record it cannot see on its own disk.
+	 */
+	@Test
+	void ofTwoHostsOnOneDatabaseOneRunsAndTheOtherExits4NamingIt() throws Exception {
+		Assumptions.assumeTrue(TestStore.postgres(), "hosts share a store only on PostgreSQL");
+		Folders a = Folders.in(temp);
+		Folders b = a.otherHost("store-b");
+		Child ra = a.start("run", "--review.test.load-delay=1s");
+		Child rb = b.start("run", "--review.test.load-delay=1s");
+		Result resultA = Result.of(ra);
+		Result resultB = Result.of(rb);
+		assertThat(List.of(resultA.exit(), resultB.exit())).as(resultA.output() + "\n---\n" + resultB.output()).contains(4)
+			.containsAnyOf(0, 3);
+		boolean aRan = resultB.exit() == 4;
+		Result locked = aRan ? resultB : resultA;
+		long holder = (aRan ? ra : rb).process().pid();
+		assertThat(locked.output()).contains("別の実行が進行中です (PID " + holder + ", ホスト ").contains(", 開始 ");
+		assertThat(a.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("COMPLETED");
+		assertThat(a.count("SELECT COUNT(*) FROM review_run_lock")).as("released").isZero();
+	}
+
+	/**
+	 * A run killed on one host leaves the lock free (its session is gone): from the other host {@code status}
+	 * says so, and {@code restart} settles it and completes it with nothing duplicated.
+	 */
+	@Test
+	void aRunKilledOnOneHostIsRestartedFromTheOther() throws Exception {
+		Assumptions.assumeTrue(TestStore.postgres(), "hosts share a store only on PostgreSQL");
+		Folders a = Folders.in(temp);
+		Folders b = a.otherHost("store-b");
+		// slow enough for a status from the other host (a JVM start, seconds on a busy machine) during the load
+		Child slow = a.start("run", "--review.test.load-delay=5s", "--review.load-chunk=2");
+		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+		Result running = b.run("status");
+		assertThat(running.output()).contains("実行中: PID " + slow.process().pid() + ", ホスト ").contains("STARTED (実行中)");
+		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
+		slow.kill(); // SIGKILL: its connection, and with it the lock, goes
+		assertThat(a.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
+			.containsExactly("STARTED");
+
+		Result dead = b.run("status");
+		assertThat(dead.output()).contains("停止したプロセスの記録があります (PID " + slow.process().pid())
+			.contains("STARTED (プロセス停止; 次の run / restart が回復)").doesNotContain("実行中: PID");
+		Result restarted = b.run("restart");
+		// the other host's upkeep finds every archived file: the bytes are in the database, not on A's disk
+		assertThat(restarted.output()).doesNotContain("保管ファイルがありません");
+		assertRestartedWithoutDuplicates(a, restarted);
+	}
+
+	/** A restart of a run killed during its load: the dead run FAILED, then the same store and review as a clean run. */
+	private static void assertRestartedWithoutDuplicates(Folders f, Result restarted) throws Exception {
+		assertThat(restarted.exit()).as(restarted.output()).isIn(0, 3);
+		assertThat(restarted.output()).contains("異常終了していました").contains("ステップ scan  前回完了のため実行せず");
+		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")).containsExactly("FAILED",
+				"COMPLETED");
+		for (String table : List.of("submission_file", "kpi_result", "initiative_result", "validation_issue")) {
+			assertThat(f.count("SELECT COUNT(*) FROM " + table)).as(table)
+				.isEqualTo(clean.count("SELECT COUNT(*) FROM " + table));
+		}
+		assertThat(f.count("SELECT COUNT(DISTINCT sha256) FROM submission_file")).isEqualTo(f.count("SELECT COUNT(*) FROM submission_file"));
+		assertThat(cells(f.review())).isEqualTo(cleanReview);
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	record Result(int exit, String output) {
@@ -209,12 +268,17 @@ class OperationsProcessTest {
 
 	}
 
-	/** One store, input and output folder, with the repository's plan and sample submissions. */
-	record Folders(Path root, Path store, Path input, Path output, Path plan) {
+	/**
+	 * One store, input and output folder, with the repository's plan and sample submissions.
+	 *
+	 * @param database the options naming the store's database on PostgreSQL ({@link TestStore#arguments()}, made
+	 *        once per store so that all its processes share it), none on SQLite
+	 */
+	record Folders(Path root, Path store, Path input, Path output, Path plan, List<String> database) {
 
 		static Folders in(Path root) throws IOException {
 			Folders f = new Folders(root, root.resolve("store"), root.resolve("input"), root.resolve("output"),
-					root.resolve("plan.xlsx"));
+					root.resolve("plan.xlsx"), TestStore.arguments());
 			Files.createDirectories(f.input);
 			Files.createDirectories(f.output);
 			Files.copy(REPO.resolve("config/plan.xlsx"), f.plan, StandardCopyOption.REPLACE_EXISTING);
@@ -224,6 +288,11 @@ class OperationsProcessTest {
 				}
 			}
 			return f;
+		}
+
+		/** Another host: its own store folder, the same database, input, output and plan. */
+		Folders otherHost(String storeFolder) {
+			return new Folders(root, root.resolve(storeFolder), input, output, plan, database);
 		}
 
 		Child start(String command, String... options) throws IOException {
@@ -243,6 +312,7 @@ class OperationsProcessTest {
 					"-cp", System.getProperty("java.class.path"), "jp.csr.review.ReviewApplication", command,
 					"--review.store=" + store, "--review.input-dir=" + input, "--review.output-dir=" + output,
 					"--review.plan=" + plan, "--review.settle=0s"));
+			line.addAll(database);
 			line.addAll(List.of(options));
 			return line;
 		}
@@ -268,8 +338,7 @@ class OperationsProcessTest {
 		/** Read-only, autocommit: never waits for a run's write lock (WAL). */
 		List<String> query(String sql) throws SQLException {
 			List<String> values = new ArrayList<>();
-			try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.resolve("review.db"));
-					Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 				while (rs.next()) {
 					values.add(rs.getString(1));
 				}
@@ -277,8 +346,16 @@ class OperationsProcessTest {
 			return values;
 		}
 
+		private Connection connect() throws SQLException {
+			if (database.isEmpty()) {
+				return DriverManager.getConnection("jdbc:sqlite:" + store.resolve("review.db"));
+			}
+			String url = database.stream().filter(o -> o.startsWith(URL)).findFirst().orElseThrow();
+			return DriverManager.getConnection(url.substring(URL.length()), "postgres", null);
+		}
+
 		int count(String sql) {
-			if (!Files.exists(store.resolve("review.db"))) {
+			if (database.isEmpty() && !Files.exists(store.resolve("review.db"))) {
 				return 0;
 			}
 			try {
