@@ -346,7 +346,8 @@ class OperationsProcessTest {
 			return values;
 		}
 
-		private Connection connect() throws SQLException {
+		/** The store's database: SQLite's file, or the PostgreSQL database its processes were given. */
+		Connection connect() throws SQLException {
 			if (database.isEmpty()) {
 				return DriverManager.getConnection("jdbc:sqlite:" + store.resolve("review.db"));
 			}

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -246,8 +245,7 @@ class ParallelLoadTest {
 	/** Every row of a query, its columns joined; read-only and autocommit, as {@link Folders#query} reads. */
 	private static List<String> select(Folders f, String sql) throws SQLException {
 		List<String> rows = new ArrayList<>();
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f.store().resolve("review.db"));
-				Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+		try (Connection c = f.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 			int columns = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				StringBuilder row = new StringBuilder();
