@@ -39,9 +39,9 @@ class StoreConfiguration {
 	DataSource dataSource(ReviewProperties properties, StoreUse use, StoreDatabase database, Environment environment) {
 		HikariDataSource dataSource = new HikariDataSource();
 		if (database.shared()) {
-			dataSource.setJdbcUrl(environment.getProperty(StoreDatabase.URL));
-			dataSource.setUsername(environment.getProperty("spring.datasource.username"));
-			dataSource.setPassword(environment.getProperty("spring.datasource.password"));
+			dataSource.setJdbcUrl(StoreDatabase.setting(environment, StoreDatabase.URL, properties, use));
+			dataSource.setUsername(StoreDatabase.setting(environment, "spring.datasource.username", properties, use));
+			dataSource.setPassword(StoreDatabase.setting(environment, "spring.datasource.password", properties, use));
 		}
 		else {
 			new DatabaseFile(properties).guard(use);

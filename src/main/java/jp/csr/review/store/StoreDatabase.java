@@ -26,8 +26,8 @@ public record StoreDatabase(Kind kind, String name) {
 	static final String URL = "spring.datasource.url";
 
 	static StoreDatabase of(Environment environment, ReviewProperties properties, StoreUse use) {
-		String url = environment.getProperty(URL, "");
-		if (url.isBlank()) {
+		String url = setting(environment, URL, properties, use);
+		if (url == null || url.isBlank()) {
 			return sqlite(properties.database());
 		}
 		if (url.startsWith("jdbc:postgresql:")) {
@@ -38,6 +38,22 @@ public record StoreDatabase(Kind kind, String name) {
 				URL + " は PostgreSQL (jdbc:postgresql://ホスト/データベース) だけを指せます: " + url.replaceAll("\\?.*", ""),
 				List.of("直し方: SQLite を使うなら spring.datasource.url を外し、review.store でフォルダを指定してください")),
 				use.exitCodeWhenUnusable());
+	}
+
+	/**
+	 * A datasource setting, null when not set. A placeholder nothing resolves (the password from an environment
+	 * variable that cron's environment lacks) stops the start-up naming the setting, not "Application run failed".
+	 */
+	static String setting(Environment environment, String key, ReviewProperties properties, StoreUse use) {
+		try {
+			return environment.getProperty(key);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StoreUnusable(new StoreProblem(properties.store(), key + " を決められません: " + ex.getMessage(),
+					List.of("直し方: その環境変数を設定するか (cron や systemd では実行環境に書きます)、設定ファイルの " + key
+							+ " を確かめてください")),
+					use.exitCodeWhenUnusable());
+		}
 	}
 
 	public static StoreDatabase sqlite(Path file) {

@@ -58,6 +58,19 @@ class SharedStoreConnectionTest {
 		assertThat(StoreDatabase.of(new MockEnvironment(), properties(), RUN).shared()).isFalse();
 	}
 
+	@Test
+	void aPasswordFromAnEnvironmentVariableThatIsNotSetIsNamed() {
+		MockEnvironment cron = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/review")
+			.withProperty("spring.datasource.password", "${REVIEW_DB_PASSWORD}");
+
+		StoreUnusable unset = catchThrowableOfType(StoreUnusable.class,
+				() -> StoreDatabase.setting(cron, "spring.datasource.password", properties(), RUN));
+
+		assertThat(unset.getExitCode()).isEqualTo(2);
+		assertThat(unset.problem().lines().get(0)).startsWith("spring.datasource.password を決められません: ")
+			.contains("REVIEW_DB_PASSWORD");
+	}
+
 	private static StoreUnusable unusable(String url, StoreDatabase database, StoreUse use) {
 		try (HikariDataSource dataSource = new HikariDataSource()) {
 			dataSource.setJdbcUrl(url);
