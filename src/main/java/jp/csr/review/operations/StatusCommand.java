@@ -102,6 +102,10 @@ class StatusCommand {
 	}
 
 	private void report() {
+		if (database.shared()) {
+			// every host sees this database: say which one this host is looking at
+			log.info("ストア: {} (PostgreSQL、共有)", database);
+		}
 		List<Executions.Run> runs = executions.recent(job.getName(), RUNS_SHOWN);
 		Optional<RunLock.Recorded> holder = lock.recorded();
 		holder.ifPresent(h -> log.info(h.alive() ? "実行中: " + h.holder()

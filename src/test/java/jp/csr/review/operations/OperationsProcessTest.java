@@ -203,7 +203,9 @@ class OperationsProcessTest {
 		Child slow = a.start("run", "--review.test.load-delay=5s", "--review.load-chunk=2");
 		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		Result running = b.run("status");
-		assertThat(running.output()).contains("実行中: PID " + slow.process().pid() + ", ホスト ").contains("STARTED (実行中)");
+		String url = b.database().stream().filter(o -> o.startsWith(URL)).findFirst().orElseThrow().substring(URL.length());
+		assertThat(running.output()).contains("ストア: " + url + " (PostgreSQL、共有)")
+			.contains("実行中: PID " + slow.process().pid() + ", ホスト ").contains("STARTED (実行中)");
 		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: its connection, and with it the lock, goes
 		assertThat(a.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
