@@ -10,10 +10,16 @@ import javax.sql.DataSource;
 /**
  * The shared store's first connection, made before Flyway or a command uses it, so that a server that cannot be
  * reached, a refused login or a missing database is told in one sentence with what to check, instead of Spring
- * Boot's bare "Application run failed". A server that cannot be reached is a failed run to try again (exit 1);
- * the others are configuration (the command's own code, {@link StoreUse}).
+ * Boot's bare "Application run failed". A server that cannot be reached is a failed run to try again (exit 1)
+ * where the command would call it configuration (2); otherwise each command keeps its own code ({@link StoreUse}:
+ * {@code status} 0, {@code check} 3).
  */
 final class SharedStoreConnection {
+
+	/** PRODUCT.md §7's exit codes: a failed run to try again, and bad configuration. */
+	private static final int FAILED = 1;
+
+	private static final int CONFIGURATION = 2;
 
 	/** SQLSTATE 08: connection exception (refused, unknown host, timed out). */
 	private static final String UNREACHABLE = "08";
@@ -28,7 +34,7 @@ final class SharedStoreConnection {
 		catch (SQLException ex) {
 			String state = ex.getSQLState() == null ? "" : ex.getSQLState();
 			boolean unreachable = state.startsWith(UNREACHABLE);
-			int exit = unreachable && use.exitCodeWhenUnusable() != 0 ? 1 : use.exitCodeWhenUnusable();
+			int exit = unreachable && use.exitCodeWhenUnusable() == CONFIGURATION ? FAILED : use.exitCodeWhenUnusable();
 			throw new StoreUnusable(new StoreProblem(store, "PostgreSQL のストア " + database + " を使えません: " + reason(ex),
 					List.of(todo(state))), exit);
 		}

@@ -25,8 +25,10 @@ class SharedStoreConnectionTest {
 
 	static final StoreUse STATUS = new StoreUse(StoreUse.Access.READ, 0);
 
+	static final StoreUse CHECK = new StoreUse(StoreUse.Access.WRITE, 3);
+
 	@Test
-	void aServerThatCannotBeReachedIsAFailedRunToRetryAndStatusStillExitsZero() throws IOException {
+	void aServerThatCannotBeReachedIsAFailedRunToRetryStatusStillExitsZeroAndCheckThree() throws IOException {
 		String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/review";
 		StoreDatabase database = StoreDatabase.of(new MockEnvironment().withProperty("spring.datasource.url", url),
 				properties(), RUN);
@@ -36,6 +38,7 @@ class SharedStoreConnectionTest {
 		assertThat(run.problem().lines().get(0)).startsWith("PostgreSQL のストア " + url + " を使えません: Connection to 127.0.0.1:");
 		assertThat(run.problem().lines().get(1)).contains("サーバーが動いているか");
 		assertThat(unusable(url, database, STATUS).getExitCode()).isZero();
+		assertThat(unusable(url, database, CHECK).getExitCode()).as("check: problems found").isEqualTo(3);
 	}
 
 	@Test
