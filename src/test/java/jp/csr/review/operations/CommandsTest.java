@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,14 +30,13 @@ class CommandsTest {
 	}
 
 	@Autowired
-	Commands commands;
+	TypedCommands typed;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	int exit(String... args) throws Exception {
-		commands.run(new DefaultApplicationArguments(args));
-		return commands.getExitCode();
+		return typed.exit(args);
 	}
 
 	@Test

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,7 +43,7 @@ class QuietNightConsoleTest {
 	}
 
 	@Autowired
-	Commands commands;
+	TypedCommands typed;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -97,8 +96,7 @@ class QuietNightConsoleTest {
 	}
 
 	private int exit(String... args) throws Exception {
-		commands.run(new DefaultApplicationArguments(args));
-		return commands.getExitCode();
+		return typed.exit(args);
 	}
 
 	/** The steps of the newest job execution, in the order they ran. */

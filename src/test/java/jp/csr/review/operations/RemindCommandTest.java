@@ -41,7 +41,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -83,7 +82,7 @@ class RemindCommandTest {
 	}
 
 	@Autowired
-	Commands commands;
+	TypedCommands typed;
 
 	@Autowired
 	ConsolidationRuns runs;
@@ -124,8 +123,7 @@ class RemindCommandTest {
 	}
 
 	int exit(String... args) throws Exception {
-		commands.run(new DefaultApplicationArguments(args));
-		return commands.getExitCode();
+		return typed.exit(args);
 	}
 
 	@Test
