@@ -1,5 +1,6 @@
 package jp.csr.review.operations;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +84,7 @@ class StatusCommand {
 		catch (DataAccessException ex) {
 			// still exit 0: status reports
 			if (fresh(ex)) {
-				log.info("ストア {} に実行の記録はまだありません", properties.store());
+				log.info("ストア {} に実行の記録はまだありません", database.shared() ? database : properties.store());
 			}
 			else {
 				log.warn("ストアのデータベース {} を読めませんでした: {}。./review check で確かめてください",
@@ -94,11 +95,16 @@ class StatusCommand {
 		return ExitCode.OK;
 	}
 
+	private static final String UNDEFINED_TABLE = "42P01";
+
 	/** No run has created the tables yet. */
 	private static boolean fresh(DataAccessException ex) {
-		String message = ex.getMostSpecificCause().getMessage();
-		// SQLite's words, PostgreSQL's (undefined_table)
-		return message != null && (message.contains("no such table") || message.matches("(?s).*relation .* does not exist.*"));
+		Throwable cause = ex.getMostSpecificCause();
+		// PostgreSQL's SQLSTATE undefined_table (its words follow the server's lc_messages); SQLite has no SQLSTATE
+		if (cause instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+			return true;
+		}
+		return cause.getMessage() != null && cause.getMessage().contains("no such table");
 	}
 
 	private void report() {

@@ -99,6 +99,19 @@ class AnotherHostTest {
 		assertThat(hostB.resolve("rejected")).doesNotExist();
 	}
 
+	@Test
+	void statusOnADatabaseNoRunHasMadeSaysWhichOneAndThatItHasNoRuns(CapturedOutput console) throws Exception {
+		Path root = SampleFolders.planOnly("fresh-database");
+		try (ConfigurableApplicationContext status = host(root, root.resolve("store"), root.resolve("input"),
+				root.resolve("output"), "status")) {
+			assertThat(exit(status)).isZero();
+		}
+		// whatever language the server speaks: the tables are missing by SQLSTATE, not by its words
+		assertThat(console.getOut()).contains("ストア: " + database + " (PostgreSQL、共有)")
+			.contains("ストア " + database + " に実行の記録はまだありません")
+			.doesNotContain("を読めませんでした");
+	}
+
 	/** A host: the application started with its own folders and the shared database, the command run. */
 	private ConfigurableApplicationContext host(Path root, Path store, Path input, Path output, String command) {
 		return new SpringApplicationBuilder(ReviewApplication.class).run(command, "--review.plan=" + root.resolve("plan.xlsx"),
