@@ -5,7 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import jp.csr.review.operations.ReviewCommandLine;
+import jp.csr.review.cli.ReviewCommandLine;
 import jp.csr.review.store.StoreUnusable;
 
 import org.springframework.boot.SpringApplication;

@@ -1,5 +1,6 @@
 package jp.csr.review;
 
+import jp.csr.review.config.ReviewProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -22,9 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jp.csr.review.feedback.AnnotatedCopies;
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
-import jp.csr.review.template.SubmissionFormat;
+import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jp.csr.review.feedback.Drops;
-import jp.csr.review.report.ReviewDecider;
+import jp.csr.review.write.ReviewDecider;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -1,5 +1,6 @@
 package jp.csr.review;
 
+import jp.csr.review.config.ReviewProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;

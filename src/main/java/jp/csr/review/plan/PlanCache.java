@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import jp.csr.review.Build;
+import jp.csr.review.config.Build;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -27,12 +27,12 @@ import jp.csr.review.workbook.Text;
 /** Reads the plan workbook of PRODUCT.md §1, collecting every problem before it gives up. */
 public final class PlanReader {
 
-	static final List<String> DEPARTMENT_COLUMNS = List.of("部署コード", "部署名", "連絡先");
+	public static final List<String> DEPARTMENT_COLUMNS = List.of("部署コード", "部署名", "連絡先");
 
-	static final List<String> KPI_COLUMNS = List.of("KPI ID", "部署コード", "マテリアリティ", "コミットメント", "KPI", "指標名",
+	public static final List<String> KPI_COLUMNS = List.of("KPI ID", "部署コード", "マテリアリティ", "コミットメント", "KPI", "指標名",
 			"判定", "目標値", "単位", "前期実績");
 
-	static final List<String> INITIATIVE_COLUMNS = List.of("取り組みID", "部署コード", "マテリアリティ", "コミットメント", "具体的な取り組み",
+	public static final List<String> INITIATIVE_COLUMNS = List.of("取り組みID", "部署コード", "マテリアリティ", "コミットメント", "具体的な取り組み",
 			"前期評価");
 
 	private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*月?");

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.plan.Department;

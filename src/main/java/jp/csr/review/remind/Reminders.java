@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.ArchivedFiles;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -229,7 +229,7 @@ public final class DatabaseFile {
 	}
 
 	/** The database cannot be read as SQLite: restore the latest backup, or start afresh when there is none. */
-	StoreProblem damaged(String why) {
+	public StoreProblem damaged(String why) {
 		List<String> todo = new ArrayList<>();
 		Optional<Path> latest = Backups.latest(store);
 		if (latest.isPresent()) {

@@ -2,7 +2,7 @@ package jp.csr.review.store;
 
 import java.io.File;
 
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 

@@ -3,7 +3,7 @@ package jp.csr.review.store;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

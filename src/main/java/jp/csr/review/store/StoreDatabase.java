@@ -3,7 +3,7 @@ package jp.csr.review.store;
 import java.nio.file.Path;
 import java.util.List;
 
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 
 import org.springframework.core.env.Environment;
 

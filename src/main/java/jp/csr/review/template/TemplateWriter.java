@@ -1,10 +1,11 @@
 package jp.csr.review.template;
 
-import static jp.csr.review.template.SubmissionFormat.COVER;
-import static jp.csr.review.template.SubmissionFormat.GUIDE;
-import static jp.csr.review.template.SubmissionFormat.HIGHLIGHTS;
-import static jp.csr.review.template.SubmissionFormat.INITIATIVES;
-import static jp.csr.review.template.SubmissionFormat.KPI;
+import jp.csr.review.form.SubmissionFormat;
+import static jp.csr.review.form.SubmissionFormat.COVER;
+import static jp.csr.review.form.SubmissionFormat.GUIDE;
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHTS;
+import static jp.csr.review.form.SubmissionFormat.INITIATIVES;
+import static jp.csr.review.form.SubmissionFormat.KPI;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jp.csr.review.judging.MarkRule;
-import jp.csr.review.judging.ResultWords;
+import jp.csr.review.form.MarkRule;
+import jp.csr.review.form.ResultWords;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
 import jp.csr.review.plan.Judgement;

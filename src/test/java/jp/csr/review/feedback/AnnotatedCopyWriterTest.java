@@ -15,8 +15,8 @@ import java.util.zip.ZipOutputStream;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipEntry;
 
-import jp.csr.review.ReviewProperties;
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Severity;

@@ -7,7 +7,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
-import jp.csr.review.ReviewProperties;
+import jp.csr.review.config.ReviewProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;

@@ -1,5 +1,6 @@
 package jp.csr.review.template;
 
+import jp.csr.review.form.SubmissionFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import jp.csr.review.ReviewProperties;
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.workbook.WorkbookLimits;
 import org.apache.poi.ss.usermodel.Sheet;

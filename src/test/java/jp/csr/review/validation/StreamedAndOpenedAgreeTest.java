@@ -1,5 +1,6 @@
 package jp.csr.review.validation;
 
+import jp.csr.review.load.Checked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -16,8 +17,8 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import jp.csr.review.ReviewProperties;
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.workbook.RawXlsx;
 import jp.csr.review.workbook.StreamedWorkbook;

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
-import jp.csr.review.ReviewProperties;
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.validation.Submission.InitiativeEntry;

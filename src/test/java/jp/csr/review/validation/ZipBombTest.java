@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import jp.csr.review.ReviewProperties;
-import jp.csr.review.judging.MarkRule;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.PlanReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,99 @@
+package jp.csr.review.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The settings that decide what a run does (the plan, the input and output folders, the zone, the settle time,
+ * the marks) belong to the run: {@code run} keeps them in its job parameters (non-identifying), and the steps
+ * read them from there, so a restart does what the run set out to do whatever the restart's own command line
+ * or configuration says (issue 9). Not among them: the store (the run is in it), and the load's chunk and
+ * threads, which change how fast a run goes, not what it does.
+ */
+public final class RunSettings {
+
+	static final String PLAN = "review.plan";
+
+	static final String INPUT_DIR = "review.input-dir";
+
+	static final String OUTPUT_DIR = "review.output-dir";
+
+	static final String ZONE = "review.zone";
+
+	static final String SETTLE = "review.settle";
+
+	static final String MARK = "review.marks.";
+
+	private RunSettings() {
+	}
+
+	/** A new run's parameters: its settings, paths absolute, so that a restart from anywhere finds them. */
+	public static JobParametersBuilder parameters(ReviewProperties settings) {
+		JobParametersBuilder parameters = new JobParametersBuilder()
+			.addString(PLAN, absolute(settings.plan()), false)
+			.addString(INPUT_DIR, absolute(settings.inputDir()), false)
+			.addString(OUTPUT_DIR, absolute(settings.outputDir()), false)
+			.addString(ZONE, settings.zone().getId(), false)
+			.addString(SETTLE, settings.settle().toString(), false);
+		settings.marks().forEach((word, mark) -> parameters.addString(MARK + word, mark, false));
+		return parameters;
+	}
+
+	/**
+	 * The settings a run's steps use: the configured ones with the run's own in their place. A run started
+	 * before runs kept them (or by a test starting the job itself) has none, and uses the configured ones.
+	 */
+	public static ReviewProperties of(ReviewProperties configured, JobParameters parameters) {
+		Map<String, String> marks = new HashMap<>();
+		for (JobParameter<?> p : parameters) {
+			if (p.name().startsWith(MARK)) {
+				marks.put(p.name().substring(MARK.length()), String.valueOf(p.value()));
+			}
+		}
+		String zone = parameters.getString(ZONE);
+		String settle = parameters.getString(SETTLE);
+		return configured.forRun(path(parameters, PLAN, configured.plan()),
+				path(parameters, INPUT_DIR, configured.inputDir()), path(parameters, OUTPUT_DIR, configured.outputDir()),
+				zone == null ? configured.zone() : ZoneId.of(zone),
+				settle == null ? configured.settle() : Duration.parse(settle), marks.isEmpty() ? configured.marks() : marks);
+	}
+
+	/** The run's settings that are not the configured ones: key → the run's value and the configured one. */
+	public static Map<String, List<String>> differences(ReviewProperties configured, ReviewProperties run) {
+		Map<String, List<String>> differences = new LinkedHashMap<>();
+		differ(differences, PLAN, absolute(run.plan()), absolute(configured.plan()));
+		differ(differences, INPUT_DIR, absolute(run.inputDir()), absolute(configured.inputDir()));
+		differ(differences, OUTPUT_DIR, absolute(run.outputDir()), absolute(configured.outputDir()));
+		differ(differences, ZONE, run.zone().getId(), configured.zone().getId());
+		differ(differences, SETTLE, run.settle().toString(), configured.settle().toString());
+		differ(differences, "review.marks", new TreeMap<>(run.marks()).toString(), new TreeMap<>(configured.marks()).toString());
+		return differences;
+	}
+
+	private static void differ(Map<String, List<String>> differences, String key, String run, String configured) {
+		if (!run.equals(configured)) {
+			differences.put(key, List.of(run, configured));
+		}
+	}
+
+	private static Path path(JobParameters parameters, String key, Path configured) {
+		String value = parameters.getString(key);
+		return value == null ? configured : Path.of(value);
+	}
+
+	private static String absolute(Path path) {
+		return path.toAbsolutePath().normalize().toString();
+	}
+
+}

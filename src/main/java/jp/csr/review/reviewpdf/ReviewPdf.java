@@ -1,0 +1,91 @@
+package jp.csr.review.reviewpdf;
+
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.reviewbook.ReviewSheet;
+import jp.csr.review.reviewbook.ReviewWorkbookWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Calendar;
+import java.util.UUID;
+
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+
+/**
+ * Writes {@code <期>期_行動計画振り返り.pdf} (PRODUCT.md §6) beside the workbook: 振り返り as published
+ * ({@link PdfTable}), its Japanese text in the chosen font ({@link JapaneseFont}), embedded and subsetted, so
+ * the text is selectable and searchable. Like the workbook, written beside its final name and renamed into
+ * place.
+ */
+public final class ReviewPdf {
+
+	private static final Logger log = LoggerFactory.getLogger(ReviewPdf.class);
+
+	/** What PDFBox keeps of finished pages in memory before it moves them to a scratch file. */
+	private static final long MEMORY = 16L * 1024 * 1024;
+
+	static String fileName(int term) {
+		return beside(ReviewWorkbookWriter.fileName(term));
+	}
+
+	/** The PDF of a review workbook: the same name, {@code .pdf}. */
+	public static Path beside(Path review) {
+		return review.resolveSibling(beside(review.getFileName().toString()));
+	}
+
+	private static String beside(String workbook) {
+		return workbook.replaceFirst("\\.xlsx$", "") + ".pdf";
+	}
+
+	/** @return the written PDF */
+	public Path write(ReviewData data, Path outputDir, JapaneseFont.Choice font) throws IOException {
+		long start = System.nanoTime();
+		Path target = outputDir.resolve(fileName(data.plan().term()));
+		// as the workbook's (ReviewWorkbookWriter): same folder, short name, the umask's mode
+		Path temp = outputDir.resolve(".review-" + UUID.randomUUID() + ".tmp");
+		try {
+			// the font file stays open until the document is saved: subsetting reads its glyphs then
+			try (JapaneseFont.Opened opened = JapaneseFont.open(font);
+					PDDocument document = new PDDocument(MemoryUsageSetting.setupMixed(MEMORY).streamCache)) {
+				// Horizontal Japanese needs none of the font's substitutions (vertical forms, Latin ligatures), and
+				// PDFBox applies them per shown string with regular expressions: 90% of the PDF's time at 2,000
+				// departments, for identical output
+				opened.font.setEnableGsub(false);
+				PDType0Font type0 = PDType0Font.load(document, opened.font, true);
+				int pages = new PdfTable(document, type0, data).write();
+				describe(document, ReviewSheet.title(data.plan()));
+				try (OutputStream out = new BufferedOutputStream(
+						Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
+					document.save(out);
+				}
+				log.debug("PDF: {} pages, {} ms", pages, (System.nanoTime() - start) / 1_000_000);
+			}
+			return ReviewWorkbookWriter.moveIntoPlace(temp, target);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	/** A viewer's window and a search index show the review's title, in Japanese. */
+	private static void describe(PDDocument document, String title) {
+		PDDocumentInformation info = document.getDocumentInformation();
+		info.setTitle(title);
+		info.setCreator("行動計画振り返り");
+		info.setCreationDate(Calendar.getInstance());
+		document.getDocumentCatalog().setLanguage("ja-JP");
+		PDViewerPreferences preferences = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+		preferences.setDisplayDocTitle(true);
+		document.getDocumentCatalog().setViewerPreferences(preferences);
+	}
+
+}

@@ -1,0 +1,171 @@
+package jp.csr.review.run;
+
+import jp.csr.review.lock.FreshConnections;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plain SQL over Spring Batch's tables. Reads run in autocommit, outside any transaction: with
+ * {@code transaction_mode=IMMEDIATE} every transaction takes SQLite's write lock, and the
+ * {@link org.springframework.batch.core.repository.JobRepository} opens one even to read, so
+ * {@code status} would wait behind a run's chunk. An autocommit SELECT in WAL mode never waits.
+ */
+@Component
+public class Executions {
+
+	private static final Logger log = LoggerFactory.getLogger(Executions.class);
+
+	private static final String NOT_ENDED = "('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')";
+
+	private static final int ATTEMPTS = 2;
+
+	private final JdbcClient jdbc;
+
+	/** Fresh connections, outside the pool (see {@link #settleDead}). */
+	private final DataSource unpooled;
+
+	Executions(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.unpooled = FreshConnections.of(dataSource);
+	}
+
+	public record Run(long id, long instanceId, Instant start, Instant end, String status, String exitCode, String exitMessage) {
+
+		public boolean ended() {
+			return !NOT_ENDED.contains("'" + status + "'");
+		}
+
+	}
+
+	public record StepRun(long id, String name, Instant start, Instant end, String status, long read, long written,
+			long filtered, long skipped, long commits, long rollbacks, String exitMessage) {
+
+		public Duration duration() {
+			if (start == null) {
+				return Duration.ZERO;
+			}
+			return Duration.between(start, end != null ? end : Instant.now());
+		}
+
+	}
+
+	public List<Run> recent(String jobName, int limit) {
+		return jdbc.sql("""
+				SELECT e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE
+				FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+				WHERE i.JOB_NAME = ? ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""")
+			.params(jobName, limit)
+			.query((rs, n) -> new Run(rs.getLong(1), rs.getLong(2), instant(rs, 3), instant(rs, 4), rs.getString(5),
+					rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	public List<StepRun> steps(long executionId) {
+		return jdbc.sql("""
+				SELECT STEP_EXECUTION_ID, STEP_NAME, START_TIME, END_TIME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT,
+				       READ_SKIP_COUNT + WRITE_SKIP_COUNT + PROCESS_SKIP_COUNT, COMMIT_COUNT, ROLLBACK_COUNT, EXIT_MESSAGE
+				FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? ORDER BY STEP_EXECUTION_ID""")
+			.param(executionId)
+			.query((rs, n) -> new StepRun(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4), rs.getString(5),
+					rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+					rs.getString(12)))
+			.list();
+	}
+
+	/**
+	 * Files rejected, or not readable by the service user, in a job instance: either makes a completed run
+	 * exit 3 (PRODUCT.md §7, see RunReport).
+	 */
+	public int rejected(long instanceId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome IN ('REJECTED', 'UNREADABLE')""")
+			.param(instanceId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Marks every execution of the job (and every step) still recorded as running, or UNKNOWN, as FAILED,
+	 * so that it can be restarted. Only call this while holding the run lock: then no such execution can
+	 * be alive. {@code JobOperator.recover} is not used: it ignores UNKNOWN, and an UNKNOWN step makes a
+	 * restart refuse (platform facts). Returns the job execution ids it changed.
+	 */
+	List<Long> settleDead(String jobName, String reason) {
+		for (int attempt = 1;; attempt++) {
+			// a fresh connection each time: after a SQLITE_BUSY inside a transaction a pooled connection can
+			// be left believing it is in a transaction SQLite has already ended ("cannot commit - no
+			// transaction is active" ever after, measured), and this is what runs after such failures
+			try (Connection connection = unpooled.getConnection()) {
+				connection.setAutoCommit(false);
+				try {
+					List<Long> ids = settle(new JdbcTemplate(new SingleConnectionDataSource(connection, true)), jobName,
+							reason);
+					connection.commit();
+					return ids;
+				}
+				catch (SQLException | RuntimeException ex) {
+					connection.rollback();
+					throw ex;
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (attempt == ATTEMPTS) {
+					log.error("実行の状態を記録できません ({}); 次の run / restart が回復します", RunReport.rootMessage(ex));
+					log.debug("settle failed", ex);
+					return List.of();
+				}
+				log.warn("実行の状態を記録できません ({}); 再試行します", RunReport.rootMessage(ex));
+			}
+		}
+	}
+
+	private static List<Long> settle(JdbcTemplate jdbc, String jobName, String reason) {
+		List<Long> ids = jdbc.queryForList("""
+				SELECT DISTINCT e.JOB_EXECUTION_ID
+				FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+				LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+				WHERE i.JOB_NAME = ? AND (e.STATUS IN %s OR s.STATUS IN %s)
+				ORDER BY e.JOB_EXECUTION_ID""".formatted(NOT_ENDED, NOT_ENDED), Long.class, jobName);
+		// a timestamp, as Batch writes them: epoch milliseconds in SQLite, a TIMESTAMP column in PostgreSQL
+		Timestamp now = new Timestamp(System.currentTimeMillis());
+		String message = "FAILED: " + reason;
+		for (long id : ids) {
+			for (String table : List.of("BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION")) {
+				jdbc.update("""
+						UPDATE %s SET STATUS = 'FAILED', EXIT_CODE = 'FAILED', EXIT_MESSAGE = ?,
+						  END_TIME = COALESCE(END_TIME, ?), LAST_UPDATED = ?, VERSION = VERSION + 1
+						WHERE JOB_EXECUTION_ID = ? AND STATUS IN %s""".formatted(table, NOT_ENDED), message, now, now, id);
+			}
+		}
+		return ids;
+	}
+
+	/** Batch 6 keeps times in SQLite as epoch milliseconds; older rows may hold text. */
+	public static Instant instant(ResultSet rs, int column) throws SQLException {
+		Object value = rs.getObject(column);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Number n) {
+			return Instant.ofEpochMilli(n.longValue());
+		}
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+}

@@ -1,0 +1,237 @@
+package jp.csr.review.run;
+
+import jp.csr.review.config.RunSettings;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.console.StoreOption;
+import jp.csr.review.load.FileLines;
+import jp.csr.review.plan.ConfiguredPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.feedback.AnnotatedCopies;
+import jp.csr.review.plan.Department;
+import jp.csr.review.write.ReviewDecider;
+import jp.csr.review.write.WriteTasklet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What a finished run prints: its steps, the review's path, one summary line; the exit code. */
+@Component
+public class RunReport {
+
+	private static final Logger log = LoggerFactory.getLogger(RunReport.class);
+
+	private final JdbcClient jdbc;
+
+	private final ReviewProperties properties;
+
+	private final ConfiguredPlan plan;
+
+	/** {@code --review.store=…} when the store is not the one a command typed in the checkout finds. */
+	private final String storeOption;
+
+	RunReport(JdbcClient jdbc, ReviewProperties properties, ConfiguredPlan plan, Environment environment) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.plan = plan;
+		this.storeOption = StoreOption.of(environment, properties.store());
+	}
+
+	/** The command that resumes a run, exactly as an admin types it in the checkout. */
+	String restartCommand(long executionId) {
+		return "./review restart " + executionId + storeOption;
+	}
+
+	/**
+	 * The end of a run: the files it left pending, its steps, the annotated copies it wrote, the review, the
+	 * counts. Each file's own line was written when the file was decided ({@link FileLines}).
+	 */
+	ExitCode print(JobExecution execution) {
+		long instance = execution.getJobInstanceId();
+		jdbc.sql("SELECT path FROM scan_candidate WHERE job_instance_id = ? AND outcome IS NULL ORDER BY seq")
+			.param(instance)
+			.query(String.class)
+			.list()
+			.forEach(path -> log.info("未処理   {}", path));
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("SELECT outcome, COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome IS NOT NULL GROUP BY outcome")
+			.param(instance)
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		int accepted = counts.getOrDefault("ACCEPTED", 0);
+		int rejected = counts.getOrDefault("REJECTED", 0);
+		int skipped = counts.getOrDefault("SKIPPED", 0);
+		int unreadable = counts.getOrDefault("UNREADABLE", 0);
+		int waiting = counts.getOrDefault("CHANGED", 0) + counts.getOrDefault("MISSING", 0);
+		printSteps(execution);
+		if (rejected > 0) {
+			ReviewProperties settings = RunSettings.of(properties, execution.getJobParameters());
+			printCopies(instance, settings.outputDir(), settings.plan());
+		}
+		String review = execution.getExecutionContext().containsKey(WriteTasklet.REVIEW_PATH)
+				? execution.getExecutionContext().getString(WriteTasklet.REVIEW_PATH) : null;
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			return failed(execution, null);
+		}
+		if (execution.getExecutionContext().containsKey(ReviewDecider.UNCHANGED_SINCE)) {
+			log.info("振り返り: {} (変更なし: 前回の実行 {} から新しい取り込みなし)", review,
+					execution.getExecutionContext().getLong(ReviewDecider.UNCHANGED_SINCE));
+		}
+		else {
+			log.info("振り返り: {}", review);
+		}
+		var context = execution.getExecutionContext();
+		if (context.containsKey(WriteTasklet.PDF_PATH)) {
+			log.info("PDF: {}", context.getString(WriteTasklet.PDF_PATH));
+		}
+		else if (context.containsKey(WriteTasklet.PDF_SKIPPED)) {
+			log.info("PDF: {}", context.getString(WriteTasklet.PDF_SKIPPED));
+		}
+		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}", execution.getId(), accepted,
+				rejected, skipped, unreadable, waiting);
+		// a file the service user cannot read needs the admin as a rejected one needs its department
+		return rejected + unreadable > 0 ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	/** The annotated copy of each file the run rejected, written by its last step: so listed after the steps. */
+	private void printCopies(long instance, Path outputDir, Path planFile) {
+		List<String> codes = departments(planFile);
+		List<String[]> rejected = jdbc.sql("""
+				SELECT c.path, COALESCE(f.department_code, '') FROM scan_candidate c JOIN submission_file f ON f.id = c.file_id
+				WHERE c.job_instance_id = ? AND c.outcome = 'REJECTED' ORDER BY c.seq""")
+			.param(instance)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		for (String[] file : rejected) {
+			Path copy = AnnotatedCopies.target(outputDir, codes, file[1], Path.of(file[0]).getFileName().toString());
+			if (Files.exists(copy)) {
+				log.info("注記付きの写し: {}  ({} の差戻し)", copy, file[0]);
+			}
+		}
+	}
+
+	/** The plan's department codes: only they have a folder of annotated copies of their own. */
+	private List<String> departments(Path planFile) {
+		return plan.read(planFile).map(p -> p.departments().stream().map(Department::code).toList()).orElse(List.of());
+	}
+
+	/**
+	 * One line per step of the run, in order: the steps a restart skips because an earlier execution completed
+	 * them, the steps this execution ran, and the judge and write steps a night with nothing new did without.
+	 * The admin sees exactly what was done, and what was not.
+	 */
+	private void printSteps(JobExecution execution) {
+		List<String> ran = execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
+		if (!ran.isEmpty()) {
+			completedBefore(execution).stream().filter(name -> !ran.contains(name))
+				.forEach(name -> log.info(notRunLine(name, "前回完了のため実行せず")));
+		}
+		boolean kept = execution.getExecutionContext().containsKey(ReviewDecider.UNCHANGED_SINCE);
+		for (StepExecution s : execution.getStepExecutions()) {
+			if (kept && s.getStepName().equals(ReviewDecider.ANSWER)) {
+				unchangedLines().forEach(log::info);
+			}
+			LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
+			log.info(stepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+					s.getFilterCount(), s.getSkipCount(),
+					s.getStartTime() == null ? Duration.ZERO : Duration.between(s.getStartTime(), end)));
+		}
+		if (ran.isEmpty()) {
+			log.info("ステップ: 実行なし");
+		}
+	}
+
+	/** The steps earlier executions of the same run completed, in the order they ran. */
+	private List<String> completedBefore(JobExecution execution) {
+		return jdbc.sql("""
+				SELECT s.STEP_NAME FROM BATCH_STEP_EXECUTION s
+				JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
+				WHERE e.JOB_INSTANCE_ID = ? AND e.JOB_EXECUTION_ID < ? AND s.STATUS = 'COMPLETED'
+				ORDER BY s.STEP_EXECUTION_ID""")
+			.params(execution.getJobInstanceId(), execution.getId())
+			.query(String.class)
+			.list()
+			.stream()
+			.distinct()
+			.toList();
+	}
+
+	/** The steps a run that kept the review did without: shared by run and status. */
+	public static List<String> unchangedLines() {
+		return List.of(notRunLine(ReviewDecider.JUDGE, "変更なしのため実行せず"),
+				notRunLine(ReviewDecider.WRITE, "変更なしのため実行せず"));
+	}
+
+	static String notRunLine(String name, String why) {
+		return String.format("ステップ %-5s %s", name, why);
+	}
+
+	/** The step line shared by run, restart and status. */
+	public static String stepLine(String name, String status, long read, long written, long filtered, long skipped,
+			Duration duration) {
+		return String.format("ステップ %-5s %-9s 読込 %d / 書込 %d / 除外 %d / スキップ %d  %s", name, status, read, written,
+				filtered, skipped, seconds(duration));
+	}
+
+	static String seconds(Duration d) {
+		return String.format("%.1f秒", d.toMillis() / 1000.0);
+	}
+
+	/**
+	 * The failed step, its cause in one line, and the command that resumes the run. Needs nothing but the
+	 * execution in memory: it also serves when the store itself failed.
+	 */
+	ExitCode failed(JobExecution execution, Throwable fallback) {
+		StepExecution step = execution.getStepExecutions().stream()
+			.filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+			.reduce((a, b) -> b)
+			.orElse(null);
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			log.error("停止 (実行 {}): 停止要求によりステップ「{}」で停止しました", execution.getId(),
+					step == null ? "?" : step.getStepName());
+			log.error("続きを実行するには: {}", restartCommand(execution.getId()));
+			return ExitCode.FAILED;
+		}
+		// the first failure is the cause; later ones are usually the store refusing to record it
+		String cause = java.util.stream.Stream.concat(
+				execution.getStepExecutions().stream().flatMap(s -> s.getFailureExceptions().stream()),
+				execution.getFailureExceptions().stream())
+			.map(RunReport::rootMessage)
+			.findFirst()
+			.orElse(fallback != null ? rootMessage(fallback)
+					: execution.getStatus() == BatchStatus.STOPPED ? "停止要求により停止しました"
+							: execution.getExitStatus().getExitDescription());
+		log.error("失敗 (実行 {}): ステップ「{}」が {} で終了しました: {}", execution.getId(),
+				step == null ? "?" : step.getStepName(), execution.getStatus(), cause);
+		log.error("原因を取り除いてから再開してください: {}", restartCommand(execution.getId()));
+		return ExitCode.FAILED;
+	}
+
+	public static String rootMessage(Throwable t) {
+		Throwable root = t;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		// one line: a message may run over several (a path on the next line, say)
+		String message = root.getMessage() == null ? ""
+				: String.join(" ", root.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+		if (message.length() > 300) {
+			message = message.substring(0, 300) + "…";
+		}
+		return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+	}
+
+}

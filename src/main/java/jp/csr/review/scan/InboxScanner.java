@@ -1,0 +1,116 @@
+package jp.csr.review.scan;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * PRODUCT.md §3: the input folder and its subfolders; workbooks only; Office lock files, hidden and
+ * temporary files ignored; files modified within the settle time wait for the next run. Files are
+ * returned oldest first, so a department's newest file is taken last and wins.
+ */
+public final class InboxScanner {
+
+	private static final Set<String> WORKBOOKS = Set.of(".xlsx", ".xlsm", ".xls");
+
+	private final Duration settle;
+
+	public InboxScanner(Duration settle) {
+		this.settle = settle;
+	}
+
+	/**
+	 * A workbook found, or one that must wait because it is still being written, or a workbook or
+	 * subfolder that could not be read ({@code failure}).
+	 */
+	public record Found(Path path, long size, Instant modifiedAt, boolean settling, IOException failure) {
+
+		Found(Path path, long size, Instant modifiedAt, boolean settling) {
+			this(path, size, modifiedAt, settling, null);
+		}
+
+	}
+
+	public List<Found> scan(Path inbox, Instant now) throws IOException {
+		List<Found> found = new ArrayList<>();
+		if (!Files.isDirectory(inbox)) {
+			throw new IOException("入力フォルダ " + inbox.toAbsolutePath() + " がありません");
+		}
+		Files.walkFileTree(inbox, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+				return !dir.equals(inbox) && isIgnored(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+				if (attrs.isRegularFile() && isWorkbook(file) && !isIgnored(file)) {
+					Instant modified = attrs.lastModifiedTime().toInstant();
+					found.add(new Found(file, attrs.size(), modified, modified.isAfter(now.minus(settle))));
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+				if (file.equals(inbox)) {
+					throw exc; // the input folder itself: nothing can be taken, the run fails
+				}
+				// a file removed while we walk is simply not there this time; a subfolder or workbook the
+				// service user may not read is reported, so that the admin can fix its permissions
+				if (!(exc instanceof NoSuchFileException) && !isIgnoredName(file)
+						&& (isWorkbook(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))) {
+					found.add(new Found(file, 0, lastModified(file), false, exc));
+				}
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		found.sort(Comparator.comparing(Found::modifiedAt).thenComparing(f -> f.path().toString()));
+		return found;
+	}
+
+	private static boolean isIgnoredName(Path path) {
+		String name = path.getFileName().toString();
+		return name.startsWith("~") || name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".tmp");
+	}
+
+	private static Instant lastModified(Path path) {
+		try {
+			return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+		}
+		catch (IOException ex) {
+			return Instant.EPOCH;
+		}
+	}
+
+	static boolean isWorkbook(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return WORKBOOKS.stream().anyMatch(name::endsWith);
+	}
+
+	/** Office lock files (~$x.xlsx), hidden (.x) and temporary (~x, x.tmp) names. */
+	static boolean isIgnored(Path path) {
+		if (isIgnoredName(path)) {
+			return true;
+		}
+		try {
+			return Files.isHidden(path);
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package jp.csr.review.write;
+
+import java.nio.file.Path;
+
+import jp.csr.review.feedback.AnnotatedCopies;
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.store.ArchivedFiles;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The annotated copies due beside the review (PRODUCT.md §3, §6): of every file the run rejected, and of each
+ * department's newest rejected file whose copy is missing; then the copies a newer accepted file has settled
+ * go. The write step ends with it; a night that keeps the review runs it alone, as the {@value ReviewDecider#ANSWER}
+ * step: a few queries, and a copy only where one is missing.
+ */
+public class AnswerTasklet implements Tasklet {
+
+	private final Path outputDir;
+
+	private final AnnotatedCopies annotatedCopies;
+
+	public AnswerTasklet(Plan plan, Path outputDir, JdbcClient jdbc, ArchivedFiles archived) {
+		this.outputDir = outputDir;
+		this.annotatedCopies = new AnnotatedCopies(jdbc, archived,
+				plan.departments().stream().map(Department::code).toList());
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		long instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+		contribution.incrementWriteCount(answer(instance));
+		return RepeatStatus.FINISHED;
+	}
+
+	/** @return the copies written */
+	int answer(long jobInstanceId) {
+		int written = annotatedCopies.write(jobInstanceId, outputDir).size();
+		annotatedCopies.removeSettled(outputDir);
+		return written;
+	}
+
+}

@@ -1,0 +1,136 @@
+package jp.csr.review.write;
+
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewDataQuery;
+import jp.csr.review.reviewbook.ReviewWorkbookWriter;
+import jp.csr.review.reviewpdf.JapaneseFont;
+import jp.csr.review.reviewpdf.ReviewPdf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+import jp.csr.review.judge.Judgements;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.Submissions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The write step: renders the run's verdicts into the review workbook and its PDF, records their paths and what it was built
+ * from ({@link ReviewFingerprints}: a later night with nothing new keeps it), then writes the annotated copies
+ * due ({@link AnswerTasklet}).
+ */
+public class WriteTasklet implements Tasklet {
+
+	/** Key in the job's execution context under which the review's path is kept for the console. */
+	public static final String REVIEW_PATH = "review.path";
+
+	/** Key in the job's execution context: the PDF beside the review, when there is one. */
+	public static final String PDF_PATH = "review.pdf.path";
+
+	/** Key in the job's execution context: why there is no PDF, one line for the console. */
+	public static final String PDF_SKIPPED = "review.pdf.skipped";
+
+	private static final Logger log = LoggerFactory.getLogger(WriteTasklet.class);
+
+	private final Plan plan;
+
+	private final Path outputDir;
+
+	private final ReviewDataQuery query;
+
+	private final ReviewFingerprints fingerprints;
+
+	private final Clock clock;
+
+	private final AnswerTasklet answers;
+
+	public WriteTasklet(Plan plan, Path outputDir, JdbcClient jdbc, Submissions submissions, Judgements judgements,
+			java.time.ZoneId zone, ReviewFingerprints fingerprints, Clock clock, ArchivedFiles archived) {
+		this.plan = plan;
+		this.outputDir = outputDir;
+		this.query = new ReviewDataQuery(jdbc, submissions, judgements, zone);
+		this.fingerprints = fingerprints;
+		this.clock = clock;
+		this.answers = new AnswerTasklet(plan, outputDir, jdbc, archived);
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		// one instant for what the review shows and what it is recorded as built from
+		Instant now = clock.instant();
+		Files.createDirectories(outputDir);
+		ReviewData data = query.load(plan, jobExecution.getJobInstanceId(), fingerprints.deadlinePassed(plan, now));
+		// the plan file is hashed as soon as it can be after the plan was read (when this step began)
+		String inputs = fingerprints.inputs(plan, now);
+		Path review = new ReviewWorkbookWriter().write(data, outputDir);
+		Path pdf = pdf(data, review, jobExecution.getExecutionContext());
+		fingerprints.written(review, pdf, inputs, jobExecution.getId());
+		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
+		// feedback beside the review (PRODUCT.md §3, §6)
+		answers.answer(jobExecution.getJobInstanceId());
+		contribution.incrementWriteCount(1);
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The PDF beside the review, or null: nothing about the PDF fails the night (PRODUCT.md §6), the console
+	 * says in one line why there is none. A PDF of an earlier review is removed then: beside the workbook it
+	 * would be read as this one.
+	 */
+	private Path pdf(ReviewData data, Path review, ExecutionContext context) throws IOException {
+		JapaneseFont.Choice font = fingerprints.pdfFont();
+		String skipped = font.problem();
+		if (font.usable()) {
+			try {
+				Path pdf = new ReviewPdf().write(data, outputDir, font);
+				pdfOutcome(context, pdf, null);
+				return pdf;
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("PDF", ex);
+				String message = ex.getMessage() == null ? "" : ": " + String.join(" ", ex.getMessage().strip().lines().toList());
+				skipped = "作成できませんでした (" + ex.getClass().getSimpleName() + message + ")。振り返りブックは書きました";
+			}
+		}
+		try {
+			Files.deleteIfExists(ReviewPdf.beside(review));
+		}
+		catch (IOException ex) {
+			log.debug("PDF of an earlier review", ex);
+		}
+		pdfOutcome(context, null, skipped);
+		return null;
+	}
+
+	/** The PDF of a review a quiet night kept: it was checked with the review ({@link ReviewFingerprints}). */
+	static void keptPdf(ExecutionContext context, ReviewFingerprints fingerprints, Path review) {
+		JapaneseFont.Choice font = fingerprints.pdfFont();
+		pdfOutcome(context, font.usable() ? ReviewPdf.beside(review) : null, font.problem());
+	}
+
+	private static void pdfOutcome(ExecutionContext context, Path pdf, String skipped) {
+		// a restart brings the context of the execution it restarts
+		context.remove(PDF_PATH);
+		context.remove(PDF_SKIPPED);
+		if (pdf != null) {
+			context.putString(PDF_PATH, pdf.toString());
+		}
+		else {
+			context.putString(PDF_SKIPPED, skipped);
+		}
+	}
+
+}
