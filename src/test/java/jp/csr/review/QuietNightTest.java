@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.write.ReviewDecider;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -142,13 +143,13 @@ class QuietNightTest {
 		// ---- night 2: nothing new: judge and write do not run, the review is not touched ----
 		OnDisk written = OnDisk.of(REVIEW);
 		JobExecution quiet = run();
-		assertThat(steps(quiet)).containsExactly("scan", "load", ReviewDecider.ANSWER);
+		assertThat(steps(quiet)).containsExactly("scan", "load", AnswerTasklet.STEP);
 		assertThat(quiet.getExecutionContext().getLong(ReviewDecider.UNCHANGED_SINCE)).isEqualTo(first.getId());
 		assertThat(OnDisk.of(REVIEW)).isEqualTo(written);
 
 		// ---- night 3: RISK's annotated copy was deleted: written again, the review still kept ----
 		Files.delete(RISK_COPY);
-		assertThat(steps(run())).containsExactly("scan", "load", ReviewDecider.ANSWER);
+		assertThat(steps(run())).containsExactly("scan", "load", AnswerTasklet.STEP);
 		assertThat(RISK_COPY).isRegularFile();
 		assertThat(OnDisk.of(REVIEW)).isEqualTo(written);
 

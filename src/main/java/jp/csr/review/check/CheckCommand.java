@@ -1,6 +1,5 @@
 package jp.csr.review.check;
 
-import jp.csr.review.cli.SchemaMigration;
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.lock.RunLock;
 import java.io.IOException;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and what to do; 0 when the store is sound at the end, 3 when problems remain. It takes the run lock to
  * repair, so no run stages or keeps files meanwhile; while a run holds it, it only looks.
  * <p>
- * A database that SQLite cannot read stops the start-up before this runs (see {@code SchemaMigration}): the
+ * A database that SQLite cannot read stops the start-up before this runs (see the command line's schema migration): the
  * same problem is then printed and the exit code is 3 all the same.
  */
 @Component
@@ -74,7 +73,7 @@ public class CheckCommand {
 		long repaired = findings.stream().filter(f -> f.kind() == Finding.Kind.REPAIRED).count();
 		if (problems > 0) {
 			log.warn("点検結果: 問題 {} 件 (修復済み {} 件)。上の各行の直し方に従ってください", problems, repaired);
-			return ExitCode.REJECTED; // 3: problems found
+			return ExitCode.PROBLEMS;
 		}
 		log.info("点検結果: 問題なし{}", repaired > 0 ? " (修復済み " + repaired + " 件)" : "");
 		return ExitCode.OK;

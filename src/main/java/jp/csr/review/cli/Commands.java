@@ -81,16 +81,16 @@ public class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Invocation command = ((Start) outcome).invocation();
 		exit = switch (command.command()) {
-			case "run" -> consolidation.run();
-			case "restart" -> consolidation.restart(command.executionId());
-			case "status" -> status.run();
-			case "daemon" -> daemon.run();
-			case "validate" -> validate.run(typed(command));
-			case "template" -> template.run(command.department(), command.out() == null ? null : command.path(command.out()));
-			case "check" -> check.run();
-			case "remind" -> remind.run(command.dryRun());
-			case "next-term" -> nextTerm.run(command.out() == null ? null : command.path(command.out()));
-			default -> throw new IllegalStateException("no command " + command.command());
+			case RUN -> consolidation.run();
+			case RESTART -> consolidation.restart(command.executionId());
+			case STATUS -> status.run();
+			case DAEMON -> daemon.run();
+			case VALIDATE -> validate.run(typed(command));
+			case TEMPLATE -> template.run(command.department(), command.out() == null ? null : command.path(command.out()));
+			case CHECK -> check.run();
+			case REMIND -> remind.run(command.dryRun());
+			case NEXT_TERM -> nextTerm.run(command.out() == null ? null : command.path(command.out()));
+			case HELP -> throw new IllegalStateException("help is answered before the application starts");
 		};
 	}
 

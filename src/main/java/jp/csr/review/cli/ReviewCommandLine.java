@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
@@ -35,10 +34,6 @@ public final class ReviewCommandLine {
 
 	/** Set by the launcher {@code review}: the folder the command was typed in. */
 	static final String CALLER_DIR = "REVIEW_CALLER_DIR";
-
-	private static final String PROGRAM = "./review";
-
-	private static final String SETTINGS_HINT = "設定の上書き (どのコマンドにも): --review.キー=値  例: --review.input-dir=/srv/share/inbox";
 
 	/** What the command line asks for. */
 	public sealed interface Outcome permits Answer, Start {
@@ -69,7 +64,7 @@ public final class ReviewCommandLine {
 	 * One well-formed command. Typed paths stay as typed (the console repeats what the user wrote) and are
 	 * resolved with {@link #path} against the folder the user was in.
 	 */
-	public record Invocation(String command, List<String> files, String department, String out, Long executionId,
+	public record Invocation(Command command, List<String> files, String department, String out, Long executionId,
 			Path base, boolean dryRun) {
 
 		public Path path(String typed) {
@@ -173,18 +168,18 @@ public final class ReviewCommandLine {
 		}
 		ParseResult command = parsed.subcommand();
 		CommandLine commandLine = command.commandSpec().commandLine();
-		String name = command.commandSpec().name();
+		Command name = Command.named(command.commandSpec().name()).orElseThrow();
 		if (command.isUsageHelpRequested()) {
 			return new Answer(ExitCode.OK, commandLine.getUsageMessage());
 		}
-		if (name.equals("help")) {
+		if (name == Command.HELP) {
 			return help(line, command.matchedPositionalValue(0, null));
 		}
-		String id = name.equals("restart") ? command.matchedPositionalValue(0, null) : null;
-		if (name.equals("restart") && id != null && !id.matches("\\d{1,18}")) {
+		String id = name == Command.RESTART ? command.matchedPositionalValue(0, null) : null;
+		if (name == Command.RESTART && id != null && !id.matches("\\d{1,18}")) {
 			return refused(commandLine, "実行IDは数字で指定してください: " + id);
 		}
-		List<String> files = name.equals("validate") ? command.matchedPositionalValue(0, List.of()) : List.of();
+		List<String> files = name == Command.VALIDATE ? command.matchedPositionalValue(0, List.of()) : List.of();
 		Invocation invocation = new Invocation(name, files, command.matchedOptionValue("--department", null),
 				command.matchedOptionValue("--out", null), id == null ? null : Long.valueOf(id),
 				base, command.hasMatchedOption("--dry-run"));
@@ -284,95 +279,19 @@ public final class ReviewCommandLine {
 	// ---- the commands and their usage
 
 	private CommandLine commandLine() {
-		CommandSpec root = CommandSpec.create().name(PROGRAM).version(version());
-		headings(root)
-			.customSynopsis(PROGRAM + " <コマンド> [オプション] [--review.キー=値 …]")
+		CommandSpec root = CommandSpec.create().name(Command.PROGRAM).version(version());
+		Command.headings(root)
+			.customSynopsis(Command.PROGRAM + " <コマンド> [オプション] [--review.キー=値 …]")
 			.description("行動計画の提出ブックを集め、検査し、グループの行動計画振り返りブックを作ります。")
-			.footer("", SETTINGS_HINT, keysLine(), "", "コマンドごとの使い方: " + PROGRAM + " help <コマンド>");
+			.footer("", Command.SETTINGS_HINT, keysLine(), "", "コマンドごとの使い方: " + Command.PROGRAM + " help <コマンド>");
 		root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("使い方を表示する").build());
 		root.addOption(OptionSpec.builder("--version").versionHelp(true).description("バージョンを表示する").build());
 		CommandLine line = new CommandLine(root);
-		line.addSubcommand("run", command("run", "集計を1回実行する", PROGRAM + " run",
-				List.of("入力フォルダ (review.input-dir) の提出ブックを取り込み、", "振り返りブックを出力フォルダ (review.output-dir) に書きます。"),
-				"0 すべて受理 · 3 完了、差戻しあり · 1 失敗 (失敗したステップと再開コマンドを表示)", "2 使い方・設定の誤り · 4 別の実行が進行中"));
-		CommandSpec validate = command("validate", "提出ブックを検査する (何も保存しない)", PROGRAM + " validate FILE…",
-				List.of("実行と同じ検査をして、見つかった問題をすべて表示します。ストアには何も保存しません。"),
-				"0 すべて問題なし · 3 差戻しになるファイルあり · 2 使い方の誤り");
-		validate.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true).type(List.class)
-			.auxiliaryTypes(String.class).description("検査する提出ブック (1つ以上。今いるフォルダからの相対パスも可)").build());
-		line.addSubcommand("validate", validate);
-		CommandSpec template = command("template", "部署ごとの提出ブックを作る",
-				PROGRAM + " template [--department CODE] [--out DIR]",
-				List.of("行動計画から、部署ごとに記入用の提出ブックを作ります。"), "0 作成 · 2 使い方・設定の誤り");
-		template.addOption(OptionSpec.builder("--department").paramLabel("CODE").type(String.class)
-			.description("この部署のブックだけ作る (部署コード。大文字・小文字は問わない)").build());
-		template.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
-			.description("書き出すフォルダ (既定: review.output-dir の templates)", "今いるフォルダからの相対パスも可").build());
-		line.addSubcommand("template", template);
-		CommandSpec nextTerm = command("next-term", "来期の行動計画ブックを作る", PROGRAM + " next-term [--out FILE]",
-				List.of("行動計画 (review.plan) とストアにある今期の結果から、来期の行動計画ブックを作ります。",
-						"期 + 1、開始年月・終了年月・提出期限は1年後。部署・マテリアリティ・コミットメント・",
-						"KPI・取り組みは ID ごと引き継ぎ、KPI の前期実績に今期の受理済みの数値の実績、",
-						"取り組みの前期評価に今期の評価 (◎/○/△) を入れます。既にあるファイルは上書きしません。"),
-				"0 作成 · 2 使い方・設定の誤り (既にあるファイルも)");
-		nextTerm.addOption(OptionSpec.builder("--out").paramLabel("FILE").type(String.class)
-			.description("書き出すファイル (既定: review.output-dir の <期+1>期_行動計画.xlsx)", "今いるフォルダからの相対パスも可").build());
-		line.addSubcommand("next-term", nextTerm);
-		line.addSubcommand("status", command("status", "最近の実行と部署ごとの提出状況", PROGRAM + " status",
-				List.of("最近の実行、ステップごとの状態・時間・件数、", "ストアにある期 (期、グループ、ファイル数、最終集計)、", "部署ごとの受理・差戻し・未提出を表示します。"), "0"));
-		CommandSpec restart = command("restart", "失敗した実行を再開する", PROGRAM + " restart [EXECUTION_ID]",
-				List.of("最新の失敗・停止した実行 (または指定の実行) を再開します。完了済みのステップは実行しません。",
-						"行動計画・入力フォルダ・出力フォルダなどは、その実行を始めたときの設定を使います。",
-						"(この起動の --review.* や config/application.yml と違っても)"),
-				"run と同じ");
-		restart.addPositional(PositionalParamSpec.builder().paramLabel("EXECUTION_ID").arity("0..1").type(String.class)
-			.description("再開する実行のID (省略時は最新の実行)").build());
-		line.addSubcommand("restart", restart);
-		line.addSubcommand("daemon", command("daemon", "review.schedule に従って毎晩実行する", PROGRAM + " daemon",
-				List.of("常駐し、review.schedule (cron 式) の時刻に集計を実行します。",
-						"review.remind.schedule を設定すると、その時刻にリマインドのメールも送ります。", "SIGTERM を受けると、処理中のファイルの後で停止します。"), "—"));
-		line.addSubcommand("check", command("check", "ストアを検査し、安全に直せるものは直す", PROGRAM + " check",
-				List.of("データベースの整合性、保管したファイルの有無と SHA-256、残骸を調べます。", "安全に直せるものは直し、残りを報告します。"),
-				"0 問題なし · 3 問題あり · 2 使い方の誤り"));
-		CommandSpec remind = command("remind", "未提出・差戻しの部署にメールで催促する", PROGRAM + " remind [--dry-run]",
-				List.of("提出状況が未提出の部署には記入用の提出ブックを、差戻しの部署には注記付きの写しを添付して、",
-						"行動計画の「連絡先」にメールを送ります。同じ部署に同じ種類のメールは1日1回だけ送ります。",
-						"メールサーバーは spring.mail.host など、送信者は review.remind.from で設定します。"),
-				"0 すべて送信 (送るものなし) · 3 送れなかった部署あり", "1 メールサーバーに接続できない (何も送信していない) · 2 使い方・設定の誤り");
-		remind.addOption(OptionSpec.builder("--dry-run").description("送信せず、送るメール (宛先・件名・添付) を表示する").build());
-		line.addSubcommand("remind", remind);
-		CommandSpec help = command("help", "コマンドの使い方を表示する", PROGRAM + " help [COMMAND]", List.of(), "0");
-		help.helpCommand(true);
-		help.addPositional(PositionalParamSpec.builder().paramLabel("COMMAND").arity("0..1").type(String.class)
-			.description("使い方を表示するコマンド").build());
-		line.addSubcommand("help", help);
+		for (Command command : Command.values()) {
+			line.addSubcommand(command.word(), command.spec());
+		}
 		line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
 		return line;
-	}
-
-	private static CommandSpec command(String name, String summary, String synopsis, List<String> description,
-			String... exitCodes) {
-		CommandSpec spec = CommandSpec.create().name(name);
-		List<String> lines = new ArrayList<>();
-		lines.add(summary);
-		lines.addAll(description);
-		headings(spec)
-			.customSynopsis(synopsis)
-			.description(lines.toArray(String[]::new))
-			.footer(Stream.of(Stream.of(""), Stream.of("終了コード: " + exitCodes[0]),
-					Stream.of(exitCodes).skip(1).map(more -> "            " + more), Stream.of(SETTINGS_HINT))
-				.flatMap(l -> l).toArray(String[]::new));
-		spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("このコマンドの使い方を表示する").build());
-		return spec;
-	}
-
-	private static picocli.CommandLine.Model.UsageMessageSpec headings(CommandSpec spec) {
-		return spec.usageMessage()
-			.synopsisHeading("使い方: ")
-			.commandListHeading("%nコマンド:%n")
-			.parameterListHeading("%n引数:%n")
-			.optionListHeading("%nオプション:%n")
-			.width(100);
 	}
 
 	static String version() {

@@ -18,10 +18,16 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * The settings that decide what a run does (the plan, the input and output folders, the zone, the settle time,
  * the marks) belong to the run: {@code run} keeps them in its job parameters (non-identifying), and the steps
  * read them from there, so a restart does what the run set out to do whatever the restart's own command line
- * or configuration says (issue 9). Not among them: the store (the run is in it), and the load's chunk and
+ * or configuration says. Not among them: the store (the run is in it), and the load's chunk and
  * threads, which change how fast a run goes, not what it does.
  */
 public final class RunSettings {
+
+	/** Where a step-scoped bean finds its run's parameters. */
+	public static final String OF_STEP = "#{stepExecution.jobExecution.jobParameters}";
+
+	/** Where a job-scoped bean finds its run's parameters. */
+	public static final String OF_JOB = "#{jobExecution.jobParameters}";
 
 	static final String PLAN = "review.plan";
 

@@ -30,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JudgeTasklet implements Tasklet {
 
+	/** The step's name, as the console and {@code status} show it. */
+	public static final String STEP = "judge";
+
 	private final Plan plan;
 
 	private final Submissions submissions;

@@ -8,7 +8,7 @@ import jp.csr.review.plan.Kpi;
 import jp.csr.review.workbook.Numbers;
 
 /** PRODUCT.md §5: a KPI's 実績 against its 判定. */
-public final class KpiJudge {
+final class KpiJudge {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

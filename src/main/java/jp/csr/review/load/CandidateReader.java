@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * simply starts from what is still pending: nothing is taken twice, nothing is lost. Only the step's own
  * thread reads, in {@code seq} order, however many threads check the files.
  */
-public class CandidateReader implements ItemStreamReader<Candidate> {
+class CandidateReader implements ItemStreamReader<Candidate> {
 
 	private final Candidates candidates;
 
@@ -22,7 +22,7 @@ public class CandidateReader implements ItemStreamReader<Candidate> {
 
 	private Deque<Candidate> pending = new ArrayDeque<>();
 
-	public CandidateReader(Candidates candidates, long jobInstanceId) {
+	CandidateReader(Candidates candidates, long jobInstanceId) {
 		this.candidates = candidates;
 		this.jobInstanceId = jobInstanceId;
 	}

@@ -30,7 +30,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * state, and its look-up of bytes already taken sees the chunks committed before; a copy within the same
  * chunk is left to the writer, which takes the files in scan order.
  */
-public class CheckProcessor implements ItemProcessor<Candidate, Checked> {
+class CheckProcessor implements ItemProcessor<Candidate, Checked> {
 
 	private static final Logger log = LoggerFactory.getLogger(CheckProcessor.class);
 
@@ -40,7 +40,7 @@ public class CheckProcessor implements ItemProcessor<Candidate, Checked> {
 
 	private final SubmissionValidator validator;
 
-	public CheckProcessor(Archive archive, Candidates candidates, SubmissionValidator validator) {
+	CheckProcessor(Archive archive, Candidates candidates, SubmissionValidator validator) {
 		this.archive = archive;
 		this.candidates = candidates;
 		this.validator = validator;

@@ -33,7 +33,7 @@ import org.springframework.jdbc.support.KeyHolder;
  * of the next files must see it); its values, its issues and the outcomes wait for the end of the chunk, to
  * go in as one JDBC batch per table.
  */
-public class SubmissionLoader implements ItemWriter<Checked> {
+class SubmissionLoader implements ItemWriter<Checked> {
 
 	private final JdbcClient jdbc;
 
@@ -51,7 +51,7 @@ public class SubmissionLoader implements ItemWriter<Checked> {
 	 * @param term the run's plan's 期: every file of the run belongs to that term, a rejected one too (its cover
 	 *        may say another 期, or nothing readable), so that each term's 差戻し are its own
 	 */
-	public SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, ArchivedFiles archived,
+	SubmissionLoader(JdbcClient jdbc, JdbcTemplate batch, Archive archive, ArchivedFiles archived,
 			Candidates candidates, int term) {
 		this.jdbc = jdbc;
 		this.batch = batch;

@@ -40,7 +40,7 @@ public class RemindCommand {
 		return lock.holding("集計の実行中です ({})。終わってからリマインドしてください",
 				() -> switch (reminders.remind(plan.get(), dryRun)) {
 					case SENT -> ExitCode.OK;
-					case SOME_FAILED -> ExitCode.REJECTED;
+					case SOME_FAILED -> ExitCode.NOT_ALL_SENT;
 					case SERVER_DOWN -> ExitCode.FAILED;
 					case NOT_CONFIGURED -> ExitCode.USAGE;
 				});

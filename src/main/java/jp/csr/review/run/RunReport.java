@@ -1,5 +1,7 @@
 package jp.csr.review.run;
 
+import jp.csr.review.judge.JudgeTasklet;
+import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.config.RunSettings;
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.console.StoreOption;
@@ -141,7 +143,7 @@ public class RunReport {
 		}
 		boolean kept = execution.getExecutionContext().containsKey(ReviewDecider.UNCHANGED_SINCE);
 		for (StepExecution s : execution.getStepExecutions()) {
-			if (kept && s.getStepName().equals(ReviewDecider.ANSWER)) {
+			if (kept && s.getStepName().equals(AnswerTasklet.STEP)) {
 				unchangedLines().forEach(log::info);
 			}
 			LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
@@ -171,8 +173,8 @@ public class RunReport {
 
 	/** The steps a run that kept the review did without: shared by run and status. */
 	public static List<String> unchangedLines() {
-		return List.of(notRunLine(ReviewDecider.JUDGE, "変更なしのため実行せず"),
-				notRunLine(ReviewDecider.WRITE, "変更なしのため実行せず"));
+		return List.of(notRunLine(JudgeTasklet.STEP, "変更なしのため実行せず"),
+				notRunLine(WriteTasklet.STEP, "変更なしのため実行せず"));
 	}
 
 	static String notRunLine(String name, String why) {

@@ -19,7 +19,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * crash leaves nothing half-listed and a restart scans again. A file it cannot read is that file's
  * problem: listed as UNREADABLE (or MISSING when it went away meanwhile), never a failed scan.
  */
-public class ScanTasklet implements Tasklet {
+class ScanTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanTasklet.class);
 
@@ -29,7 +29,7 @@ public class ScanTasklet implements Tasklet {
 
 	private final Archive archive;
 
-	public ScanTasklet(ReviewProperties properties, Candidates candidates, Archive archive) {
+	ScanTasklet(ReviewProperties properties, Candidates candidates, Archive archive) {
 		this.properties = properties;
 		this.candidates = candidates;
 		this.archive = archive;

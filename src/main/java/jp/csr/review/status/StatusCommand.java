@@ -1,5 +1,6 @@
 package jp.csr.review.status;
 
+import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.console.AdminTime;
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.lock.RunLock;
@@ -20,7 +21,6 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.remind.ReminderLog;
-import jp.csr.review.write.ReviewDecider;
 import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.StoreDatabase;
 import jp.csr.review.store.Submissions;
@@ -132,7 +132,7 @@ public class StatusCommand {
 			log.info("実行 {}  開始 {}  終了 {}  {}  終了コード {}", r.id(), time(r.start()), r.end() == null ? "-" : time(r.end()),
 					label(r, running), exitCode(r));
 			for (Executions.StepRun s : executions.steps(r.id())) {
-				if (s.name().equals(ReviewDecider.ANSWER)) {
+				if (s.name().equals(AnswerTasklet.STEP)) {
 					// the answer step runs alone only on a night that kept the review
 					RunReport.unchangedLines().forEach(line -> log.info("    " + line));
 				}

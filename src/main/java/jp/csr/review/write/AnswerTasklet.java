@@ -16,10 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The annotated copies due beside the review (PRODUCT.md §3, §6): of every file the run rejected, and of each
  * department's newest rejected file whose copy is missing; then the copies a newer accepted file has settled
- * go. The write step ends with it; a night that keeps the review runs it alone, as the {@value ReviewDecider#ANSWER}
+ * go. The write step ends with it; a night that keeps the review runs it alone, as the {@value #STEP}
  * step: a few queries, and a copy only where one is missing.
  */
 public class AnswerTasklet implements Tasklet {
+
+	/** The step of a night that keeps the review: the annotated copies alone. */
+	public static final String STEP = "answer";
 
 	private final Path outputDir;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
+import jp.csr.review.judge.JudgeTasklet;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanCache;
@@ -21,7 +22,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Between load and judge: a night with nothing new leaves the review on disk as it is (issue 8). When the
  * review was built from exactly what a review written now would be built from and the file is the one
- * written ({@link ReviewFingerprints}), the run goes to the {@value #ANSWER} step alone, which still writes
+ * written ({@link ReviewFingerprints}), the run goes to the {@value AnswerTasklet#STEP} step alone, which still writes
  * the annotated copies due; otherwise to judge and write. A restart of a run that had set out to judge
  * judges and writes whatever the fingerprint says: restart resumes the run where it failed.
  */
@@ -32,13 +33,6 @@ public final class ReviewDecider implements JobExecutionDecider {
 	public static final String CHANGED = "CHANGED";
 
 	public static final String UNCHANGED = "UNCHANGED";
-
-	public static final String JUDGE = "judge";
-
-	public static final String WRITE = "write";
-
-	/** The step of a night that keeps the review: the annotated copies alone. */
-	public static final String ANSWER = "answer";
 
 	/**
 	 * Key in the job's execution context, set when this run kept the review: the job execution that wrote it.
@@ -70,7 +64,7 @@ public final class ReviewDecider implements JobExecutionDecider {
 		// a restart brings the context of the execution it restarts: this run decides afresh
 		context.remove(UNCHANGED_SINCE);
 		// an earlier execution of this run judged: its write failed or never came, and the restart writes
-		if (repository.getLastStepExecution(execution.getJobInstance(), JUDGE) != null) {
+		if (repository.getLastStepExecution(execution.getJobInstance(), JudgeTasklet.STEP) != null) {
 			return new FlowExecutionStatus(CHANGED);
 		}
 		try {

@@ -54,7 +54,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * It may still list what that run found that is no longer open (the warnings of a file it rejected), with when
  * it was found; the next review written drops it.
  */
-public final class ReviewFingerprints {
+final class ReviewFingerprints {
 
 	private static final Logger log = LoggerFactory.getLogger(ReviewFingerprints.class);
 
@@ -67,7 +67,7 @@ public final class ReviewFingerprints {
 	/** Looked for once per run (each run has its own fingerprints): the decider and the write step agree. */
 	private JapaneseFont.Choice pdfFont;
 
-	public ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
+	ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}

@@ -33,6 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class WriteTasklet implements Tasklet {
 
+	/** The step's name, as the console and {@code status} show it. */
+	public static final String STEP = "write";
+
 	/** Key in the job's execution context under which the review's path is kept for the console. */
 	public static final String REVIEW_PATH = "review.path";
 

@@ -1,5 +1,6 @@
 package jp.csr.review.run;
 
+import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.cli.TypedCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import jp.csr.review.feedback.Drops;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.nextterm.PlanWriter;
-import jp.csr.review.write.ReviewDecider;
 import jp.csr.review.nextterm.NextTerm;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.junit.jupiter.api.Test;
@@ -177,7 +177,7 @@ class TwoTermsInOneStoreTest {
 		// ---- back on the 53期 plan: nothing of 53期 changed, so its review is kept as it is ----
 		Files.copy(plan53, PLAN, StandardCopyOption.REPLACE_EXISTING);
 		JobExecution quiet = run();
-		assertThat(steps(quiet)).containsExactly("scan", "load", ReviewDecider.ANSWER);
+		assertThat(steps(quiet)).containsExactly("scan", "load", AnswerTasklet.STEP);
 		assertThat(Files.getLastModifiedTime(REVIEW_53)).isEqualTo(written53);
 		// and written again, it is the same review, cell by cell
 		Files.delete(REVIEW_53);

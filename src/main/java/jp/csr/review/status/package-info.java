@@ -1,0 +1,4 @@
+/**
+ * The {@code status} command: recent runs, their steps, the terms in the store and each department's state.
+ */
+package jp.csr.review.status;

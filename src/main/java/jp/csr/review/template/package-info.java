@@ -1,0 +1,5 @@
+/**
+ * The {@code template} command: prefilled submission workbooks, one per department, locked where a department must
+ * not type.
+ */
+package jp.csr.review.template;
