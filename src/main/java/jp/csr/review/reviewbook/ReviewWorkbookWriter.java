@@ -1,12 +1,11 @@
 package jp.csr.review.reviewbook;
 
 import jp.csr.review.content.ReviewData;
+import jp.csr.review.workbook.FileReplacement;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
@@ -46,23 +45,10 @@ public final class ReviewWorkbookWriter {
 					workbook.write(out);
 				}
 			}
-			return moveIntoPlace(temp, target);
+			return FileReplacement.moveIntoPlace(temp, target);
 		}
 		finally {
 			Files.deleteIfExists(temp);
-		}
-	}
-
-	/**
-	 * Some network shares refuse an atomic rename. The plain move there is still a rename within one directory:
-	 * for an instant there may be no review, but never half of one.
-	 */
-	public static Path moveIntoPlace(Path temp, Path target) throws IOException {
-		try {
-			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException e) {
-			return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

@@ -3,6 +3,7 @@ package jp.csr.review.reviewpdf;
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.reviewbook.ReviewSheet;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
+import jp.csr.review.workbook.FileReplacement;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ public final class ReviewPdf {
 				}
 				log.debug("PDF: {} pages, {} ms", pages, (System.nanoTime() - start) / 1_000_000);
 			}
-			return ReviewWorkbookWriter.moveIntoPlace(temp, target);
+			return FileReplacement.moveIntoPlace(temp, target);
 		}
 		finally {
 			Files.deleteIfExists(temp);
