@@ -1,9 +1,6 @@
 package jp.csr.review.reviewpdf;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.ReviewMarks;
-import jp.csr.review.reviewbook.ReviewSheet;
-import jp.csr.review.reviewbook.Styles;
+import jp.csr.review.content.ReviewTable;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Plan;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -47,9 +42,10 @@ final class PdfTable {
 
 	private static final float TITLE_HEIGHT = 30;
 
-	private static final float BODY_POINTS = Styles.BODY_POINTS;
+	/** The workbook's body and mark sizes, so both formats read alike. */
+	private static final float BODY_POINTS = 10;
 
-	private static final float MARK_POINTS = Styles.MARK_POINTS;
+	private static final float MARK_POINTS = 16;
 
 	private static final float LINE = BODY_POINTS * 1.45f;
 
@@ -60,7 +56,7 @@ final class PdfTable {
 	private static final float BORDER = 0.6f;
 
 	/**
-	 * The workbook's column widths ({@link ReviewSheet#WIDTHS}), spread over the page; the mark column a little
+	 * The workbook's column widths, spread over the page; the mark column a little
 	 * wider, so that its header's first line (アクションプランに) fits whole, at the highlight's expense.
 	 */
 	private static final int[] WIDTHS = { 14, 18, 26, 34, 18, 26, 62 };
@@ -72,9 +68,7 @@ final class PdfTable {
 
 	private final PDFont font;
 
-	private final ReviewSheet content;
-
-	private final Plan plan;
+	private final ReviewTable table;
 
 	private final Glyphs glyphs;
 
@@ -105,15 +99,10 @@ final class PdfTable {
 
 	private boolean materialityOpen;
 
-	/** The marks and the legend as 振り返り shows them (未提出 where a department sent nothing accepted). */
-	private final ReviewMarks marks;
-
-	PdfTable(PDDocument document, PDFont font, ReviewData data) {
+	PdfTable(PDDocument document, PDFont font, ReviewTable table) {
 		this.document = document;
 		this.font = font;
-		this.content = ReviewSheet.content(data);
-		this.marks = new ReviewMarks(data);
-		this.plan = data.plan();
+		this.table = table;
 		this.glyphs = new Glyphs(font);
 		float total = Arrays.stream(WIDTHS).sum();
 		float width = PAGE.getWidth() - 2 * MARGIN;
@@ -127,21 +116,21 @@ final class PdfTable {
 		this.baseline = ascent / em + (LINE / BODY_POINTS - 1) / 2;
 		this.middle = (ascent + descent) / 2 / 1000;
 		float tallest = 0;
-		for (String header : ReviewSheet.headers(plan)) {
+		for (String header : table.headers()) {
 			List<String> lines = wrap(header, headers.size(), BODY_POINTS);
 			headers.add(lines);
 			tallest = Math.max(tallest, height(lines));
 		}
 		this.headerHeight = tallest;
-		float titleWidth = glyphs.width(glyphs.printable(ReviewSheet.title(plan)), TITLE_POINTS);
+		float titleWidth = glyphs.width(glyphs.printable(table.title()), TITLE_POINTS);
 		this.titlePoints = Math.min(TITLE_POINTS, TITLE_POINTS * (x[x.length - 1] - x[0]) / Math.max(1, titleWidth));
 	}
 
 	/** @return the number of pages */
 	int write() throws IOException {
 		newPage();
-		for (ReviewSheet.Block block : content.blocks()) {
-			place(piece(block));
+		for (ReviewTable.Band band : table.bands()) {
+			place(piece(band));
 		}
 		closeMateriality();
 		legend();
@@ -180,19 +169,16 @@ final class PdfTable {
 			List<String> results, List<String> highlight, List<Row> rows) {
 	}
 
-	private Piece piece(ReviewSheet.Block block) {
+	private Piece piece(ReviewTable.Band band) {
 		List<Row> rows = new ArrayList<>();
-		for (int i = 0; i < block.rows(); i++) {
-			Initiative initiative = block.initiative(i);
-			rows.add(initiative == null ? new Row(List.of(), null)
-					: new Row(wrap(initiative.text(), ReviewSheet.INITIATIVE, BODY_POINTS),
-							blankToNull(marks.of(initiative))));
+		for (ReviewTable.Line line : band.lines()) {
+			rows.add(line.initiative() == null ? new Row(List.of(), null)
+					: new Row(wrap(line.text(), ReviewTable.INITIATIVE, BODY_POINTS), blankToNull(line.mark())));
 		}
-		return new Piece(block.firstOfMateriality(),
-				wrap(block.commitment().materiality(), ReviewSheet.MATERIALITY, BODY_POINTS),
-				wrap(block.commitment().text(), ReviewSheet.COMMITMENT, BODY_POINTS),
-				wrap(block.kpis(), ReviewSheet.KPI, BODY_POINTS), wrap(block.results(), ReviewSheet.RESULT, BODY_POINTS),
-				wrap(block.highlight(), ReviewSheet.HIGHLIGHT, BODY_POINTS), rows);
+		return new Piece(band.opensMateriality(), wrap(band.materiality(), ReviewTable.MATERIALITY, BODY_POINTS),
+				wrap(band.commitment(), ReviewTable.COMMITMENT, BODY_POINTS),
+				wrap(band.kpis(), ReviewTable.KPI, BODY_POINTS), wrap(band.results(), ReviewTable.RESULT, BODY_POINTS),
+				wrap(band.highlight(), ReviewTable.HIGHLIGHT, BODY_POINTS), rows);
 	}
 
 	private void place(Piece piece) throws IOException {
@@ -278,26 +264,26 @@ final class PdfTable {
 			closeMateriality();
 			materialityTop = y;
 			materialityOpen = true;
-			lines(piece.materiality(), ReviewSheet.MATERIALITY, y, capacity(), BODY_POINTS);
+			lines(piece.materiality(), ReviewTable.MATERIALITY, y, capacity(), BODY_POINTS);
 		}
-		cell(ReviewSheet.COMMITMENT, y, total, piece.commitment());
-		cell(ReviewSheet.KPI, y, total, piece.kpis());
+		cell(ReviewTable.COMMITMENT, y, total, piece.commitment());
+		cell(ReviewTable.KPI, y, total, piece.kpis());
 		float top = y;
 		for (int i = 0; i < heights.length; i++) {
 			Row row = piece.rows().get(i);
-			cell(ReviewSheet.INITIATIVE, top, heights[i], row.initiative());
+			cell(ReviewTable.INITIATIVE, top, heights[i], row.initiative());
 			mark(top, heights[i], row.mark());
 			top -= heights[i];
 		}
-		cell(ReviewSheet.RESULT, y, total, piece.results());
-		cell(ReviewSheet.HIGHLIGHT, y, total, piece.highlight());
+		cell(ReviewTable.RESULT, y, total, piece.results());
+		cell(ReviewTable.HIGHLIGHT, y, total, piece.highlight());
 		y -= total;
 	}
 
 	/** The materiality cell spans the commitments of its materiality on this page; its text was drawn on top. */
 	private void closeMateriality() {
 		if (materialityOpen && materialityTop > y) {
-			border(ReviewSheet.MATERIALITY, materialityTop, materialityTop - y);
+			border(ReviewTable.MATERIALITY, materialityTop, materialityTop - y);
 		}
 		materialityOpen = false;
 	}
@@ -327,7 +313,7 @@ final class PdfTable {
 
 	/** The mark centred both ways; a word (未提出) in the body's size, as text rather than a sign. */
 	private void mark(float top, float height, String mark) throws IOException {
-		int column = ReviewSheet.MARK;
+		int column = ReviewTable.MARK;
 		border(column, top, height);
 		if (mark == null) {
 			return;
@@ -357,7 +343,7 @@ final class PdfTable {
 			return height(List.of());
 		}
 		float size = markSize(mark);
-		return wrap(mark, ReviewSheet.MARK, size).size() * size * LINE / BODY_POINTS + 2 * PAD_Y;
+		return wrap(mark, ReviewTable.MARK, size).size() * size * LINE / BODY_POINTS + 2 * PAD_Y;
 	}
 
 	private void border(int column, float top, float height) {
@@ -385,7 +371,7 @@ final class PdfTable {
 		page.setLineWidth(BORDER);
 		float top = PAGE.getHeight() - MARGIN;
 		bold(true);
-		text(page, ReviewSheet.title(plan), x[0], top - TITLE_POINTS, titlePoints);
+		text(page, table.title(), x[0], top - TITLE_POINTS, titlePoints);
 		float headerTop = top - TITLE_HEIGHT;
 		page.setNonStrokingColor(HEADER_FILL);
 		page.addRect(x[0], headerTop - headerHeight, x[x.length - 1] - x[0], headerHeight);
@@ -423,7 +409,7 @@ final class PdfTable {
 
 	/** The legend under the table; on a page of its own when the last one is full. */
 	private void legend() throws IOException {
-		List<String> legend = marks.legend();
+		List<String> legend = table.legend();
 		float need = LINE * (legend.size() + 1);
 		if (y - need < bottom()) {
 			endPage();

@@ -1,7 +1,7 @@
 package jp.csr.review.reviewpdf;
 
 import jp.csr.review.content.ReviewData;
-import jp.csr.review.reviewbook.ReviewSheet;
+import jp.csr.review.content.ReviewTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -57,7 +57,7 @@ class ReviewPdfTest {
 			assertThat(highlightText).filteredOn(s -> !all.contains(s)).as("highlight lines missing").isEmpty();
 			// the commitment goes on over the first pages: each shows its materiality and commitment again
 			for (int page = 1; page <= 3; page++) {
-				assertThat(normalized(text(pdf, page))).contains(normalized(ReviewSheet.title(plan)), "具体的な取り組み",
+				assertThat(normalized(text(pdf, page))).contains(normalized(ReviewTable.title(plan)), "具体的な取り組み",
 						first.materiality(), first.commitment());
 			}
 			assertThat(normalized(text(pdf, pdf.getNumberOfPages()))).contains("△アクションが完了していない");
