@@ -1,5 +1,6 @@
 package jp.csr.review.reviewpdf;
 
+import jp.csr.review.content.PageBreaks;
 import jp.csr.review.content.ReviewTable;
 import java.awt.Color;
 import java.io.IOException;
@@ -23,10 +24,11 @@ import org.apache.pdfbox.util.Matrix;
  * legend below, page numbers. Each page's content is finished (and left to PDFBox) before the next begins, so
  * memory does not grow with the review beyond what PDFBox keeps of finished pages.
  *
- * <p>Pages break between commitments: a commitment that does not fit below the one before starts a new page.
- * Only a commitment taller than a page is broken, between its initiative rows where it can be (inside a row's
- * text where one row is taller than a page); its long texts then go on from line to line on the next page,
- * and its materiality and commitment are printed again there, so that no page shows rows without them.
+ * <p>Pages break as {@link PageBreaks} says, for every format: a band that does not fit below the one before
+ * starts a new page, and only a band taller than a page is broken, between its initiative rows, measured by
+ * their own texts. Where one row is taller than a page its text is broken between lines; the band's long texts
+ * then go on from line to line on the next page, and its materiality and commitment are printed again there, so
+ * that no page shows rows without them.
  */
 final class PdfTable {
 
@@ -182,17 +184,15 @@ final class PdfTable {
 	}
 
 	private void place(Piece piece) throws IOException {
-		float room = y - bottom();
 		float need = sum(heights(piece));
-		boolean empty = y == bodyTop();
-		// a commitment that fits a page starts one rather than break; a taller one starts here if there is room
-		if (need > room && !empty && (need <= capacity() || room < capacity() / 3)) {
+		if (PageBreaks.startsPage(empty(), need, room())) {
 			endPage();
 			newPage();
-			room = capacity();
 		}
+		float room = room();
 		while (need > room) {
-			Piece[] parts = split(piece, room);
+			float[] own = own(piece);
+			Piece[] parts = split(piece, own, PageBreaks.rowsOnPage(own, empty(), room), room);
 			draw(parts[0], share(own(parts[0]), room));
 			if (parts[1] == null) {
 				return;
@@ -200,7 +200,7 @@ final class PdfTable {
 			endPage();
 			newPage();
 			piece = parts[1];
-			room = capacity();
+			room = room();
 			need = sum(heights(piece));
 		}
 		draw(piece, heights(piece));
@@ -223,28 +223,27 @@ final class PdfTable {
 	}
 
 	/**
-	 * The part of a piece taller than {@code room} that fills it, and the rest (null when nothing is left but
-	 * the labels printed again).
+	 * The part of a piece taller than {@code room} that fills it, and the rest (null when nothing is left but the
+	 * labels printed again). The part has the first {@code rows} rows; when the first row alone is taller than
+	 * the room, its lines are broken between the two. The band's long texts are broken at the same line count,
+	 * so they go on from line to line.
+	 *
+	 * @param own each row's own height
+	 * @param rows how many rows go on this page, at least one (see {@link PageBreaks})
 	 */
-	private Piece[] split(Piece piece, float room) {
+	private Piece[] split(Piece piece, float[] own, int rows, float room) {
 		int fit = Math.max(1, (int) ((room - 2 * PAD_Y) / LINE));
-		float[] own = own(piece);
-		int k = 0;
-		float used = 0;
-		while (k < own.length && used + own[k] <= room) {
-			used += own[k++];
-		}
 		List<Row> first;
 		List<Row> rest = new ArrayList<>();
-		if (k == 0) {
+		if (own[0] > room) {
 			Row row = piece.rows().get(0);
 			first = List.of(new Row(head(row.initiative(), fit), row.mark()));
 			rest.add(new Row(tail(row.initiative(), fit), null));
 			rest.addAll(piece.rows().subList(1, own.length));
 		}
 		else {
-			first = piece.rows().subList(0, k);
-			rest.addAll(piece.rows().subList(k, own.length));
+			first = piece.rows().subList(0, rows);
+			rest.addAll(piece.rows().subList(rows, own.length));
 		}
 		Piece head = new Piece(piece.opens(), piece.materiality(), piece.commitment(), head(piece.kpis(), fit),
 				head(piece.results(), fit), head(piece.highlight(), fit), first);
@@ -358,6 +357,16 @@ final class PdfTable {
 
 	private float bottom() {
 		return FOOT;
+	}
+
+	/** Whether nothing is on the page yet. */
+	private boolean empty() {
+		return y == bodyTop();
+	}
+
+	/** What is still free on the page. */
+	private float room() {
+		return y - bottom();
 	}
 
 	private float capacity() {
