@@ -76,6 +76,27 @@ class ReviewPdfTest {
 	}
 
 	@Test
+	void aCommitmentTallerThanAPageStartsOnANewPageAsInTheWorkbook() throws IOException {
+		Plan plan = SampleWorkbooks.plan();
+		ReviewData plain = new ReviewData(plan, Map.of(), Map.of(), Map.of(), List.of(), sink -> {
+		});
+		ReviewTable.Band second = ReviewTable.of(plain).bands().get(1);
+		List<String> highlightText = sentences("ハイライト", 200);
+		ReviewData data = new ReviewData(plan, Map.of(), Map.of(), Map.of(second.commitment(),
+				List.of(new ReviewData.Highlight(plan.departments().get(0).code(), String.join("\n", highlightText), null))),
+				List.of(), sink -> {
+				});
+
+		try (PDDocument pdf = Loader.loadPDF(write(data).toFile())) {
+			// the first commitment alone on page 1, though most of the page is free; the tall one from page 2 on
+			assertThat(normalized(text(pdf, 1))).doesNotContain(normalized(second.commitment()));
+			assertThat(normalized(text(pdf, 2))).contains(normalized(second.commitment()), highlightText.get(0));
+			String all = normalized(new PDFTextStripper().getText(pdf));
+			assertThat(highlightText).filteredOn(s -> !all.contains(s)).as("highlight lines missing").isEmpty();
+		}
+	}
+
+	@Test
 	void controlCharactersAreDroppedAndAGlyphTheFontLacksPrintsAsGeta() throws IOException {
 		Plan sample = SampleWorkbooks.plan();
 		Initiative first = sample.initiatives().get(0);
