@@ -1,15 +1,15 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.PageBreaks;
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.ReviewMarks;
-import jp.csr.review.reviewpdf.ReviewPdf;
-import java.util.ArrayList;
+import static jp.csr.review.content.ReviewTable.COMMITMENT;
+import static jp.csr.review.content.ReviewTable.HIGHLIGHT;
+import static jp.csr.review.content.ReviewTable.INITIATIVE;
+import static jp.csr.review.content.ReviewTable.KPI;
+import static jp.csr.review.content.ReviewTable.MARK;
+import static jp.csr.review.content.ReviewTable.MATERIALITY;
+import static jp.csr.review.content.ReviewTable.RESULT;
+
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.PageMargin;
@@ -22,36 +22,18 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBreak;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPageBreak;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
-import jp.csr.review.plan.Commitment;
-import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Kpi;
-import jp.csr.review.plan.Plan;
-import jp.csr.review.content.ReviewData.KpiStatus;
+import jp.csr.review.content.PageBreaks;
+import jp.csr.review.content.ReviewTable;
+import jp.csr.review.content.ReviewTable.Band;
+import jp.csr.review.content.ReviewTable.Line;
 
-/** 振り返り: the published review table (PRODUCT.md §6), one row per initiative. */
-public final class ReviewSheet {
+/** 振り返り: the published review table (PRODUCT.md §6) as a sheet, one row per initiative. */
+final class ReviewSheet {
 
 	static final String NAME = "振り返り";
 
-	public static final int MATERIALITY = 0;
-
-	public static final int COMMITMENT = 1;
-
-	public static final int KPI = 2;
-
-	public static final int INITIATIVE = 3;
-
-	public static final int MARK = 4;
-
-	public static final int RESULT = 5;
-
-	public static final int HIGHLIGHT = 6;
-
 	/** In characters; the highlight carries the most text, so it is widest. Fits A3 landscape at about 100%. */
 	static final int[] WIDTHS = { 14, 18, 26, 34, 14, 26, 66 };
-
-	/** Columns holding the commitment's texts, merged over its rows. */
-	private static final int[] PER_COMMITMENT = { COMMITMENT, KPI, RESULT, HIGHLIGHT };
 
 	private static final int FIRST_BODY_ROW = 2;
 
@@ -67,38 +49,16 @@ public final class ReviewSheet {
 
 	private static final double END_MARGIN = 0.4;
 
-	private final ReviewData data;
+	private final ReviewTable table;
 
 	private final Styles styles;
 
 	private final Cuts cuts;
 
-	private final ReviewMarks marks;
-
-	ReviewSheet(ReviewData data, Styles styles, Cuts cuts) {
-		this.data = data;
+	ReviewSheet(ReviewTable table, Styles styles, Cuts cuts) {
+		this.table = table;
 		this.styles = styles;
 		this.cuts = cuts;
-		this.marks = new ReviewMarks(data);
-	}
-
-	public static String title(Plan plan) {
-		return plan.term() + "期(" + plan.period() + ") " + plan.group() + "行動計画振り返り";
-	}
-
-	public static List<String> headers(Plan plan) {
-		String term = plan.term() + "期";
-		String period = "(" + plan.period() + ")";
-		return List.of("マテリアリティ", "コミットメント", term + "KPI\n" + period, "具体的な取り組み", "アクションプランに\n対する自己評価",
-				term + "実績\n" + period, term + "実績" + period + "\n主な取り組みとハイライト");
-	}
-
-	/**
-	 * The sheet's content without a workbook: the PDF ({@link ReviewPdf}) prints the same commitments, texts and
-	 * marks ({@link #blocks()}, {@link #mark}).
-	 */
-	public static ReviewSheet content(ReviewData data) {
-		return new ReviewSheet(data, null, null);
 	}
 
 	void write(SXSSFWorkbook workbook) {
@@ -107,20 +67,19 @@ public final class ReviewSheet {
 			sheet.setColumnWidth(c, WIDTHS[c] * 256);
 		}
 		float top = writeTitleAndHeader(sheet);
-		List<Block> blocks = blocks();
-		float[] heights = heights(blocks);
+		float[] heights = heights(table);
 		int rowIndex = FIRST_BODY_ROW;
-		for (Block block : blocks) {
-			for (int i = 0; i < block.rows(); i++) {
-				writeRow(sheet, rowIndex, block, i, heights[rowIndex - FIRST_BODY_ROW]);
+		for (Band band : table.bands()) {
+			for (int i = 0; i < band.rows(); i++) {
+				writeRow(sheet, rowIndex, band, i, heights[rowIndex - FIRST_BODY_ROW]);
 				rowIndex++;
 			}
 		}
-		merge(sheet, blocks);
+		merge(sheet, table);
 		writeLegend(sheet, rowIndex + 1);
 		printSetup(sheet);
-		int[] blockRows = blocks.stream().mapToInt(Block::rows).toArray();
-		rowBreaks(sheet, PageBreaks.before(blockRows, heights, pageCapacity(top)));
+		int[] bandRows = table.bands().stream().mapToInt(Band::rows).toArray();
+		rowBreaks(sheet, PageBreaks.before(bandRows, heights, pageCapacity(top)));
 	}
 
 	/**
@@ -163,14 +122,13 @@ public final class ReviewSheet {
 
 	/** @return the height of the two rows, repeated on every printed page */
 	private float writeTitleAndHeader(SXSSFSheet sheet) {
-		Plan plan = data.plan();
 		Row title = sheet.createRow(0);
 		title.setHeightInPoints(TITLE_POINTS);
-		cuts.text(title, 0, title(plan), styles.title, () -> Cuts.Origin.of("表題"));
+		cuts.text(title, 0, table.title(), styles.title, () -> Cuts.Origin.of("表題"));
 		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTHS.length - 1));
 
 		Row header = sheet.createRow(1);
-		List<String> headers = headers(plan);
+		List<String> headers = table.headers();
 		float height = 0;
 		for (int c = 0; c < headers.size(); c++) {
 			Put.text(header, c, headers.get(c), styles.header);
@@ -181,40 +139,40 @@ public final class ReviewSheet {
 		return TITLE_POINTS + height;
 	}
 
-	private void writeRow(SXSSFSheet sheet, int rowIndex, Block block, int i, float height) {
+	private void writeRow(SXSSFSheet sheet, int rowIndex, Band band, int i, float height) {
 		Row row = sheet.createRow(rowIndex);
 		row.setHeightInPoints(height);
-		Initiative initiative = block.initiative(i);
+		Line line = band.lines().get(i);
 		boolean first = i == 0;
 		// Every cell of a merged region is written with the bordered style, or its inner borders do not print.
-		String commitment = Cuts.quote(block.commitment.text());
-		cuts.text(row, MATERIALITY, first && block.firstOfMateriality ? block.commitment.materiality() : null,
-				styles.body, () -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(block.commitment.materiality())));
-		cuts.text(row, COMMITMENT, first ? block.commitment.text() : null, styles.body,
+		String commitment = Cuts.quote(band.commitment());
+		cuts.text(row, MATERIALITY, first && band.opensMateriality() ? band.materiality() : null, styles.body,
+				() -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(band.materiality())));
+		cuts.text(row, COMMITMENT, first ? band.commitment() : null, styles.body,
 				() -> Cuts.Origin.of("コミットメント" + commitment));
-		cuts.text(row, KPI, first ? block.kpis : null, styles.body,
+		cuts.text(row, KPI, first ? band.kpis() : null, styles.body,
 				() -> Cuts.Origin.of("コミットメント" + commitment + "のKPI"));
-		cuts.text(row, INITIATIVE, initiative == null ? null : initiative.text(), styles.body,
-				() -> Cuts.Origin.of("取り組み" + Cuts.quote(initiative.id()) + "の「具体的な取り組み」"));
-		cuts.text(row, MARK, initiative == null ? null : marks.of(initiative), styles.mark,
-				() -> Cuts.Origin.of("取り組み" + Cuts.quote(initiative.id()) + "の自己評価"));
-		cuts.text(row, RESULT, first ? block.results : null, styles.body,
-				() -> Cuts.Origin.of("コミットメント" + commitment + "の実績", block.resultDepartments, block.resultSources));
-		cuts.text(row, HIGHLIGHT, first ? block.highlight : null, styles.body,
-				() -> Cuts.Origin.of("コミットメント" + commitment + "のハイライト", block.highlightDepartments,
-						block.highlightSources));
+		cuts.text(row, INITIATIVE, line.text(), styles.body,
+				() -> Cuts.Origin.of("取り組み" + Cuts.quote(line.initiative()) + "の「具体的な取り組み」"));
+		cuts.text(row, MARK, line.mark(), styles.mark,
+				() -> Cuts.Origin.of("取り組み" + Cuts.quote(line.initiative()) + "の自己評価"));
+		cuts.text(row, RESULT, first ? band.results() : null, styles.body,
+				() -> Cuts.Origin.of("コミットメント" + commitment + "の実績", band.resultsFrom().departments(),
+						band.resultsFrom().sources()));
+		cuts.text(row, HIGHLIGHT, first ? band.highlight() : null, styles.body,
+				() -> Cuts.Origin.of("コミットメント" + commitment + "のハイライト", band.highlightFrom().departments(),
+						band.highlightFrom().sources()));
 	}
 
-	private static void merge(SXSSFSheet sheet, List<Block> blocks) {
+	private static void merge(SXSSFSheet sheet, ReviewTable table) {
 		int row = FIRST_BODY_ROW;
 		int materialityStart = row;
-		for (int b = 0; b < blocks.size(); b++) {
-			Block block = blocks.get(b);
-			int last = row + block.rows() - 1;
-			for (int column : PER_COMMITMENT) {
+		for (int b = 0; b < table.bands().size(); b++) {
+			int last = row + table.bands().get(b).rows() - 1;
+			for (int column : ReviewTable.PER_BAND) {
 				mergeRows(sheet, row, last, column);
 			}
-			if (endsMateriality(blocks, b)) {
+			if (table.endsMateriality(b)) {
 				mergeRows(sheet, materialityStart, last, MATERIALITY);
 				materialityStart = last + 1;
 			}
@@ -230,7 +188,7 @@ public final class ReviewSheet {
 	}
 
 	private void writeLegend(SXSSFSheet sheet, int rowIndex) {
-		for (String line : marks.legend()) {
+		for (String line : table.legend()) {
 			Put.text(sheet.createRow(rowIndex++), 0, line, styles.legend);
 		}
 	}
@@ -254,62 +212,20 @@ public final class ReviewSheet {
 		sheet.getFooter().setCenter("&P / &N");
 	}
 
-	/**
-	 * Materialities stay contiguous even if the plan interleaves them, since column A is merged over all of a
-	 * materiality's rows.
-	 */
-	public List<Block> blocks() {
-		Plan plan = data.plan();
-		Map<String, List<Commitment>> byMateriality = plan.commitments().stream()
-			.collect(Collectors.groupingBy(Commitment::materiality, LinkedHashMap::new, Collectors.toList()));
-		List<Block> blocks = new ArrayList<>();
-		byMateriality.values().forEach(commitments -> {
-			for (int i = 0; i < commitments.size(); i++) {
-				blocks.add(block(plan, commitments.get(i), i == 0));
-			}
-		});
-		return blocks;
-	}
-
-	private Block block(Plan plan, Commitment commitment, boolean firstOfMateriality) {
-		List<Kpi> kpis = plan.kpisOf(commitment);
-		String targets = kpis.stream().map(Kpi::text).collect(Collectors.joining("\n"));
-		List<String> resultDepartments = new ArrayList<>();
-		List<ReviewData.Source> resultSources = new ArrayList<>();
-		List<String> resultLines = new ArrayList<>();
-		for (Kpi kpi : kpis) {
-			KpiStatus status = data.kpis().get(kpi.id());
-			if (status != null && status.resultLine() != null) {
-				resultLines.add(status.resultLine());
-				resultDepartments.add(kpi.departmentCode());
-				resultSources.add(status.source());
-			}
-		}
-		List<ReviewData.Highlight> paragraphs = data.highlights()
-			.getOrDefault(commitment.text(), List.of())
-			.stream()
-			.filter(p -> !p.text().isBlank())
-			.toList();
-		String highlight = paragraphs.stream().map(ReviewData.Highlight::text).collect(Collectors.joining("\n\n"));
-		return new Block(commitment, firstOfMateriality, plan.initiativesOf(commitment), targets,
-				String.join("\n", resultLines), highlight, resultDepartments.stream().distinct().toList(), resultSources,
-				paragraphs.stream().map(ReviewData.Highlight::department).distinct().toList(),
-				paragraphs.stream().map(ReviewData.Highlight::source).toList());
-	}
-
 	/** Row heights of the body, in points, so the merged texts fit (see {@link RowHeights}). */
-	private static float[] heights(List<Block> blocks) {
-		float[] heights = new float[blocks.stream().mapToInt(Block::rows).sum()];
+	private static float[] heights(ReviewTable table) {
+		List<Band> bands = table.bands();
+		float[] heights = new float[table.rowCount()];
 		int row = 0;
 		int materialityStart = 0;
-		for (int b = 0; b < blocks.size(); b++) {
-			Block block = blocks.get(b);
-			float[] shared = RowHeights.share(block.ownHeights(), block.mergedHeight());
+		for (int b = 0; b < bands.size(); b++) {
+			Band band = bands.get(b);
+			float[] shared = RowHeights.share(ownHeights(band), mergedHeight(band));
 			System.arraycopy(shared, 0, heights, row, shared.length);
 			row += shared.length;
-			if (endsMateriality(blocks, b)) {
+			if (table.endsMateriality(b)) {
 				float[] span = Arrays.copyOfRange(heights, materialityStart, row);
-				float need = RowHeights.points(block.commitment.materiality(), WIDTHS[MATERIALITY], Styles.BODY_POINTS);
+				float need = RowHeights.points(band.materiality(), WIDTHS[MATERIALITY], Styles.BODY_POINTS);
 				System.arraycopy(RowHeights.share(span, need), 0, heights, materialityStart, span.length);
 				materialityStart = row;
 			}
@@ -317,46 +233,22 @@ public final class ReviewSheet {
 		return heights;
 	}
 
-	private static boolean endsMateriality(List<Block> blocks, int b) {
-		return b == blocks.size() - 1 || blocks.get(b + 1).firstOfMateriality;
+	/** Each row's own need: its initiative text and its mark. */
+	private static float[] ownHeights(Band band) {
+		float[] own = new float[band.rows()];
+		float mark = RowHeights.points("◎", WIDTHS[MARK], Styles.MARK_POINTS);
+		for (int i = 0; i < own.length; i++) {
+			own[i] = Math.max(mark, RowHeights.points(band.lines().get(i).text(), WIDTHS[INITIATIVE], Styles.BODY_POINTS));
+		}
+		return own;
 	}
 
-	/**
-	 * A commitment and its rows: one per initiative, or a single empty one when it has none. The departments and
-	 * sources of the 実績 and highlight texts are kept to name them should a text have to be cut.
-	 */
-	public record Block(Commitment commitment, boolean firstOfMateriality, List<Initiative> initiatives, String kpis,
-			String results, String highlight, List<String> resultDepartments, List<ReviewData.Source> resultSources,
-			List<String> highlightDepartments, List<ReviewData.Source> highlightSources) {
-
-		public int rows() {
-			return Math.max(1, initiatives.size());
-		}
-
-		public Initiative initiative(int i) {
-			return initiatives.isEmpty() ? null : initiatives.get(i);
-		}
-
-		/** Each row's own need: its initiative text and its mark. */
-		float[] ownHeights() {
-			float[] own = new float[rows()];
-			float mark = RowHeights.points("◎", WIDTHS[MARK], Styles.MARK_POINTS);
-			for (int i = 0; i < own.length; i++) {
-				Initiative initiative = initiative(i);
-				own[i] = Math.max(mark, RowHeights.points(initiative == null ? null : initiative.text(),
-						WIDTHS[INITIATIVE], Styles.BODY_POINTS));
-			}
-			return own;
-		}
-
-		/** What the tallest of the commitment's merged texts needs over all its rows together. */
-		float mergedHeight() {
-			return Math.max(Math.max(RowHeights.points(commitment.text(), WIDTHS[COMMITMENT], Styles.BODY_POINTS),
-					RowHeights.points(kpis, WIDTHS[KPI], Styles.BODY_POINTS)),
-					Math.max(RowHeights.points(results, WIDTHS[RESULT], Styles.BODY_POINTS),
-							RowHeights.points(highlight, WIDTHS[HIGHLIGHT], Styles.BODY_POINTS)));
-		}
-
+	/** What the tallest of the band's merged texts needs over all its rows together. */
+	private static float mergedHeight(Band band) {
+		return Math.max(Math.max(RowHeights.points(band.commitment(), WIDTHS[COMMITMENT], Styles.BODY_POINTS),
+				RowHeights.points(band.kpis(), WIDTHS[KPI], Styles.BODY_POINTS)),
+				Math.max(RowHeights.points(band.results(), WIDTHS[RESULT], Styles.BODY_POINTS),
+						RowHeights.points(band.highlight(), WIDTHS[HIGHLIGHT], Styles.BODY_POINTS)));
 	}
 
 }

@@ -1,12 +1,12 @@
 package jp.csr.review.reviewbook;
 
 import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewTable;
+import jp.csr.review.workbook.FileReplacement;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
@@ -25,11 +25,19 @@ public final class ReviewWorkbookWriter {
 	private static final int WINDOW = 200;
 
 	public static String fileName(int term) {
-		return term + "期_行動計画振り返り.xlsx";
+		return ReviewTable.fileStem(term) + ".xlsx";
 	}
 
 	/** @return the written workbook */
 	public Path write(ReviewData data, Path outputDir) throws IOException {
+		return write(data, ReviewTable.of(data), outputDir);
+	}
+
+	/**
+	 * @param table 振り返り, made from {@code data} once for every format of the review
+	 * @return the written workbook
+	 */
+	public Path write(ReviewData data, ReviewTable table, Path outputDir) throws IOException {
 		Files.createDirectories(outputDir);
 		Path target = outputDir.resolve(fileName(data.plan().term()));
 		// Same directory as the target, so the move is a rename on one file system and can be atomic; a short
@@ -41,36 +49,23 @@ public final class ReviewWorkbookWriter {
 			// close() also deletes SXSSF's temp files. They are left uncompressed: with compression POI 5.5.1
 			// closes each gzip stream twice and logs a "Failed to dispose sheet" warning on every run.
 			try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-				fill(workbook, data);
+				fill(workbook, data, table);
 				try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
 					workbook.write(out);
 				}
 			}
-			return moveIntoPlace(temp, target);
+			return FileReplacement.moveIntoPlace(temp, target);
 		}
 		finally {
 			Files.deleteIfExists(temp);
 		}
 	}
 
-	/**
-	 * Some network shares refuse an atomic rename. The plain move there is still a rename within one directory:
-	 * for an instant there may be no review, but never half of one.
-	 */
-	public static Path moveIntoPlace(Path temp, Path target) throws IOException {
-		try {
-			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException e) {
-			return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static void fill(SXSSFWorkbook workbook, ReviewData data) {
+	private static void fill(SXSSFWorkbook workbook, ReviewData data, ReviewTable table) {
 		Styles styles = new Styles(workbook);
 		// 検証結果 comes last, so it can list every cut the sheets before it made (PRODUCT.md §6).
 		Cuts cuts = new Cuts();
-		new ReviewSheet(data, styles, cuts).write(workbook);
+		new ReviewSheet(table, styles, cuts).write(workbook);
 		new KpiSheet(data, styles, cuts).write(workbook);
 		new SummarySheet(data, styles, cuts).write(workbook);
 		if (data.previous() != null) {

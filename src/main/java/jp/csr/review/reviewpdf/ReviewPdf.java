@@ -1,8 +1,8 @@
 package jp.csr.review.reviewpdf;
 
 import jp.csr.review.content.ReviewData;
-import jp.csr.review.reviewbook.ReviewSheet;
-import jp.csr.review.reviewbook.ReviewWorkbookWriter;
+import jp.csr.review.content.ReviewTable;
+import jp.csr.review.workbook.FileReplacement;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,8 +33,8 @@ public final class ReviewPdf {
 	/** What PDFBox keeps of finished pages in memory before it moves them to a scratch file. */
 	private static final long MEMORY = 16L * 1024 * 1024;
 
-	static String fileName(int term) {
-		return beside(ReviewWorkbookWriter.fileName(term));
+	public static String fileName(int term) {
+		return ReviewTable.fileStem(term) + ".pdf";
 	}
 
 	/** The PDF of a review workbook: the same name, {@code .pdf}. */
@@ -46,12 +46,19 @@ public final class ReviewPdf {
 		return workbook.replaceFirst("\\.xlsx$", "") + ".pdf";
 	}
 
-	/** @return the written PDF */
+	/** @return the written PDF, {@link #fileName} in {@code outputDir} */
 	public Path write(ReviewData data, Path outputDir, JapaneseFont.Choice font) throws IOException {
+		return write(ReviewTable.of(data), outputDir.resolve(fileName(data.plan().term())), font);
+	}
+
+	/**
+	 * @param table 振り返り, made once for every format of the review
+	 * @return the written PDF, {@code target}
+	 */
+	public Path write(ReviewTable table, Path target, JapaneseFont.Choice font) throws IOException {
 		long start = System.nanoTime();
-		Path target = outputDir.resolve(fileName(data.plan().term()));
-		// as the workbook's (ReviewWorkbookWriter): same folder, short name, the umask's mode
-		Path temp = outputDir.resolve(".review-" + UUID.randomUUID() + ".tmp");
+		// as the workbook's: same folder, short name, the umask's mode
+		Path temp = target.resolveSibling(".review-" + UUID.randomUUID() + ".tmp");
 		try {
 			// the font file stays open until the document is saved: subsetting reads its glyphs then
 			try (JapaneseFont.Opened opened = JapaneseFont.open(font);
@@ -61,15 +68,15 @@ public final class ReviewPdf {
 				// departments, for identical output
 				opened.font.setEnableGsub(false);
 				PDType0Font type0 = PDType0Font.load(document, opened.font, true);
-				int pages = new PdfTable(document, type0, data).write();
-				describe(document, ReviewSheet.title(data.plan()));
+				int pages = new PdfTable(document, type0, table).write();
+				describe(document, table.title());
 				try (OutputStream out = new BufferedOutputStream(
 						Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
 					document.save(out);
 				}
 				log.debug("PDF: {} pages, {} ms", pages, (System.nanoTime() - start) / 1_000_000);
 			}
-			return ReviewWorkbookWriter.moveIntoPlace(temp, target);
+			return FileReplacement.moveIntoPlace(temp, target);
 		}
 		finally {
 			Files.deleteIfExists(temp);

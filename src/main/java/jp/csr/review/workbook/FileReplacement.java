@@ -38,16 +38,24 @@ public final class FileReplacement {
 			try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
 				content.writeTo(out);
 			}
-			try {
-				return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				// some network shares refuse an atomic rename; a plain rename in one folder still never shows half
-				return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
+			return moveIntoPlace(temp, target);
 		}
 		finally {
 			Files.deleteIfExists(temp);
+		}
+	}
+
+	/**
+	 * Moves a finished file written beside its target over the target, atomically where the file system can.
+	 * Some network shares refuse an atomic rename; a plain rename in one folder still never shows half a file:
+	 * for an instant there may be none.
+	 */
+	public static Path moveIntoPlace(Path temp, Path target) throws IOException {
+		try {
+			return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

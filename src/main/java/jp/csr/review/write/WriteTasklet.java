@@ -2,6 +2,7 @@ package jp.csr.review.write;
 
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.ReviewDataQuery;
+import jp.csr.review.content.ReviewTable;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
 import jp.csr.review.reviewpdf.ReviewPdf;
@@ -78,8 +79,11 @@ public class WriteTasklet implements Tasklet {
 		ReviewData data = query.load(plan, jobExecution.getJobInstanceId(), fingerprints.deadlinePassed(plan, now));
 		// the plan file is hashed as soon as it can be after the plan was read (when this step began)
 		String inputs = fingerprints.inputs(plan, now);
-		Path review = new ReviewWorkbookWriter().write(data, outputDir);
-		Path pdf = pdf(data, review, jobExecution.getExecutionContext());
+		// one table for both formats, so they cannot show different things
+		ReviewTable table = ReviewTable.of(data);
+		Path review = new ReviewWorkbookWriter().write(data, table, outputDir);
+		Path pdf = pdf(table, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
+				jobExecution.getExecutionContext());
 		fingerprints.written(review, pdf, inputs, jobExecution.getId());
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
 		// feedback beside the review (PRODUCT.md §3, §6)
@@ -93,12 +97,12 @@ public class WriteTasklet implements Tasklet {
 	 * says in one line why there is none. A PDF of an earlier review is removed then: beside the workbook it
 	 * would be read as this one.
 	 */
-	private Path pdf(ReviewData data, Path review, ExecutionContext context) throws IOException {
+	private Path pdf(ReviewTable table, Path target, Path review, ExecutionContext context) throws IOException {
 		JapaneseFont.Choice font = fingerprints.pdfFont();
 		String skipped = font.problem();
 		if (font.usable()) {
 			try {
-				Path pdf = new ReviewPdf().write(data, outputDir, font);
+				Path pdf = new ReviewPdf().write(table, target, font);
 				pdfOutcome(context, pdf, null);
 				return pdf;
 			}

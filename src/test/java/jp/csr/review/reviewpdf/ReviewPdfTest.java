@@ -1,7 +1,7 @@
 package jp.csr.review.reviewpdf;
 
 import jp.csr.review.content.ReviewData;
-import jp.csr.review.reviewbook.ReviewSheet;
+import jp.csr.review.content.ReviewTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -57,7 +57,7 @@ class ReviewPdfTest {
 			assertThat(highlightText).filteredOn(s -> !all.contains(s)).as("highlight lines missing").isEmpty();
 			// the commitment goes on over the first pages: each shows its materiality and commitment again
 			for (int page = 1; page <= 3; page++) {
-				assertThat(normalized(text(pdf, page))).contains(normalized(ReviewSheet.title(plan)), "具体的な取り組み",
+				assertThat(normalized(text(pdf, page))).contains(normalized(ReviewTable.title(plan)), "具体的な取り組み",
 						first.materiality(), first.commitment());
 			}
 			assertThat(normalized(text(pdf, pdf.getNumberOfPages()))).contains("△アクションが完了していない");
@@ -72,6 +72,27 @@ class ReviewPdfTest {
 					}
 				}
 			}
+		}
+	}
+
+	@Test
+	void aCommitmentTallerThanAPageStartsOnANewPageAsInTheWorkbook() throws IOException {
+		Plan plan = SampleWorkbooks.plan();
+		ReviewData plain = new ReviewData(plan, Map.of(), Map.of(), Map.of(), List.of(), sink -> {
+		});
+		ReviewTable.Band second = ReviewTable.of(plain).bands().get(1);
+		List<String> highlightText = sentences("ハイライト", 200);
+		ReviewData data = new ReviewData(plan, Map.of(), Map.of(), Map.of(second.commitment(),
+				List.of(new ReviewData.Highlight(plan.departments().get(0).code(), String.join("\n", highlightText), null))),
+				List.of(), sink -> {
+				});
+
+		try (PDDocument pdf = Loader.loadPDF(write(data).toFile())) {
+			// the first commitment alone on page 1, though most of the page is free; the tall one from page 2 on
+			assertThat(normalized(text(pdf, 1))).doesNotContain(normalized(second.commitment()));
+			assertThat(normalized(text(pdf, 2))).contains(normalized(second.commitment()), highlightText.get(0));
+			String all = normalized(new PDFTextStripper().getText(pdf));
+			assertThat(highlightText).filteredOn(s -> !all.contains(s)).as("highlight lines missing").isEmpty();
 		}
 	}
 
