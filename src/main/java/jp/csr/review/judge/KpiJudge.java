@@ -1,9 +1,9 @@
 package jp.csr.review.judge;
 
-import jp.csr.review.form.ResultWords;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.workbook.Numbers;
 
@@ -56,10 +56,10 @@ final class KpiJudge {
 	}
 
 	private static Verdict maintain(String value) {
-		if (ResultWords.YES.contains(value)) {
+		if (SubmissionFormat.YES_WORDS.contains(value)) {
 			return new Verdict(Outcome.ACHIEVED, HUNDRED);
 		}
-		if (ResultWords.NO.contains(value)) {
+		if (SubmissionFormat.NO_WORDS.contains(value)) {
 			return new Verdict(Outcome.NOT_ACHIEVED, BigDecimal.ZERO);
 		}
 		return Verdict.of(Outcome.UNDETERMINED);

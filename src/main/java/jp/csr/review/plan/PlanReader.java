@@ -23,6 +23,7 @@ import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.Sheets;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
+import jp.csr.review.workbook.WorkbookOpener;
 
 /** Reads the plan workbook of PRODUCT.md §1, collecting every problem before it gives up. */
 public final class PlanReader {
@@ -49,9 +50,8 @@ public final class PlanReader {
 			throw new PlanException(file.toString(), List.of("ファイルがありません (設定 review.plan: " + file.toAbsolutePath() + ")"));
 		}
 		try {
-			// streamed, one sheet at a time: a large group's plan took the usermodel seconds of every run's start, and
-			// as a whole it does not fit a small heap
-			try (Sheets workbook = Sheets.open(file)) {
+			// one sheet at a time: as a whole, a large group's plan does not fit a small heap
+			try (Sheets workbook = WorkbookOpener.streaming().sheets(file)) {
 				return new PlanReader().read(workbook, file.toString());
 			}
 		}

@@ -1,46 +1,21 @@
 package jp.csr.review.workbook;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Grids of a workbook POI's usermodel opened: {@code .xls} submissions, the plan, and whatever the streaming
- * reader leaves to the usermodel. Every cell is read with {@link Cells#read}, as before grids existed.
+ * Grids of a workbook POI's usermodel opened ({@link WorkbookOpener}): {@code .xls} files and whatever the
+ * streaming reader leaves to the usermodel. Every cell is read with {@link Cells#read}, so a check reads the same
+ * values whichever reader read the file.
  */
 public final class Grids {
 
-	private static final Logger log = LoggerFactory.getLogger(Grids.class);
-
 	private Grids() {
-	}
-
-	/**
-	 * Every sheet of a workbook file, in workbook order: streamed when it is an OOXML workbook the streaming reader
-	 * reads whole, else opened with the usermodel, which reads it as it always did or throws what it always threw.
-	 */
-	public static List<Grid> read(Path file) throws IOException {
-		try {
-			if (FileMagic.valueOf(file.toFile()) == FileMagic.OOXML) {
-				return StreamedWorkbook.readWhole(file);
-			}
-		}
-		catch (Exception ex) {
-			log.debug("{}: read with POI's usermodel instead of streamed ({})", file, ex.toString());
-		}
-		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
-			return of(workbook);
-		}
 	}
 
 	/** Every sheet, in workbook order. */
@@ -70,7 +45,7 @@ public final class Grids {
 					grid.put(r, c, Cells.read(sheet.getSheetName(), r, c, cell));
 				}
 				catch (RuntimeException ex) {
-					// thrown again where a check reads this cell, as when checks read POI's cells themselves
+					// thrown again where a check reads this cell: a cell POI cannot read fails what reads it, not the sheet
 					grid.fail(r, c, ex);
 				}
 			}

@@ -5,21 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * The sheets of a workbook file, each read when asked for by name and not kept: the plan of a group of 10,000
- * departments holds a million cells, which as one list of grids would fill a 256 MB heap. Streamed when the file
- * is an OOXML workbook the streaming reader reads; else (or as soon as a sheet is not streamable) opened whole with
- * POI's usermodel, as {@link Grids#read} does.
+ * The sheets of a workbook file ({@link WorkbookOpener#sheets}), each read when asked for by name and not kept: the
+ * plan of a group of 10,000 departments holds a million cells, which as one list of grids would fill a 256 MB heap.
+ * Streamed while the streaming reader reads the sheets asked for; as soon as one is not streamable, the whole
+ * workbook is read by POI's usermodel instead.
  */
 public final class Sheets implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(Sheets.class);
-
 	private final Path file;
+
+	private final WorkbookOpener opener;
 
 	/** The streamed workbook, until it meets what only the usermodel reads. */
 	private StreamedWorkbook.Opened streamed;
@@ -27,23 +23,16 @@ public final class Sheets implements AutoCloseable {
 	/** The usermodel's grids, once needed. */
 	private List<Grid> opened;
 
-	private Sheets(Path file, StreamedWorkbook.Opened streamed) {
+	Sheets(Path file, StreamedWorkbook.Opened streamed, WorkbookOpener opener) {
 		this.file = file;
 		this.streamed = streamed;
+		this.opener = opener;
 	}
 
-	public static Sheets open(Path file) throws IOException {
-		try {
-			if (FileMagic.valueOf(file.toFile()) == FileMagic.OOXML) {
-				return new Sheets(file, StreamedWorkbook.Opened.of(file));
-			}
-		}
-		catch (Exception ex) {
-			log.debug("{}: read with POI's usermodel instead of streamed ({})", file, ex.toString());
-		}
-		Sheets sheets = new Sheets(file, null);
-		sheets.opened = Grids.read(file);
-		return sheets;
+	/** Sheets the usermodel read. */
+	Sheets(List<Grid> opened) {
+		this(null, null, null);
+		this.opened = opened;
 	}
 
 	/**
@@ -59,10 +48,10 @@ public final class Sheets implements AutoCloseable {
 				return sheet.isEmpty() ? Optional.empty() : Optional.of(streamed.read(sheet.get(), false));
 			}
 			catch (Exception ex) {
-				log.debug("{}: read with POI's usermodel instead of streamed ({})", file, ex.toString());
+				WorkbookOpener.fellBack(file, ex);
 				streamed.close();
 				streamed = null;
-				opened = Grids.read(file);
+				opened = opener.usermodel(file);
 			}
 		}
 		return Grid.named(opened, name);

@@ -25,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
  *
  * <p>What this reader does not know to read as the usermodel would (a strict OOXML workbook, a chart sheet,
  * an unknown cell type, rows out of order around an array formula, a DOCTYPE, a broken package…) it refuses by
- * throwing, and the caller opens the file with the usermodel as before, which reads it or says why not.
+ * throwing, and {@link WorkbookOpener} opens the file with the usermodel, which reads it or says why not.
  *
  * @param sheets every sheet in workbook order; empty when a sheet is over the limits
  * @param excess the first sheet over the limits, which stopped the reading

@@ -41,8 +41,9 @@ public final class WorkbookLimits {
 	}
 
 	/**
-	 * The first sheet over the limits. Empty when every sheet is within them, and also when the file is not
-	 * an OOXML workbook at all ({@code .xls}, encrypted, broken): opening it fully then says why.
+	 * The first sheet over the limits, counted before POI's usermodel opens the file ({@link WorkbookOpener} for
+	 * reading it; the annotated copy for editing it). Empty when every sheet is within them, and also when the file
+	 * is not an OOXML workbook at all ({@code .xls}, encrypted, broken): opening it fully then says why.
 	 */
 	public static Optional<Excess> check(Path file) {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {

@@ -22,6 +22,7 @@ import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.workbook.RawXlsx;
 import jp.csr.review.workbook.StreamedWorkbook;
+import jp.csr.review.workbook.WorkbookOpener;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -49,7 +50,7 @@ class StreamedAndOpenedAgreeTest {
 			SubmissionValidatorTest.TOKYO);
 
 	private final SubmissionValidator opened = new SubmissionValidator(SampleWorkbooks.plan(), marks,
-			SubmissionValidatorTest.TOKYO, SubmissionValidator.USERMODEL);
+			SubmissionValidatorTest.TOKYO, WorkbookOpener.usermodelOnly(WorkbookOpener.READ_ONLY));
 
 	@Test
 	void theBundledSampleGetsTheSameAnswers() throws Exception {

@@ -16,7 +16,8 @@ import ch.qos.logback.core.read.ListAppender;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
-import jp.csr.review.validation.SubmissionValidator.Opener;
+import jp.csr.review.workbook.WorkbookOpener;
+import jp.csr.review.workbook.WorkbookOpener.Usermodel;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
@@ -89,14 +90,15 @@ class UnexpectedErrorTest {
 	private Validation validateFailing(Supplier<Throwable> failure, boolean atOpen) {
 		Path file = dir.resolve("53期_ISEC_情報セキュリティ部.xlsx");
 		SampleWorkbooks.saveAs(SampleWorkbooks.filled("ISEC"), file);
-		Opener opener = path -> {
+		Usermodel opener = path -> {
 			if (atOpen) {
 				throw sneaky(failure.get());
 			}
 			return failingOnSheets(WorkbookFactory.create(path.toFile(), null, true), failure);
 		};
 		SubmissionValidator validator = new SubmissionValidator(SampleWorkbooks.plan(),
-				new MarkRule(ReviewProperties.DEFAULT_MARKS), SubmissionValidatorTest.TOKYO, opener);
+				new MarkRule(ReviewProperties.DEFAULT_MARKS), SubmissionValidatorTest.TOKYO,
+				WorkbookOpener.usermodelOnly(opener));
 		return validator.validate(file, file.getFileName().toString(), Instant.now());
 	}
 

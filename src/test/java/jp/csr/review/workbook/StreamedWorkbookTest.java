@@ -307,9 +307,9 @@ class StreamedWorkbookTest {
 
 		assertThat(StreamedWorkbook.read(file).excess()).contains(new WorkbookLimits.Excess("KPI", "行", WorkbookLimits.MAX_ROWS));
 		assertThat(StreamedWorkbook.readWhole(file).get(0).rows()).hasSize(WorkbookLimits.MAX_ROWS + 1);
-		assertThat(ReadBothWays.describe(Grids.read(file))).containsExactlyEntriesOf(ReadBothWays.opened(file));
+		assertThat(ReadBothWays.describe(WorkbookOpener.streaming().whole(file))).containsExactlyEntriesOf(ReadBothWays.opened(file));
 		// what is no OOXML workbook is opened with the usermodel
-		assertThat(ReadBothWays.describe(Grids.read(xls))).containsExactlyEntriesOf(ReadBothWays.opened(xls)).hasSize(2);
+		assertThat(ReadBothWays.describe(WorkbookOpener.streaming().whole(xls))).containsExactlyEntriesOf(ReadBothWays.opened(xls)).hasSize(2);
 	}
 
 	/** What only the usermodel knows how to answer is left to it: the validator then opens the file with it. */

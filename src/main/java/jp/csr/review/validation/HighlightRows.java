@@ -1,0 +1,56 @@
+package jp.csr.review.validation;
+
+import static jp.csr.review.form.SubmissionFormat.COMMITMENT;
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHT;
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHT_COLUMNS;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jp.csr.review.plan.Plan;
+import jp.csr.review.validation.Submission.HighlightEntry;
+import jp.csr.review.workbook.CellRead;
+import jp.csr.review.workbook.Grid;
+import jp.csr.review.workbook.SheetTable;
+import jp.csr.review.workbook.SheetTable.TableRow;
+import jp.csr.review.workbook.Text;
+
+/** The ハイライト sheet: free text per commitment the department serves. */
+final class HighlightRows {
+
+	private final Plan plan;
+
+	HighlightRows(Plan plan) {
+		this.plan = plan;
+	}
+
+	List<HighlightEntry> read(Grid sheet, String code, Findings findings) {
+		SheetTable table = HeaderTable.of(sheet, HIGHLIGHT_COLUMNS, findings);
+		if (!table.has(COMMITMENT) || !table.has(HIGHLIGHT)) {
+			return List.of();
+		}
+		Set<String> served = new HashSet<>();
+		plan.commitmentsOf(code).forEach(c -> served.add(c.text()));
+		List<HighlightEntry> entries = new ArrayList<>();
+		for (TableRow row : table.rows(HIGHLIGHT_COLUMNS)) {
+			String commitment = row.text(COMMITMENT);
+			CellRead text = row.get(HIGHLIGHT);
+			// both told at once
+			if (findings.unreadable(row.get(COMMITMENT)) | findings.unreadable(text)) {
+				continue;
+			}
+			if (!served.contains(commitment)) {
+				findings.warning(row.get(COMMITMENT), "コミットメント「" + row.get(COMMITMENT).text() + "」はこの部署の担当ではないため無視します");
+				continue;
+			}
+			if (!text.isBlank()) {
+				entries.add(new HighlightEntry(commitment, CellLimit.fit(text, Text.freeText(text.text()), findings),
+						text.reference()));
+			}
+		}
+		return entries;
+	}
+
+}
