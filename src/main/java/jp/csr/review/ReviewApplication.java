@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import jp.csr.review.cli.ReviewCommandLine;
 import jp.csr.review.store.StoreUnusable;
@@ -42,13 +44,11 @@ public class ReviewApplication {
 		System.exit(exit);
 	}
 
+	/** Any cause's message counts, not only the root's. */
 	static boolean storeBusy(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
-				return true;
-			}
-		}
-		return false;
+		return Stream.iterate(ex, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause())
+			.map(Throwable::getMessage)
+			.anyMatch(message -> message != null && message.contains("SQLITE_BUSY"));
 	}
 
 }

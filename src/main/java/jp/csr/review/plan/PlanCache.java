@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
@@ -18,10 +17,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import jp.csr.review.config.Build;
+import jp.csr.review.workbook.FileReplacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,12 +121,12 @@ public final class PlanCache {
 
 	private void keep(Plan plan, Path kept) {
 		try {
-			Files.createDirectories(folder);
-			Path temporary = folder.resolve(".plan-" + UUID.randomUUID() + ".tmp");
-			try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(temporary))) {
-				out.writeObject(plan);
-			}
-			Files.move(temporary, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			// another process may read the kept plan while this one writes it
+			FileReplacement.write(kept, out -> {
+				ObjectOutputStream objects = new ObjectOutputStream(out);
+				objects.writeObject(plan);
+				objects.flush();
+			});
 			try (Stream<Path> files = Files.list(folder)) {
 				List<Path> plans = files.filter(p -> p.getFileName().toString().startsWith("plan-"))
 					.sorted(Comparator.comparing(PlanCache::modified).reversed())

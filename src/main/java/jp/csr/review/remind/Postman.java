@@ -11,6 +11,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -80,10 +81,7 @@ final class Postman implements AutoCloseable {
 			lastReply().ifPresent(reply -> why.append(" (").append(reply).append(')'));
 			return why.toString();
 		}
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 		return "送信できませんでした: " + (root == ex ? "" : root.getClass().getSimpleName() + ": ") + root.getMessage();
 	}
 

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -223,10 +224,7 @@ public class RunReport {
 	}
 
 	public static String rootMessage(Throwable t) {
-		Throwable root = t;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(t);
 		// one line: a message may run over several (a path on the next line, say)
 		String message = root.getMessage() == null ? ""
 				: String.join(" ", root.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());

@@ -1,6 +1,8 @@
 package jp.csr.review.store;
 
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 import org.springframework.boot.ExitCodeGenerator;
 
@@ -38,13 +40,13 @@ public final class StoreUnusable extends RuntimeException implements ExitCodeGen
 		return found == null ? OptionalInt.empty() : OptionalInt.of(found.exitCode);
 	}
 
+	/** The outermost one: Spring wraps it in its own start-up exceptions. */
 	static StoreUnusable in(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof StoreUnusable unusable) {
-				return unusable;
-			}
-		}
-		return null;
+		return Stream.iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause())
+			.filter(StoreUnusable.class::isInstance)
+			.map(StoreUnusable.class::cast)
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -1,0 +1,153 @@
+package jp.csr.review.feedback;
+
+import static jp.csr.review.feedback.AnnotatedCopyWriter.MAX_SHOWN;
+import static jp.csr.review.feedback.AnnotatedCopyWriter.SUMMARY_SHEET;
+
+import java.util.List;
+import java.util.Optional;
+
+import jp.csr.review.feedback.AnnotatedCopyWriter.Tally;
+import jp.csr.review.validation.Issue;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * 差戻し内容, the copy's first sheet: what to do, then one row per issue shown with a link to its cell, then
+ * how many more there are. A copy that cannot carry marks holds this sheet alone.
+ */
+final class IssueListSheet {
+
+	private static final String[] LABELS = { "重要度", "シート", "セル", "内容" };
+
+	private final Workbook workbook;
+
+	private final String fileName;
+
+	private final CreationHelper helper;
+
+	/** @param fileName the name the department gave its file, which is how the sheet names it */
+	IssueListSheet(Workbook workbook, String fileName) {
+		this.workbook = workbook;
+		this.fileName = fileName;
+		this.helper = workbook.getCreationHelper();
+	}
+
+	/** The list an earlier round wrote into a copy dropped in again. */
+	void removeEarlier() {
+		int summary = workbook.getSheetIndex(SUMMARY_SHEET);
+		if (summary >= 0) {
+			workbook.removeSheetAt(summary);
+		}
+	}
+
+	/** @param notes what to do, one line each, above the list */
+	void write(List<Issue> issues, Tally tally, long more, List<String> notes) {
+		Sheet sheet = workbook.createSheet(SUMMARY_SHEET);
+		workbook.setSheetOrder(SUMMARY_SHEET, 0);
+		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+			workbook.getSheetAt(i).setSelected(i == 0);
+		}
+		workbook.setActiveSheet(0);
+		workbook.setFirstVisibleTab(0);
+
+		Font bold = workbook.createFont();
+		bold.setBold(true);
+		CellStyle title = workbook.createCellStyle();
+		title.setFont(bold);
+		CellStyle header = workbook.createCellStyle();
+		header.setFont(bold);
+		header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+		CellStyle wrap = workbook.createCellStyle();
+		wrap.setWrapText(true);
+		wrap.setVerticalAlignment(VerticalAlignment.TOP);
+		Font blue = workbook.createFont();
+		blue.setUnderline(Font.U_SINGLE);
+		blue.setColor(IndexedColors.BLUE.getIndex());
+		CellStyle link = workbook.createCellStyle();
+		link.setFont(blue);
+		link.setVerticalAlignment(VerticalAlignment.TOP);
+		CellStyle top = workbook.createCellStyle();
+		top.setVerticalAlignment(VerticalAlignment.TOP);
+
+		put(sheet, 0, 0, "「" + fileName + "」は差戻しになりました (エラー " + String.format("%,d", tally.errors())
+				+ "件、警告 " + String.format("%,d", tally.warnings()) + "件)", title);
+		int r = 1;
+		for (String note : notes) {
+			put(sheet, r++, 0, note, null);
+		}
+		r++;
+		for (int c = 0; c < LABELS.length; c++) {
+			put(sheet, r, c, LABELS[c], header);
+		}
+		int firstRow = ++r;
+		for (Issue issue : issues) {
+			put(sheet, r, 0, issue.severity().label(), top);
+			put(sheet, r, 1, issue.sheet(), top);
+			Cell where = put(sheet, r, 2, issue.cell(), top);
+			put(sheet, r, 3, issue.message(), wrap);
+			link(issue).ifPresent(address -> {
+				Hyperlink hyperlink = helper.createHyperlink(HyperlinkType.DOCUMENT);
+				hyperlink.setAddress(address);
+				where.setHyperlink(hyperlink);
+				where.setCellStyle(link);
+				if (where.getStringCellValue().isEmpty()) {
+					where.setCellValue("シートへ");
+				}
+			});
+			r++;
+		}
+		if (more > 0) {
+			put(sheet, r, 0, String.format("…ほか %,d件", more), top);
+			put(sheet, r, 3, "最初の" + MAX_SHOWN + "件だけを表示しています。これらを直して提出すると、残りも次の差戻しでお知らせします。",
+					wrap);
+		}
+		layout(sheet, firstRow);
+	}
+
+	private static void layout(Sheet sheet, int firstRow) {
+		sheet.setColumnWidth(0, 8 * 256);
+		sheet.setColumnWidth(1, 14 * 256);
+		sheet.setColumnWidth(2, 10 * 256);
+		sheet.setColumnWidth(3, 90 * 256);
+		sheet.createFreezePane(0, firstRow);
+		sheet.setFitToPage(true);
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
+	}
+
+	/** {@code 'KPI'!F7}, or the sheet's A1 when the issue names a sheet of the workbook but no cell. */
+	private Optional<String> link(Issue issue) {
+		if (issue.sheet().isEmpty() || workbook.getSheet(issue.sheet()) == null) {
+			return Optional.empty();
+		}
+		String cell = IssueCell.of(workbook, issue).map(IssueCell::address).orElse("A1");
+		return Optional.of("'" + issue.sheet().replace("'", "''") + "'!" + cell);
+	}
+
+	private static Cell put(Sheet sheet, int r, int c, String value, CellStyle style) {
+		Row row = sheet.getRow(r);
+		if (row == null) {
+			row = sheet.createRow(r);
+		}
+		Cell cell = row.createCell(c);
+		// setCellValue(String) never parses: a message quoting 「=HYPERLINK(…)」 stays text
+		cell.setCellValue(AnnotatedCopyWriter.fit(value));
+		if (style != null) {
+			cell.setCellStyle(style);
+		}
+		return cell;
+	}
+
+}
