@@ -1,4 +1,4 @@
--- PRODUCT.md v2 §3 and §6: a file the scan could not read, or that vanished before the load, is that
+-- PRODUCT.md §3 and §6: a file the scan could not read, or that vanished before the load, is that
 -- file's problem alone (retried next run); every outcome can say why (a skipped duplicate names the file
 -- that brought its bytes). SQLite cannot change a CHECK constraint in place, so the table is rebuilt.
 CREATE TABLE scan_candidate_v3 (

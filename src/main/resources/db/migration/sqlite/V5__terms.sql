@@ -1,4 +1,4 @@
--- Issue 10, several terms in one store (PRODUCT.md v2 §8): each term's review is built from its own data only.
+-- Issue 10, several terms in one store (PRODUCT.md §8): each term's review is built from its own data only.
 
 -- submission_file.term is the term of the plan the file was checked against. An accepted file's cover says the
 -- same (a file of another 期 is rejected); a rejected file now gets it too, so that "the department's newest

@@ -1,4 +1,4 @@
--- Issue 11, remind (PRODUCT.md v2 §9): every reminder e-mail the server accepted, one row per department and
+-- Issue 11, remind (PRODUCT.md §9): every reminder e-mail the server accepted, one row per department and
 -- mail. The unique key is the same-day rule: a department is not sent the same kind twice on one day.
 --   kind               未提出 (the template attached) or 差戻し (the annotated copy attached)
 --   sent_on            the day it was sent, in review.zone

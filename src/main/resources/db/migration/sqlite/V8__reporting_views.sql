@@ -1,4 +1,4 @@
--- Issue 12, PRODUCT.md v2 §10: read-only views for reporting tools (BI), the same names and columns on both
+-- Issue 12, PRODUCT.md §10: read-only views for reporting tools (BI), the same names and columns on both
 -- databases (postgresql/V8__reporting_views.sql gives them PostgreSQL's types: numeric, timestamptz, date,
 -- boolean; here numbers are SQLite's, times ISO-8601 UTC text and flags 0/1). The README documents every column.
 -- They show what the latest review of each term shows: the verdicts and marks of the run that last judged the

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * PRODUCT.md v2 §3, versions by arrival: a department fixes its rejected file and copies it in keeping
+ * PRODUCT.md §3, versions by arrival: a department fixes its rejected file and copies it in keeping
  * its old modification time ({@code cp -p}, a sync tool). A file first seen by a later run is newer
  * than everything seen before, so the correction is the department's word, not the rejection.
  */

@@ -44,7 +44,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The hostile drop folder of issue 7, built by the test itself (no binary fixtures): every kind of file a
  * department, a tool or an attacker can leave in the shared folder, beside two valid submissions, and
- * what PRODUCT.md v2 §3 says the night answers for each. Files are received one minute apart in the
+ * what PRODUCT.md §3 says the night answers for each. Files are received one minute apart in the
  * order they are added, so the run takes them in that order; the column filled to the last row and the
  * re-sent copies come last, so that whatever fails first, every other case has been tried.
  *

@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The review as the office publishes it (PRODUCT.md v2 §6), from the real job on the sample with a plan grown by an
+ * The review as the office publishes it (PRODUCT.md §6), from the real job on the sample with a plan grown by an
  * environment materiality and its own department, after the 提出期限: AD sent nothing, RISK's only file was sent back,
  * ENV typed its numbers every way a department does.
  */

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * PRODUCT.md v2 §10, the views for reporting tools (README, PostgreSQL): after the real job on the bundled sample,
+ * PRODUCT.md §10, the views for reporting tools (README, PostgreSQL): after the real job on the bundled sample,
  * each view shows what the term's latest review shows, whichever store holds it; on PostgreSQL a role given the
  * README's GRANTs reads the views and cannot write.
  */

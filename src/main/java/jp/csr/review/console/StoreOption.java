@@ -11,8 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The {@code --review.store=…} a printed command needs (issue 9: the printed restart command, typed as printed,
- * resumes that run). None when the store is the configured one (config/application.yml, or the built-in default),
+ * The {@code --review.store=…} a printed command needs, so that a printed command (the restart of a failed run),
+ * typed as printed, acts on the same store. None when the store is the configured one (config/application.yml, or the built-in default),
  * which a command typed in the checkout finds too; the absolute path when the store came from the command line,
  * a system property or the environment, which the admin's next command does not repeat. The same for the
  * shared store's {@code spring.datasource.url} and {@code username}; a password is never printed: a placeholder

@@ -3,7 +3,7 @@ package jp.csr.review.content;
 import java.util.Collection;
 
 /**
- * PRODUCT.md v2 §6: the attainment rate of a set of KPIs is achieved / (achieved + not achieved), over the KPIs
+ * PRODUCT.md §6: the attainment rate of a set of KPIs is achieved / (achieved + not achieved), over the KPIs
  * judged either way; 継続中, 判定不能, 未報告 and 未提出 are not failures. One definition for every rate the review
  * prints, of this term and of the previous one.
  */

@@ -35,7 +35,7 @@ public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, Ini
 	}
 
 	/**
-	 * The previous term, as its own review showed it (PRODUCT.md v2 §6, 前期比較).
+	 * The previous term, as its own review showed it (PRODUCT.md §6, 前期比較).
 	 *
 	 * @param term its 期
 	 * @param kpis per KPI ID it judged, in its plan's order

@@ -73,7 +73,7 @@ public class ReviewDataQuery {
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
 			.map(d -> status(d, states.get(d.code()), deadlinePassed))
 			.toList();
-		// PRODUCT.md v2 §6: what is still open whatever this run found, so a quiet night shows why a department
+		// PRODUCT.md §6: what is still open whatever this run found, so a quiet night shows why a department
 		// was sent back: the warnings of the files in use, the errors of each newest file that was rejected
 		List<Long> inUseFiles = new ArrayList<>(List.of(NONE));
 		List<Long> rejectedFiles = new ArrayList<>(List.of(NONE));
@@ -90,7 +90,7 @@ public class ReviewDataQuery {
 	}
 
 	/**
-	 * PRODUCT.md v2 §6, 前期比較: the verdicts of the run that last judged the previous term of the same group,
+	 * PRODUCT.md §6, 前期比較: the verdicts of the run that last judged the previous term of the same group,
 	 * and the numbers of this run's 実績. Two queries, whatever the number of KPIs.
 	 */
 	private ReviewData.PreviousTerm previousTerm(Plan plan, long jobInstanceId) {
@@ -111,7 +111,7 @@ public class ReviewDataQuery {
 		return new ReviewData.PreviousTerm(term, past, numbers);
 	}
 
-	/** PRODUCT.md v2 §6: a department with no accepted file is late once the deadline has passed. */
+	/** PRODUCT.md §6: a department with no accepted file is late once the deadline has passed. */
 	private ReviewData.DepartmentStatus status(Department d, DepartmentState s, boolean deadlinePassed) {
 		StoredFile shown = s.inUse();
 		StoredFile counted = s.isRejected() ? s.rejected() : shown;

@@ -9,7 +9,7 @@ import jp.csr.review.plan.Initiative;
 
 /**
  * What the mark column of 振り返り shows, and the legend under it, wherever the table is drawn (workbook or PDF).
- * PRODUCT.md v2 §6: a department with no accepted file (nothing sent, or only rejected files) shows {@code 未提出}:
+ * PRODUCT.md §6: a department with no accepted file (nothing sent, or only rejected files) shows {@code 未提出}:
  * a blank cell reads as ◎ in the published review, whose rendering lost that glyph.
  */
 public final class ReviewMarks {

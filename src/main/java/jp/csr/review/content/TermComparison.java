@@ -13,7 +13,7 @@ import jp.csr.review.content.ReviewData.PastKpi;
 import jp.csr.review.content.ReviewData.PreviousTerm;
 
 /**
- * This term beside the previous one (PRODUCT.md v2 §6, 前期比較): per KPI ID found in both, and the attainment rate of
+ * This term beside the previous one (PRODUCT.md §6, 前期比較): per KPI ID found in both, and the attainment rate of
  * both per materiality. What {@code 前期比較} lists and {@code サマリー} charts.
  */
 public final class TermComparison {

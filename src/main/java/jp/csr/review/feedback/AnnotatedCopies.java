@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * from the rejected bytes kept in the store ({@link ArchivedFiles}: on PostgreSQL any host has them), never
  * from the input folder.
  *
- * <p>PRODUCT.md v2 §6: the copy of a department's newest rejected file stays until a newer file of that
+ * <p>PRODUCT.md §6: the copy of a department's newest rejected file stays until a newer file of that
  * department is accepted. A copy that could not be written (a crash, a full disk, someone deleted it) is
  * written again by the next run while its file is still the department's newest; {@code answered_at} says
  * when it was last written.
@@ -65,7 +65,7 @@ public final class AnnotatedCopies {
 
 	/**
 	 * Per term and department (any code stored, known or not), its files from newest to oldest, {@code age} 1
-	 * being the newest (the order of versions of PRODUCT.md v2 §3), and the age of its newest accepted file: a
+	 * being the newest (the order of versions of PRODUCT.md §3), and the age of its newest accepted file: a
 	 * rejected file older than that is settled. Per term: a department's 53期 file sent back stays open
 	 * whatever it sends for 54期, as the 53期 review still shows it 差戻し.
 	 */

@@ -1,23 +1,20 @@
 package jp.csr.review.feedback;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import jp.csr.review.validation.Issue;
 import jp.csr.review.workbook.FileReplacement;
 import jp.csr.review.workbook.WorkbookLimits;
+import jp.csr.review.workbook.WorkbookOpener;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.slf4j.Logger;
@@ -96,20 +93,16 @@ public final class AnnotatedCopyWriter {
 		List<Issue> shown = ordered.subList(0, Math.min(MAX_SHOWN, ordered.size()));
 		long more = Math.max(0, Math.max(tally.total(), ordered.size()) - shown.size());
 		String fileName = target.getFileName().toString();
-		// a sheet filled down to the last row would take the usermodel minutes and gigabytes to open
-		Optional<WorkbookLimits.Excess> excess = WorkbookLimits.check(original);
-		if (excess.isPresent()) {
-			listOnly(target, shown, tally, more, List.of(NOT_ANNOTATED, excess.get().message()));
+		WorkbookOpener.Editable editable = WorkbookOpener.editable(original);
+		if (editable instanceof WorkbookOpener.Editable.OverLimits over) {
+			listOnly(target, shown, tally, more, List.of(NOT_ANNOTATED, over.excess().message()));
 			return true;
 		}
-		Workbook workbook;
-		try (InputStream in = Files.newInputStream(original)) {
-			workbook = WorkbookFactory.create(in);
-		}
-		catch (IOException | RuntimeException ex) {
+		if (!(editable instanceof WorkbookOpener.Editable.Opened opened)) {
 			// not a workbook, or password-protected (EncryptedDocumentException): nothing to annotate
 			return false;
 		}
+		Workbook workbook = opened.workbook();
 		try (workbook) {
 			// the original is the store's copy, named by its SHA-256: the department knows the target's name
 			annotate(workbook, fileName, shown, tally, more);

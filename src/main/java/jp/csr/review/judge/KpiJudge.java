@@ -89,7 +89,7 @@ final class KpiJudge {
 	/**
 	 * The line the review's 実績 cell prints for this KPI: the department's 実績表記, else
 	 * {@code 指標名 実績単位}. A KPI with nothing to state prints nothing: not reported, not submitted, or
-	 * a 定性 KPI still 継続中 without a 実績表記 (its highlight tells the story). PRODUCT.md v2 §6: the number keeps
+	 * a 定性 KPI still 継続中 without a 実績表記 (its highlight tells the story). PRODUCT.md §6: the number keeps
 	 * the decimals the department gave and is printed with thousands separators, as the office publishes figures
 	 * ({@code 11,800t-CO2}), whether it was typed with them, without them, or as a number cell.
 	 */

@@ -22,7 +22,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Stages a candidate out of the input folder and checks the staged bytes, so what is validated is
  * exactly what is archived even if the department overwrites the file meanwhile.
  * <p>
- * Whatever happens to one file here is that file's (PRODUCT.md v2 §3): a copy of bytes already taken is
+ * Whatever happens to one file here is that file's (PRODUCT.md §3): a copy of bytes already taken is
  * skipped, a file gone, changed or unreadable since the scan is set aside for the next run, and an
  * unexpected failure of the checks rejects the file. Only the store (staging) may throw.
  * <p>

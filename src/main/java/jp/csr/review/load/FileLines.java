@@ -237,7 +237,7 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 	}
 
 	/**
-	 * PRODUCT.md v2 §3: when a department's newest file is rejected, the review shows it 差戻し and keeps the
+	 * PRODUCT.md §3: when a department's newest file is rejected, the review shows it 差戻し and keeps the
 	 * values of its newest accepted file. A file this run accepted (its 受理 line written) and a newer one of the
 	 * same department it then rejected: the review uses the accepted one, the department is 差戻し. Known only
 	 * once every file of the run is decided, so said after the last file line.

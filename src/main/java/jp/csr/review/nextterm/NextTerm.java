@@ -8,7 +8,7 @@ import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 
 /**
- * The next term's plan from this term's plan and results (PRODUCT.md v2 §8): 期 + 1; 開始年月, 終了年月 and
+ * The next term's plan from this term's plan and results (PRODUCT.md §8): 期 + 1; 開始年月, 終了年月 and
  * 提出期限 one year later; the same departments, materialities, commitments, KPIs and initiatives with their
  * IDs; each KPI's 前期実績 this term's accepted numeric 実績, each initiative's 前期評価 the mark it got.
  */

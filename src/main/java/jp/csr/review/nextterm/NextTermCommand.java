@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code next-term [--out FILE]} (PRODUCT.md v2 §8): the next term's plan from the configured plan and what the
+ * {@code next-term [--out FILE]} (PRODUCT.md §8): the next term's plan from the configured plan and what the
  * store holds of its term: the accepted numeric 実績 (the baseline the store itself gives 増加/減少) and the marks
  * of the run that last judged the term (what its review shows). Reads the store, never writes it.
  */

@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * A row of the plan's {@code 取り組み} sheet: one concrete initiative, one row of the review.
  *
- * @param previousMark 前期評価, the mark it got last term as {@code next-term} wrote it (PRODUCT.md v2 §1):
+ * @param previousMark 前期評価, the mark it got last term as {@code next-term} wrote it (PRODUCT.md §1):
  *        informational, never judged; empty when none
  */
 public record Initiative(String id, String departmentCode, String materiality, String commitment, String text,

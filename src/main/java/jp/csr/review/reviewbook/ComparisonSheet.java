@@ -11,7 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import jp.csr.review.content.TermComparison.Rate;
 
 /**
- * 前期比較 (PRODUCT.md v2 §6), when the store holds the previous term of the same group: one row per KPI ID found in
+ * 前期比較 (PRODUCT.md §6), when the store holds the previous term of the same group: one row per KPI ID found in
  * both terms, and beside the table, where it is seen without scrolling past thousands of KPIs, the attainment
  * rate of both terms per materiality.
  */

@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import jp.csr.review.content.TermComparison.Rate;
 
 /**
- * サマリー's block for two terms (PRODUCT.md v2 §6): the attainment rate of the previous term and of this one per
+ * サマリー's block for two terms (PRODUCT.md §6): the attainment rate of the previous term and of this one per
  * materiality, under the sheet's own table, with a chart of the two series below it.
  */
 final class TwoTermRates {

@@ -50,7 +50,7 @@ class ScanTasklet implements Tasklet {
 				log.info("待機   {} (書き込み中の可能性があるため次回に取り込みます)", f.path());
 				continue;
 			}
-			// a file it cannot read is one file's problem (PRODUCT.md v2 §3): noted on its own line of the run
+			// a file it cannot read is one file's problem (PRODUCT.md §3): noted on its own line of the run
 			// report, left for the next run, and the others go on
 			SetAside setAside = f.failure() == null ? null : SetAside.unreadable(f.failure());
 			String sha = null;

@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * A file of the drop that is not checked this run, and why: its {@code scan_candidate} outcome and
- * note. None of these fails a run (PRODUCT.md v2 §3); all but a duplicate are taken again next run,
+ * note. None of these fails a run (PRODUCT.md §3); all but a duplicate are taken again next run,
  * since nothing of them is recorded as ingested.
  */
 public record SetAside(String outcome, String note) {

@@ -153,14 +153,14 @@ public class StatusCommand {
 		departments();
 	}
 
-	/** PRODUCT.md v2 §8: the terms the store holds, each with its group, files and the run that last judged it. */
+	/** PRODUCT.md §8: the terms the store holds, each with its group, files and the run that last judged it. */
 	private void terms() {
 		List<StoredTerms.Term> held;
 		try {
 			held = terms.list();
 		}
 		catch (DataAccessException ex) {
-			// a store written by a version before issue 10 (status does not migrate): the next run adds the table
+			// a store written by a build that kept no terms (status does not migrate): the next run adds the table
 			if (!fresh(ex)) {
 				throw ex;
 			}

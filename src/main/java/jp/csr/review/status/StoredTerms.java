@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The terms the store holds (PRODUCT.md v2 §8), for {@code status}: each with its group, its files and the run
+ * The terms the store holds (PRODUCT.md §8), for {@code status}: each with its group, its files and the run
  * that last judged it. One query, read in autocommit like {@link Executions}.
  */
 @Component

@@ -37,7 +37,7 @@ public class Submissions {
 	}
 
 	/**
-	 * PRODUCT.md v2 §3, the order of versions: a file first seen by a later run is newer than every file
+	 * PRODUCT.md §3, the order of versions: a file first seen by a later run is newer than every file
 	 * seen by earlier runs (whatever its modification time); within one run, by modification time, then
 	 * by arrival. Every "newest file" question of the store orders by this.
 	 */

@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 
 /**
  * One cell as read from a workbook: where it is, its text, and its number when the cell (or a
- * formula's cached value) is numeric. Whatever reads a workbook (POI's usermodel today, a streaming
- * reader tomorrow) says here what the cell held, so that checks never depend on how it was read.
+ * formula's cached value) is numeric. Whatever reads a workbook (the streamed reader or POI's usermodel) says
+ * here what the cell held, so that checks never depend on how it was read.
  *
  * @param sheet sheet name as in the workbook
  * @param address A1-style address, e.g. {@code F7}

@@ -43,7 +43,7 @@ public final class Numbers {
 	}
 
 	/**
-	 * PRODUCT.md v2 §6: the number as the department gave it, for printing: {@link #read}'s number, with the decimals
+	 * PRODUCT.md §6: the number as the department gave it, for printing: {@link #read}'s number, with the decimals
 	 * typed in a text cell kept ({@code 98.50%} is {@code 98.50}); no thousands separators (see {@link #grouped}). A
 	 * number cell gives its value's own decimals: its number format is not read.
 	 */

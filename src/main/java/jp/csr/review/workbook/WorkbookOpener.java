@@ -1,6 +1,8 @@
 package jp.csr.review.workbook;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +103,40 @@ public final class WorkbookOpener {
 		}
 		finally {
 			close(workbook, file);
+		}
+	}
+
+	/** What came of opening a workbook to rework a copy of it. */
+	public sealed interface Editable {
+
+		/** Opened in memory from the file's bytes: saving it writes elsewhere, never the file. */
+		record Opened(Workbook workbook) implements Editable {
+		}
+
+		/** The first sheet over {@link WorkbookLimits}: not opened. */
+		record OverLimits(Excess excess) implements Editable {
+		}
+
+		/** What the usermodel threw opening the file: encrypted, no workbook at all. */
+		record Unopened(Exception failure) implements Editable {
+		}
+
+	}
+
+	/**
+	 * A workbook to rework (the annotated copy of a rejected file), held to {@link WorkbookLimits} before POI's
+	 * usermodel opens it, since a sheet filled to the last row would take the usermodel minutes and gigabytes.
+	 */
+	public static Editable editable(Path file) throws IOException {
+		Optional<Excess> excess = WorkbookLimits.check(file);
+		if (excess.isPresent()) {
+			return new Editable.OverLimits(excess.get());
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			return new Editable.Opened(WorkbookFactory.create(in));
+		}
+		catch (IOException | RuntimeException ex) {
+			return new Editable.Unopened(ex);
 		}
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Between load and judge: a night with nothing new leaves the review on disk as it is (issue 8). When the
+ * Between load and judge: a night with nothing new leaves the review on disk as it is. When the
  * review was built from exactly what a review written now would be built from and the file is the one
  * written ({@link ReviewFingerprints}), the run goes to the {@value AnswerTasklet#STEP} step alone, which still writes
  * the annotated copies due; otherwise to judge and write. A restart of a run that had set out to judge

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a review on disk was built from, so that a night with nothing new can leave it as it is (issue 8). A
+ * What a review on disk was built from, so that a night with nothing new can leave it as it is. A
  * review may be kept when everything it depends on is as it was when it was written, and the file is the one
  * written:
  * <ul>
@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ul>
  * Anything that cannot be established counts as changed: writing again is always safe.
  * <p>
- * A kept review's 検証結果 is the one of the run that wrote it (PRODUCT.md v2 §6: what that run found and what
+ * A kept review's 検証結果 is the one of the run that wrote it (PRODUCT.md §6: what that run found and what
  * was open): a night with nothing new has found nothing, and what is open depends on the store's files alone.
  * It may still list what that run found that is no longer open (the warnings of a file it rejected), with when
  * it was found; the next review written drops it.

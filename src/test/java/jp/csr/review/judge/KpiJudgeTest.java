@@ -109,7 +109,7 @@ class KpiJudgeTest {
 		assertThat(KpiJudge.resultLine(count, "1", "", Outcome.NOT_ACHIEVED)).isEqualTo("重大インシデント件数 1件");
 		assertThat(KpiJudge.resultLine(count, "1", "重大インシデント件数1件", Outcome.NOT_ACHIEVED)).isEqualTo("重大インシデント件数1件");
 		assertThat(KpiJudge.resultLine(count, null, "", Outcome.NOT_REPORTED)).isNull();
-		// PRODUCT.md v2 §6: thousands separated, the decimals kept as given
+		// PRODUCT.md §6: thousands separated, the decimals kept as given
 		Kpi emissions = new Kpi("K4", "D", "M", "C", "排出量12,000t-CO2以下", "排出量", Judgement.AT_MOST,
 				new BigDecimal("12000"), "t-CO2", null);
 		assertThat(KpiJudge.resultLine(emissions, "11800", "", Outcome.ACHIEVED)).isEqualTo("排出量 11,800t-CO2");

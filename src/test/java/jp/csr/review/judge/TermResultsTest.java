@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The judge step's queries for the whole term answer as the per-file and per-KPI queries they replace: the
- * order of versions of PRODUCT.md v2 §3 (a later run's file is newer whatever its date), rejected files
+ * order of versions of PRODUCT.md §3 (a later run's file is newer whatever its date), rejected files
  * ignored, and a newest file without a number leaves the baseline to an older one.
  */
 @SpringBootTest

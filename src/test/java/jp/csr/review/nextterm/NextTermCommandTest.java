@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PRODUCT.md v2 §8: {@code next-term} on the bundled sample, after its run, writes the 54期 plan: 期 + 1, dates a
+ * PRODUCT.md §8: {@code next-term} on the bundled sample, after its run, writes the 54期 plan: 期 + 1, dates a
  * year later, the same IDs, 前期実績 the accepted numeric 実績 and 前期評価 the marks of 53期, cell by cell; the
  * product reads it back, and the templates it makes from it, filled, are valid for it.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PRODUCT.md v2 §8: the next term's plan moves every date a year on (a 提出期限 too; 29 February to the 28th),
+ * PRODUCT.md §8: the next term's plan moves every date a year on (a 提出期限 too; 29 February to the 28th),
  * replaces each 前期実績 with this term's result and sets each 前期評価; the plan workbook it is written as reads
  * back as the same plan, whatever its texts and numbers.
  */

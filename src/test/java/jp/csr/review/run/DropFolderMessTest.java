@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PRODUCT.md v2 §3, "one file never stops the others", as an admin meets it on the console: duplicates
+ * PRODUCT.md §3, "one file never stops the others", as an admin meets it on the console: duplicates
  * in one drop, files that vanish, change or cannot be read between the scan and the load. Each run is
  * the real {@code run} command (exit code and console lines) on workbooks in a temporary drop folder.
  * <p>

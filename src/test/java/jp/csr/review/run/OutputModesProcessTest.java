@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PRODUCT.md v2 §7, every output file follows the umask: the review, an annotated copy and a template get the
+ * PRODUCT.md §7, every output file follows the umask: the review, an annotated copy and a template get the
  * mode any new file gets from the process (0666 less its umask), whatever temporary file they were written to
  * first. The store's archive too, as the database beside it (SQLite creates it so): who may read the store is
  * the umask's, or the store folder's, to say. Real processes started through

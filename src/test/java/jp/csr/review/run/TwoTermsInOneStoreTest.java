@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PRODUCT.md v2 §8, the term cycle in one store: 53期 (the sample, with one department sent back), then
+ * PRODUCT.md §8, the term cycle in one store: 53期 (the sample, with one department sent back), then
  * {@code next-term}, then 54期 on the rolled plan with the departments' new files dropped into the same folder.
  * 53期's data, review, annotated copy and fingerprint are left as they were; the 54期 review compares the two
  * terms (前期比較, サマリー) and judges 増加/減少 against 53期, from the rolled plan's 前期実績 or, without it,

@@ -28,7 +28,7 @@ class NumbersTest {
 		assertThat(Numbers.parse(text, unit)).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo(expected));
 	}
 
-	/** PRODUCT.md v2 §6: the review prints the decimals the department gave, and thousands separated. */
+	/** PRODUCT.md §6: the review prints the decimals the department gave, and thousands separated. */
 	@ParameterizedTest(name = "{0} in {1} is printed {2}")
 	@CsvSource(delimiter = '|', value = {
 			"11,800t-CO2|t-CO2|11,800",
