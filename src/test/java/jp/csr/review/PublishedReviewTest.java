@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
@@ -198,17 +198,17 @@ class PublishedReviewTest {
 		List<Department> departments = new ArrayList<>(sample.departments());
 		departments.add(ENV);
 		List<Kpi> kpis = new ArrayList<>(sample.kpis());
-		kpis.add(kpi("E1", "ENV", EMISSIONS, "Scope1排出量12,000t-CO2以下", "Scope1排出量", Judgement.AT_MOST, "12000", "t-CO2"));
-		kpis.add(kpi("E2", "ENV", EMISSIONS, "Scope2排出量12,000t-CO2以下", "Scope2排出量", Judgement.AT_MOST, "12000", "t-CO2"));
-		kpis.add(kpi("E3", "ENV", EMISSIONS, "再エネ発電量10,000kWh以上", "再エネ発電量", Judgement.AT_LEAST, "10000", "kWh"));
-		kpis.add(kpi("E4", "ENV", EMISSIONS, "省エネ削減量20,000kWh以上", "省エネ削減量", Judgement.AT_LEAST, "20000", "kWh"));
-		kpis.add(kpi("E5", "ENV", EMISSIONS, "リサイクル率98%以上", "リサイクル率", Judgement.AT_LEAST, "98", "%"));
-		kpis.add(kpi("E6", "ENV", EMISSIONS, "廃棄物量2,000,000t以下", "廃棄物量", Judgement.AT_MOST, "2000000", "t"));
-		kpis.add(kpi("E7", "ENV", MANAGEMENT, "ISO14001の運用", "ISO14001の運用", Judgement.QUALITATIVE, null, ""));
-		kpis.add(kpi("E8", "ENV", MANAGEMENT, "環境研修の受講者数増加", "環境研修の受講者数", Judgement.INCREASE, null, "人"));
-		kpis.add(kpi("E9", "ENV", MANAGEMENT, "環境監査の実施件数", "環境監査の実施件数", Judgement.AT_LEAST, "2", "件"));
-		kpis.add(kpi("E10", "AD", MANAGEMENT, "環境配慮型広告の推進", "環境配慮型広告", Judgement.QUALITATIVE, null, ""));
-		kpis.add(kpi("C1", "AD", VOLUNTEERING, "ボランティア参加者数100人以上", "ボランティア参加者数", Judgement.AT_LEAST, "100", "人"));
+		kpis.add(kpi("E1", "ENV", EMISSIONS, "Scope1排出量12,000t-CO2以下", "Scope1排出量", Criterion.AT_MOST, "12000", "t-CO2"));
+		kpis.add(kpi("E2", "ENV", EMISSIONS, "Scope2排出量12,000t-CO2以下", "Scope2排出量", Criterion.AT_MOST, "12000", "t-CO2"));
+		kpis.add(kpi("E3", "ENV", EMISSIONS, "再エネ発電量10,000kWh以上", "再エネ発電量", Criterion.AT_LEAST, "10000", "kWh"));
+		kpis.add(kpi("E4", "ENV", EMISSIONS, "省エネ削減量20,000kWh以上", "省エネ削減量", Criterion.AT_LEAST, "20000", "kWh"));
+		kpis.add(kpi("E5", "ENV", EMISSIONS, "リサイクル率98%以上", "リサイクル率", Criterion.AT_LEAST, "98", "%"));
+		kpis.add(kpi("E6", "ENV", EMISSIONS, "廃棄物量2,000,000t以下", "廃棄物量", Criterion.AT_MOST, "2000000", "t"));
+		kpis.add(kpi("E7", "ENV", MANAGEMENT, "ISO14001の運用", "ISO14001の運用", Criterion.QUALITATIVE, null, ""));
+		kpis.add(kpi("E8", "ENV", MANAGEMENT, "環境研修の受講者数増加", "環境研修の受講者数", Criterion.INCREASE, null, "人"));
+		kpis.add(kpi("E9", "ENV", MANAGEMENT, "環境監査の実施件数", "環境監査の実施件数", Criterion.AT_LEAST, "2", "件"));
+		kpis.add(kpi("E10", "AD", MANAGEMENT, "環境配慮型広告の推進", "環境配慮型広告", Criterion.QUALITATIVE, null, ""));
+		kpis.add(kpi("C1", "AD", VOLUNTEERING, "ボランティア参加者数100人以上", "ボランティア参加者数", Criterion.AT_LEAST, "100", "人"));
 		List<Initiative> initiatives = new ArrayList<>(sample.initiatives());
 		initiatives.add(new Initiative("EI1", "ENV", ENVIRONMENT, EMISSIONS, "再生可能エネルギーの導入"));
 		initiatives.add(new Initiative("EI2", "ENV", ENVIRONMENT, MANAGEMENT, "環境監査体制の整備"));
@@ -219,7 +219,7 @@ class PublishedReviewTest {
 	}
 
 	private static Kpi kpi(String id, String department, String commitment, String text, String indicator,
-			Judgement judgement, String target, String unit) {
+			Criterion judgement, String target, String unit) {
 		String materiality = commitment.equals(VOLUNTEERING) ? COMMUNITY : ENVIRONMENT;
 		return new Kpi(id, department, materiality, commitment, text, indicator, judgement,
 				target == null ? null : new BigDecimal(target), unit, null);

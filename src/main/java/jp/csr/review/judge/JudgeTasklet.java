@@ -96,8 +96,8 @@ public class JudgeTasklet implements Tasklet {
 	}
 
 	private static boolean needsBaseline(Kpi kpi) {
-		return kpi.judgement() == jp.csr.review.plan.Judgement.INCREASE
-				|| kpi.judgement() == jp.csr.review.plan.Judgement.DECREASE;
+		return kpi.judgement() == jp.csr.review.plan.Criterion.INCREASE
+				|| kpi.judgement() == jp.csr.review.plan.Criterion.DECREASE;
 	}
 
 	/** 増加/減少: the plan's 前期実績, else the previous term's accepted 実績 in the store, else none. */

@@ -100,7 +100,7 @@ final class KpiJudge {
 		if (outcome == Outcome.NOT_REPORTED || outcome == Outcome.NOT_SUBMITTED || value == null) {
 			return null;
 		}
-		if (kpi.judgement() == jp.csr.review.plan.Judgement.QUALITATIVE && outcome == Outcome.IN_PROGRESS) {
+		if (kpi.judgement() == jp.csr.review.plan.Criterion.QUALITATIVE && outcome == Outcome.IN_PROGRESS) {
 			return null;
 		}
 		if (!kpi.judgement().isNumeric()) {

@@ -1,7 +1,7 @@
 package jp.csr.review.nextterm;
 
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
@@ -265,7 +265,7 @@ public final class PlanWriter {
 			DataValidationHelper helper = sheet.getDataValidationHelper();
 			DataValidation validation = helper.createValidation(
 					helper.createExplicitListConstraint(
-							Arrays.stream(Judgement.values()).map(Judgement::label).toArray(String[]::new)),
+							Arrays.stream(Criterion.values()).map(Criterion::label).toArray(String[]::new)),
 					new CellRangeAddressList(1, rows, PlanReader.KPI_COLUMNS.indexOf("判定"),
 							PlanReader.KPI_COLUMNS.indexOf("判定")));
 			validation.setShowErrorBox(true);

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param previousResult 前期実績, the baseline of 増加/減少; null when absent
  */
 public record Kpi(String id, String departmentCode, String materiality, String commitment, String text,
-		String indicator, Judgement judgement, BigDecimal target, String unit, BigDecimal previousResult)
+		String indicator, Criterion judgement, BigDecimal target, String unit, BigDecimal previousResult)
 		implements Serializable {
 
 	/** PRODUCT.md §3: units that count things take whole numbers ≥ 0 only. */

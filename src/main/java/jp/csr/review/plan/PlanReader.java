@@ -189,7 +189,7 @@ public final class PlanReader {
 				continue;
 			}
 			String unit = row.text("単位");
-			Optional<Judgement> judgement = Judgement.ofLabel(row.text("判定"));
+			Optional<Criterion> judgement = Criterion.ofLabel(row.text("判定"));
 			if (judgement.isEmpty()) {
 				problems.add(row.get("判定").reference() + ": 判定「" + row.get("判定").text()
 						+ "」は 以上, 以下, 維持, 増加, 減少, 定性 のいずれでもありません");

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.csr.review.form.SubmissionFormat;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.workbook.Numbers;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -74,8 +74,8 @@ final class KpiSheet {
 	private static void resultValidation(XSSFSheet sheet, Kpi kpi, int r) {
 		XSSFDataValidationHelper helper = Validations.helper(sheet);
 		CellRangeAddressList cell = new CellRangeAddressList(r, r, 5, 5);
-		Judgement j = kpi.judgement();
-		if (j == Judgement.MAINTAIN) {
+		Criterion j = kpi.judgement();
+		if (j == Criterion.MAINTAIN) {
 			List<String> words = new ArrayList<>(SubmissionFormat.YES_WORDS);
 			words.addAll(SubmissionFormat.NO_WORDS);
 			Validations.validate(sheet, helper.createExplicitListConstraint(words.toArray(String[]::new)), cell,
@@ -84,7 +84,7 @@ final class KpiSheet {
 							+ " / 維持できなかった: " + String.join("・", SubmissionFormat.NO_WORDS),
 					"一覧にない値です", "一覧から選んでください: " + String.join("・", words));
 		}
-		else if (j == Judgement.QUALITATIVE) {
+		else if (j == Criterion.QUALITATIVE) {
 			Validations.validate(sheet,
 					helper.createExplicitListConstraint(SubmissionFormat.QUALITATIVE_RESULTS.toArray(String[]::new)), cell,
 					DataValidation.ErrorStyle.STOP, "実績 (定性)",

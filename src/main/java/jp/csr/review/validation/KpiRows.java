@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jp.csr.review.form.SubmissionFormat;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.validation.Submission.KpiEntry;
@@ -83,7 +83,7 @@ final class KpiRows {
 
 	/** The 実績 read as its KPI's kind (PRODUCT.md §3, §4), or an error naming what is expected. */
 	private static Optional<ReadValue> readResult(Kpi kpi, CellRead cell, Findings findings) {
-		Judgement judgement = kpi.judgement();
+		Criterion judgement = kpi.judgement();
 		if (judgement.isNumeric()) {
 			Optional<BigDecimal> n = Numbers.read(cell, kpi.unit());
 			if (kpi.countsThings() && (n.isEmpty() || !Numbers.isWholeNonNegative(n.get()))) {
@@ -100,7 +100,7 @@ final class KpiRows {
 			return Optional.of(new ReadValue(Numbers.asTyped(cell, kpi.unit()).orElseThrow(), n.get()));
 		}
 		String word = cell.normalized();
-		List<String> allowed = judgement == Judgement.MAINTAIN ? maintainWords() : SubmissionFormat.QUALITATIVE_RESULTS;
+		List<String> allowed = judgement == Criterion.MAINTAIN ? maintainWords() : SubmissionFormat.QUALITATIVE_RESULTS;
 		if (!allowed.contains(word)) {
 			findings.error(cell, "実績「" + cell.text() + "」は" + judgement.label() + "のKPIの結果として読めません (期待値: "
 					+ String.join(", ", allowed) + " のいずれか)");

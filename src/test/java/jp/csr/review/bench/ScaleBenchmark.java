@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 
@@ -260,15 +260,15 @@ public final class ScaleBenchmark {
 			for (int k = 1; k <= KPIS_PER_DEPARTMENT; k++) {
 				String id = code + "-K" + k;
 				kpis.add(switch (k) {
-					case 1 -> new Kpi(id, code, materiality, commitment, "研修受講率100%", "研修受講率", Judgement.AT_LEAST,
+					case 1 -> new Kpi(id, code, materiality, commitment, "研修受講率100%", "研修受講率", Criterion.AT_LEAST,
 							new BigDecimal("100"), "%", null);
 					case 2 -> new Kpi(id, code, materiality, commitment, "重大インシデント件数0件", "重大インシデント件数",
-							Judgement.AT_MOST, BigDecimal.ZERO, "件", null);
-					case 3 -> new Kpi(id, code, materiality, commitment, "認証の維持", "認証", Judgement.MAINTAIN, null, "",
+							Criterion.AT_MOST, BigDecimal.ZERO, "件", null);
+					case 3 -> new Kpi(id, code, materiality, commitment, "認証の維持", "認証", Criterion.MAINTAIN, null, "",
 							null);
-					case 4 -> new Kpi(id, code, materiality, commitment, "訓練2回以上", "訓練", Judgement.AT_LEAST,
+					case 4 -> new Kpi(id, code, materiality, commitment, "訓練2回以上", "訓練", Criterion.AT_LEAST,
 							new BigDecimal("2"), "回", null);
-					default -> new Kpi(id, code, materiality, commitment, "体制の改善", "体制の改善", Judgement.QUALITATIVE,
+					default -> new Kpi(id, code, materiality, commitment, "体制の改善", "体制の改善", Criterion.QUALITATIVE,
 							null, "", null);
 				});
 			}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.csr.review.config.ReviewProperties;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PRODUCT.md §5, rule by rule, with its edges. */
 class KpiJudgeTest {
 
-	static Kpi kpi(Judgement judgement, String target, String unit) {
+	static Kpi kpi(Criterion judgement, String target, String unit) {
 		return new Kpi("K1", "D", "M", "C", "text", "指標", judgement, target == null ? null : new BigDecimal(target), unit,
 				null);
 	}
@@ -29,16 +29,16 @@ class KpiJudgeTest {
 
 	@Test
 	void atLeastIsAchievedFromTheTargetUpAndItsRateIsNotCapped() {
-		Kpi kpi = kpi(Judgement.AT_LEAST, "100", "%");
+		Kpi kpi = kpi(Criterion.AT_LEAST, "100", "%");
 		assertThat(judge(kpi, "100", null)).isEqualTo(new Verdict(Outcome.ACHIEVED, new BigDecimal("100")));
 		assertThat(judge(kpi, "98.9", null)).isEqualTo(new Verdict(Outcome.NOT_ACHIEVED, new BigDecimal("98.9")));
 		assertThat(judge(kpi, "120", null).rate()).isEqualByComparingTo("120");
-		assertThat(judge(kpi(Judgement.AT_LEAST, "80", "%"), "96", null).rate()).isEqualByComparingTo("120");
+		assertThat(judge(kpi(Criterion.AT_LEAST, "80", "%"), "96", null).rate()).isEqualByComparingTo("120");
 	}
 
 	@Test
 	void atMostIsHundredPercentWhenAchievedElseTargetOverResult() {
-		Kpi kpi = kpi(Judgement.AT_MOST, "4", "件");
+		Kpi kpi = kpi(Criterion.AT_MOST, "4", "件");
 		assertThat(judge(kpi, "4", null)).isEqualTo(new Verdict(Outcome.ACHIEVED, new BigDecimal("100")));
 		assertThat(judge(kpi, "0", null).outcome()).isEqualTo(Outcome.ACHIEVED);
 		assertThat(judge(kpi, "5", null)).isEqualTo(new Verdict(Outcome.NOT_ACHIEVED, new BigDecimal("80")));
@@ -46,7 +46,7 @@ class KpiJudgeTest {
 
 	@Test
 	void atMostWithTargetZeroIsZeroPercentWhenMissed() {
-		Kpi kpi = kpi(Judgement.AT_MOST, "0", "件");
+		Kpi kpi = kpi(Criterion.AT_MOST, "0", "件");
 		assertThat(judge(kpi, "0", null)).isEqualTo(new Verdict(Outcome.ACHIEVED, new BigDecimal("100")));
 		assertThat(judge(kpi, "1", null)).isEqualTo(new Verdict(Outcome.NOT_ACHIEVED, BigDecimal.ZERO));
 	}
@@ -54,34 +54,34 @@ class KpiJudgeTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "維持", "達成", "取得", "あり", "○", "〇", "はい" })
 	void maintainedByAnyYesWord(String word) {
-		assertThat(judge(kpi(Judgement.MAINTAIN, null, ""), word, null))
+		assertThat(judge(kpi(Criterion.MAINTAIN, null, ""), word, null))
 			.isEqualTo(new Verdict(Outcome.ACHIEVED, new BigDecimal("100")));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "未維持", "喪失", "取消", "なし", "×", "いいえ" })
 	void lostByAnyNoWord(String word) {
-		assertThat(judge(kpi(Judgement.MAINTAIN, null, ""), word, null))
+		assertThat(judge(kpi(Criterion.MAINTAIN, null, ""), word, null))
 			.isEqualTo(new Verdict(Outcome.NOT_ACHIEVED, BigDecimal.ZERO));
 	}
 
 	@Test
 	void increaseAndDecreaseCompareWithTheBaselineAndHaveNoRate() {
-		assertThat(judge(kpi(Judgement.INCREASE, null, "%"), "98.4", "97")).isEqualTo(Verdict.of(Outcome.ACHIEVED));
-		assertThat(judge(kpi(Judgement.INCREASE, null, "%"), "97", "97")).isEqualTo(Verdict.of(Outcome.NOT_ACHIEVED));
-		assertThat(judge(kpi(Judgement.DECREASE, null, "件"), "2", "3")).isEqualTo(Verdict.of(Outcome.ACHIEVED));
-		assertThat(judge(kpi(Judgement.DECREASE, null, "件"), "3", "2")).isEqualTo(Verdict.of(Outcome.NOT_ACHIEVED));
+		assertThat(judge(kpi(Criterion.INCREASE, null, "%"), "98.4", "97")).isEqualTo(Verdict.of(Outcome.ACHIEVED));
+		assertThat(judge(kpi(Criterion.INCREASE, null, "%"), "97", "97")).isEqualTo(Verdict.of(Outcome.NOT_ACHIEVED));
+		assertThat(judge(kpi(Criterion.DECREASE, null, "件"), "2", "3")).isEqualTo(Verdict.of(Outcome.ACHIEVED));
+		assertThat(judge(kpi(Criterion.DECREASE, null, "件"), "3", "2")).isEqualTo(Verdict.of(Outcome.NOT_ACHIEVED));
 	}
 
 	@Test
 	void aMissingBaselineCannotBeJudged() {
-		assertThat(judge(kpi(Judgement.DECREASE, null, "件"), "2", null)).isEqualTo(Verdict.of(Outcome.UNDETERMINED));
-		assertThat(judge(kpi(Judgement.INCREASE, null, "%"), "98.4", null)).isEqualTo(Verdict.of(Outcome.UNDETERMINED));
+		assertThat(judge(kpi(Criterion.DECREASE, null, "件"), "2", null)).isEqualTo(Verdict.of(Outcome.UNDETERMINED));
+		assertThat(judge(kpi(Criterion.INCREASE, null, "%"), "98.4", null)).isEqualTo(Verdict.of(Outcome.UNDETERMINED));
 	}
 
 	@Test
 	void qualitativeTakesItsThreeWords() {
-		Kpi kpi = kpi(Judgement.QUALITATIVE, null, "");
+		Kpi kpi = kpi(Criterion.QUALITATIVE, null, "");
 		assertThat(judge(kpi, "達成", null)).isEqualTo(Verdict.of(Outcome.ACHIEVED));
 		assertThat(judge(kpi, "未達", null)).isEqualTo(Verdict.of(Outcome.NOT_ACHIEVED));
 		assertThat(judge(kpi, "継続中", null)).isEqualTo(Verdict.of(Outcome.IN_PROGRESS));
@@ -89,8 +89,8 @@ class KpiJudgeTest {
 
 	@Test
 	void noResultIsNotReported() {
-		assertThat(judge(kpi(Judgement.AT_LEAST, "100", "%"), null, null)).isEqualTo(Verdict.of(Outcome.NOT_REPORTED));
-		assertThat(judge(kpi(Judgement.QUALITATIVE, null, ""), "", null)).isEqualTo(Verdict.of(Outcome.NOT_REPORTED));
+		assertThat(judge(kpi(Criterion.AT_LEAST, "100", "%"), null, null)).isEqualTo(Verdict.of(Outcome.NOT_REPORTED));
+		assertThat(judge(kpi(Criterion.QUALITATIVE, null, ""), "", null)).isEqualTo(Verdict.of(Outcome.NOT_REPORTED));
 	}
 
 	@Test
@@ -104,19 +104,19 @@ class KpiJudgeTest {
 
 	@Test
 	void resultLineIsTheDisplayTextElseIndicatorValueAndUnit() {
-		Kpi count = new Kpi("K1", "D", "M", "C", "重大インシデント件数0件", "重大インシデント件数", Judgement.AT_MOST, BigDecimal.ZERO,
+		Kpi count = new Kpi("K1", "D", "M", "C", "重大インシデント件数0件", "重大インシデント件数", Criterion.AT_MOST, BigDecimal.ZERO,
 				"件", null);
 		assertThat(KpiJudge.resultLine(count, "1", "", Outcome.NOT_ACHIEVED)).isEqualTo("重大インシデント件数 1件");
 		assertThat(KpiJudge.resultLine(count, "1", "重大インシデント件数1件", Outcome.NOT_ACHIEVED)).isEqualTo("重大インシデント件数1件");
 		assertThat(KpiJudge.resultLine(count, null, "", Outcome.NOT_REPORTED)).isNull();
 		// PRODUCT.md §6: thousands separated, the decimals kept as given
-		Kpi emissions = new Kpi("K4", "D", "M", "C", "排出量12,000t-CO2以下", "排出量", Judgement.AT_MOST,
+		Kpi emissions = new Kpi("K4", "D", "M", "C", "排出量12,000t-CO2以下", "排出量", Criterion.AT_MOST,
 				new BigDecimal("12000"), "t-CO2", null);
 		assertThat(KpiJudge.resultLine(emissions, "11800", "", Outcome.ACHIEVED)).isEqualTo("排出量 11,800t-CO2");
 		assertThat(KpiJudge.resultLine(emissions, "1234567.50", "", Outcome.ACHIEVED)).isEqualTo("排出量 1,234,567.50t-CO2");
-		Kpi maintained = new Kpi("K2", "D", "M", "C", "ISMS維持", "ISMS", Judgement.MAINTAIN, null, "", null);
+		Kpi maintained = new Kpi("K2", "D", "M", "C", "ISMS維持", "ISMS", Criterion.MAINTAIN, null, "", null);
 		assertThat(KpiJudge.resultLine(maintained, "維持", "", Outcome.ACHIEVED)).isEqualTo("ISMS 維持");
-		Kpi qualitative = new Kpi("K3", "D", "M", "C", "改善", "リスク管理体制の改善", Judgement.QUALITATIVE, null, "", null);
+		Kpi qualitative = new Kpi("K3", "D", "M", "C", "改善", "リスク管理体制の改善", Criterion.QUALITATIVE, null, "", null);
 		assertThat(KpiJudge.resultLine(qualitative, "継続中", "", Outcome.IN_PROGRESS)).isNull();
 		assertThat(KpiJudge.resultLine(qualitative, "達成", "", Outcome.ACHIEVED)).isEqualTo("リスク管理体制の改善 達成");
 	}

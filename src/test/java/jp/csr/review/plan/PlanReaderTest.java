@@ -103,7 +103,7 @@ class PlanReaderTest {
 			assertThat(plan.deadline()).isEqualTo(LocalDate.of(2025, 10, 31));
 			assertThat(plan.departments()).extracting(Department::code).containsExactly("ISEC", "COMP");
 			assertThat(plan.kpis()).extracting(Kpi::id).containsExactly("K1", "K2");
-			assertThat(plan.kpis().get(0).judgement()).isEqualTo(Judgement.AT_MOST);
+			assertThat(plan.kpis().get(0).judgement()).isEqualTo(Criterion.AT_MOST);
 			assertThat(plan.kpis().get(0).target()).isEqualByComparingTo("0");
 			assertThat(plan.kpis().get(0).previousResult()).isNull();
 			// commitments in review order: those with initiatives first, then those with KPIs only

@@ -101,7 +101,7 @@ class PlanTest {
 		Kpi first = kpis.get(0);
 		kpis.add(new Kpi(first.id(), "IDLE", first.materiality(), first.commitment(), "重複", "重複", first.judgement(),
 				first.target(), first.unit(), null));
-		kpis.add(new Kpi("K-ONLY", "ISEC", "別のマテリアリティ", "KPIだけのコミットメント", "KPIだけ", "KPIだけ", Judgement.QUALITATIVE,
+		kpis.add(new Kpi("K-ONLY", "ISEC", "別のマテリアリティ", "KPIだけのコミットメント", "KPIだけ", "KPIだけ", Criterion.QUALITATIVE,
 				null, "", null));
 		return new Plan(sample.group(), sample.term(), sample.start(), sample.end(), sample.deadline(), departments, kpis,
 				sample.initiatives());

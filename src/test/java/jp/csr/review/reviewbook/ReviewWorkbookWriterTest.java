@@ -42,7 +42,7 @@ import ch.qos.logback.core.read.ListAppender;
 
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.content.ReviewData.DepartmentStatus;
@@ -358,15 +358,15 @@ class ReviewWorkbookWriterTest {
 		List<Department> departments = List.of(new Department("D01", "情報セキュリティ部", null),
 				new Department("D02", "法務部", null), new Department("D03", "総務部", null));
 		List<Kpi> kpis = List.of(
-				new Kpi("K1", "D01", RESPONSIBLE, SECURITY, "重大インシデント件数0件", "重大インシデント件数", Judgement.AT_MOST,
+				new Kpi("K1", "D01", RESPONSIBLE, SECURITY, "重大インシデント件数0件", "重大インシデント件数", Criterion.AT_MOST,
 						BigDecimal.ZERO, "件", null),
-				new Kpi("K2", "D01", RESPONSIBLE, SECURITY, "ISMS維持(取得部門についてのみ)", "ISMS", Judgement.MAINTAIN, null, null,
+				new Kpi("K2", "D01", RESPONSIBLE, SECURITY, "ISMS維持(取得部門についてのみ)", "ISMS", Criterion.MAINTAIN, null, null,
 						null),
 				new Kpi("K3", "D02", RESPONSIBLE, COMPLIANCE, "コンプライアンス研修の目標受講率100%", "コンプライアンス研修受講率",
-						Judgement.AT_LEAST, new BigDecimal("100"), "%", null),
-				new Kpi("K4", "D03", RESPONSIBLE, COMPLIANCE, "重大な法令違反発生件数 0件", "重大な法令違反発生件数", Judgement.AT_MOST,
+						Criterion.AT_LEAST, new BigDecimal("100"), "%", null),
+				new Kpi("K4", "D03", RESPONSIBLE, COMPLIANCE, "重大な法令違反発生件数 0件", "重大な法令違反発生件数", Criterion.AT_MOST,
 						BigDecimal.ZERO, "件", null),
-				new Kpi("K5", "D03", RISK, BCP, "BCP訓練2回以上", "BCP訓練", Judgement.AT_LEAST, new BigDecimal("2"), "回",
+				new Kpi("K5", "D03", RISK, BCP, "BCP訓練2回以上", "BCP訓練", Criterion.AT_LEAST, new BigDecimal("2"), "回",
 						null));
 		List<Initiative> initiatives = List.of(
 				new Initiative("I1", "D01", RESPONSIBLE, SECURITY, "社内向けのセキュリティサービス提供"),

@@ -18,7 +18,7 @@ import java.util.Map;
 
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.template.TemplateWriter;
@@ -77,20 +77,20 @@ public final class SampleWorkbooks {
 			new Department("BCP", "BCP推進部", "bcp@example.co.jp"));
 
 	static final List<Kpi> KPIS = List.of(
-			kpi("K01", "ISEC", C1, "重大インシデント件数0件", "重大インシデント件数", Judgement.AT_MOST, "0", "件"),
-			kpi("K02", "ISEC", C1, "ISMS維持(取得部門についてのみ)", "ISMS", Judgement.MAINTAIN, null, ""),
-			kpi("K03", "PRIV", C2, "重大な個人情報漏洩件数 0件", "重大な個人情報漏洩件数", Judgement.AT_MOST, "0", "件"),
-			kpi("K04", "PRIV", C2, "プライバシーマーク維持", "プライバシーマーク", Judgement.MAINTAIN, null, ""),
-			kpi("K05", "COMP", C3, "コンプライアンス研修の目標受講率100%", "コンプライアンス研修受講率", Judgement.AT_LEAST, "100", "%"),
-			kpi("K06", "COMP", C3, "相談・通報ホットラインの認知率向上", "相談・通報ホットラインの認知率", Judgement.INCREASE, null, "%"),
-			kpi("K07", "COMP", C3, "重大な法令違反・重大アクシデント発生件数 0件", "重大な法令違反・重大アクシデント発生件数", Judgement.AT_MOST,
+			kpi("K01", "ISEC", C1, "重大インシデント件数0件", "重大インシデント件数", Criterion.AT_MOST, "0", "件"),
+			kpi("K02", "ISEC", C1, "ISMS維持(取得部門についてのみ)", "ISMS", Criterion.MAINTAIN, null, ""),
+			kpi("K03", "PRIV", C2, "重大な個人情報漏洩件数 0件", "重大な個人情報漏洩件数", Criterion.AT_MOST, "0", "件"),
+			kpi("K04", "PRIV", C2, "プライバシーマーク維持", "プライバシーマーク", Criterion.MAINTAIN, null, ""),
+			kpi("K05", "COMP", C3, "コンプライアンス研修の目標受講率100%", "コンプライアンス研修受講率", Criterion.AT_LEAST, "100", "%"),
+			kpi("K06", "COMP", C3, "相談・通報ホットラインの認知率向上", "相談・通報ホットラインの認知率", Criterion.INCREASE, null, "%"),
+			kpi("K07", "COMP", C3, "重大な法令違反・重大アクシデント発生件数 0件", "重大な法令違反・重大アクシデント発生件数", Criterion.AT_MOST,
 					"0", "件"),
-			kpi("K08", "RISK", C3, "リスク管理体制の改善", "リスク管理体制の改善", Judgement.QUALITATIVE, null, ""),
-			kpi("K09", "DEV", C4, "システム起因インシデント件数減少", "システム起因インシデント", Judgement.DECREASE, null, "件"),
-			kpi("K10", "AD", C5, "適切な広告コンテンツの維持", "適切な広告コンテンツ", Judgement.QUALITATIVE, null, ""),
-			kpi("K11", "AD", C5, "適切な募集情報の維持", "適切な募集情報", Judgement.QUALITATIVE, null, ""),
-			kpi("K12", "BCP", C6, "BCP規程の社内啓蒙", "BCP規程の社内啓蒙", Judgement.QUALITATIVE, null, ""),
-			kpi("K13", "BCP", C6, "自然災害・疫病・テロ等の対策拡充", "自然災害・疫病・テロ等の対策", Judgement.QUALITATIVE, null, ""));
+			kpi("K08", "RISK", C3, "リスク管理体制の改善", "リスク管理体制の改善", Criterion.QUALITATIVE, null, ""),
+			kpi("K09", "DEV", C4, "システム起因インシデント件数減少", "システム起因インシデント", Criterion.DECREASE, null, "件"),
+			kpi("K10", "AD", C5, "適切な広告コンテンツの維持", "適切な広告コンテンツ", Criterion.QUALITATIVE, null, ""),
+			kpi("K11", "AD", C5, "適切な募集情報の維持", "適切な募集情報", Criterion.QUALITATIVE, null, ""),
+			kpi("K12", "BCP", C6, "BCP規程の社内啓蒙", "BCP規程の社内啓蒙", Criterion.QUALITATIVE, null, ""),
+			kpi("K13", "BCP", C6, "自然災害・疫病・テロ等の対策拡充", "自然災害・疫病・テロ等の対策", Criterion.QUALITATIVE, null, ""));
 
 	/** Initiatives with the reference's mark (◎ where the PDF lost the glyph). */
 	static final List<Marked> INITIATIVES = List.of(
@@ -521,7 +521,7 @@ public final class SampleWorkbooks {
 	}
 
 	private static Kpi kpi(String id, String department, String commitment, String text, String indicator,
-			Judgement judgement, String target, String unit) {
+			Criterion judgement, String target, String unit) {
 		return new Kpi(id, department, MATERIALITY, commitment, text, indicator, judgement,
 				target == null ? null : new BigDecimal(target), unit, null);
 	}

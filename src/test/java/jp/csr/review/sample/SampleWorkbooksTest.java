@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jp.csr.review.plan.Department;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
@@ -67,7 +67,7 @@ class SampleWorkbooksTest {
 		assertThat(plan.kpis()).extracting(Kpi::id)
 			.containsExactly("K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "K11", "K12", "K13");
 		assertThat(plan.kpi("K05").orElseThrow()).satisfies(k -> {
-			assertThat(k.judgement()).isEqualTo(Judgement.AT_LEAST);
+			assertThat(k.judgement()).isEqualTo(Criterion.AT_LEAST);
 			assertThat(k.target()).isEqualByComparingTo("100");
 			assertThat(k.unit()).isEqualTo("%");
 		});

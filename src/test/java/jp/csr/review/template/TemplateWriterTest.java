@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Judgement;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.workbook.CellRead;
@@ -50,14 +50,14 @@ class TemplateWriterTest {
 
 	private static final Plan PLAN = new Plan("マイナビグループ", 53, YearMonth.of(2024, 10), YearMonth.of(2025, 9),
 			LocalDate.of(2025, 10, 31), List.of(ISEC, COMP, RISK),
-			List.of(new Kpi("K01", "ISEC", M, C1, "重大インシデント件数0件", "重大インシデント件数", Judgement.AT_MOST, BigDecimal.ZERO, "件",
+			List.of(new Kpi("K01", "ISEC", M, C1, "重大インシデント件数0件", "重大インシデント件数", Criterion.AT_MOST, BigDecimal.ZERO, "件",
 					null),
-					new Kpi("K02", "ISEC", M, C1, "ISMS維持(取得部門についてのみ)", "ISMS", Judgement.MAINTAIN, null, "", null),
-					new Kpi("K05", "COMP", M, C2, "コンプライアンス研修の目標受講率100%", "コンプライアンス研修受講率", Judgement.AT_LEAST,
+					new Kpi("K02", "ISEC", M, C1, "ISMS維持(取得部門についてのみ)", "ISMS", Criterion.MAINTAIN, null, "", null),
+					new Kpi("K05", "COMP", M, C2, "コンプライアンス研修の目標受講率100%", "コンプライアンス研修受講率", Criterion.AT_LEAST,
 							new BigDecimal("100"), "%", null),
-					new Kpi("K06", "COMP", M, C2, "相談・通報ホットラインの認知率向上", "相談・通報ホットラインの認知率", Judgement.INCREASE, null,
+					new Kpi("K06", "COMP", M, C2, "相談・通報ホットラインの認知率向上", "相談・通報ホットラインの認知率", Criterion.INCREASE, null,
 							"%", new BigDecimal("97.5")),
-					new Kpi("K08", "RISK", M, C2, "リスク管理体制の改善", "リスク管理体制の改善", Judgement.QUALITATIVE, null, "", null)),
+					new Kpi("K08", "RISK", M, C2, "リスク管理体制の改善", "リスク管理体制の改善", Criterion.QUALITATIVE, null, "", null)),
 			List.of(new Initiative("I01", "ISEC", M, C1, "社内向けのセキュリティサービス提供"),
 					new Initiative("I02", "ISEC", M, C1, "海外を含む子会社との情報セキュリティに関する連絡網の策定"),
 					new Initiative("I08", "COMP", M, C2, "コンプライアンス研修受講率100%に向けた継続的な取組の継続"),

@@ -3,14 +3,14 @@ package jp.csr.review.plan;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The plan's {@code 判定} column: how a KPI's 実績 is judged (PRODUCT.md §5). */
-public enum Judgement {
+/** The plan's {@code 判定} column: the criterion a KPI's 実績 is judged by (PRODUCT.md §5). */
+public enum Criterion {
 
 	AT_LEAST("以上"), AT_MOST("以下"), MAINTAIN("維持"), INCREASE("増加"), DECREASE("減少"), QUALITATIVE("定性");
 
 	private final String label;
 
-	Judgement(String label) {
+	Criterion(String label) {
 		this.label = label;
 	}
 
@@ -27,7 +27,7 @@ public enum Judgement {
 		return this == AT_LEAST || this == AT_MOST;
 	}
 
-	public static Optional<Judgement> ofLabel(String label) {
+	public static Optional<Criterion> ofLabel(String label) {
 		return Arrays.stream(values()).filter(j -> j.label.equals(label)).findFirst();
 	}
 
