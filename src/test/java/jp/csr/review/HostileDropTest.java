@@ -29,6 +29,7 @@ import java.util.zip.ZipInputStream;
 import jp.csr.review.HostileCorpus.Case;
 import jp.csr.review.HostileCorpus.Expect;
 import jp.csr.review.feedback.AnnotatedCopies;
+import jp.csr.review.testing.ReviewProcesses;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -76,10 +77,10 @@ class HostileDropTest {
 		Map<String, String> rootBefore = snapshotOutsideOf(store, output);
 
 		long started = System.nanoTime();
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-cp", System.getProperty("java.class.path"), ReviewApplication.class.getName(), "run",
-				"--review.plan=" + root.resolve("plan.xlsx"), "--review.input-dir=" + corpus.input,
-				"--review.output-dir=" + output, "--review.store=" + store, "--review.settle=0s")
+		List<String> line = ReviewProcesses.java("-Xmx1g");
+		line.addAll(List.of("run", "--review.plan=" + root.resolve("plan.xlsx"), "--review.input-dir=" + corpus.input,
+				"--review.output-dir=" + output, "--review.store=" + store, "--review.settle=0s"));
+		Process process = new ProcessBuilder(line)
 			.directory(REPO.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(root.resolve("console.txt").toFile())

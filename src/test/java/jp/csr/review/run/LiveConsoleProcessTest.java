@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.csr.review.feedback.Drops;
-import jp.csr.review.run.OperationsProcessTest.Child;
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
+import jp.csr.review.testing.ReviewProcesses.Child;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9, the console as cron keeps it (stdout to a file), read while the run goes on: each file's line is
  * there as soon as the chunk holding the file commits, never for a chunk rolled back, and a run killed midway
- * leaves the lines of every committed chunk; its restart prints the other files, each once. Real processes,
- * as {@link OperationsProcessTest} runs them, one file per chunk and slowed by {@code --review.test.load-delay}.
+ * leaves the lines of every committed chunk; its restart prints the other files, each once. Real processes, as
+ * {@link jp.csr.review.testing.ReviewProcesses} starts them, one file per chunk and slowed by
+ * {@code --review.test.load-delay}.
  */
 class LiveConsoleProcessTest {
 

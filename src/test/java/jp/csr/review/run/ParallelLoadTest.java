@@ -22,9 +22,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jp.csr.review.feedback.Drops;
-import jp.csr.review.run.OperationsProcessTest.Child;
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
+import jp.csr.review.testing.ReviewProcesses;
+import jp.csr.review.testing.ReviewProcesses.Child;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaves exactly what the one-file-at-a-time load leaves: the same store rows, the same outcomes, the same
  * review, on a drop with rejected, late, superseded and duplicate files (a copy in the same chunk as its
  * original, another in a later chunk). Killed in the middle, it resumes at the first chunk not committed.
- * Real processes, as {@link OperationsProcessTest} runs them; {@link LoadProbeConfiguration} shows the threads
+ * Real processes, as {@link ReviewProcesses} starts them; {@link LoadProbeConfiguration} shows the threads
  * at work, and {@code --review.test.load-delay} makes checking a file slow enough to kill a run between two
  * chunks.
  */
@@ -93,7 +94,7 @@ class ParallelLoadTest {
 		assertThat(run.exit()).as(run.output()).isEqualTo(3);
 
 		assertThat(rows(parallel)).isEqualTo(rows(sequential));
-		assertThat(OperationsProcessTest.cells(parallel.review())).isEqualTo(OperationsProcessTest.cells(sequential.review()));
+		assertThat(ReviewProcesses.cells(parallel.review())).isEqualTo(ReviewProcesses.cells(sequential.review()));
 		assertThat(copies(parallel)).isEqualTo(copies(sequential)).isNotEmpty();
 		assertThat(lines(run, parallel)).isEqualTo(lines(sequentialRun, sequential)).hasSizeGreaterThan(13);
 
@@ -124,7 +125,7 @@ class ParallelLoadTest {
 		assertThat(restarted.exit()).as(restarted.output()).isEqualTo(3);
 		assertThat(restarted.output()).contains("異常終了していました");
 		assertThat(rows(f)).isEqualTo(rows(sequential));
-		assertThat(OperationsProcessTest.cells(f.review())).isEqualTo(OperationsProcessTest.cells(sequential.review()));
+		assertThat(ReviewProcesses.cells(f.review())).isEqualTo(ReviewProcesses.cells(sequential.review()));
 	}
 
 	// ---------------------------------------------------------------------------------------------
