@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Every assertion is soft: one run answers all of them, and a failure report lists every broken
  * promise at once.
  */
-class HostileDropTest {
+class HostileDropProcessTest {
 
 	private static final Path REPO = Path.of("").toAbsolutePath();
 

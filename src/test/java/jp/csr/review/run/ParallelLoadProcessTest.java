@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at work, and {@code --review.test.load-delay} makes checking a file slow enough to kill a run between two
  * chunks.
  */
-class ParallelLoadTest {
+class ParallelLoadProcessTest {
 
 	/** 提出期限 of the plan: 2025-10-15 in Tokyo. */
 	private static final LocalDate DEADLINE = LocalDate.of(2025, 10, 15);
