@@ -3,7 +3,6 @@ package jp.csr.review.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import jp.csr.review.TestStore;
 import jp.csr.review.testing.ReviewProcesses.Child;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static jp.csr.review.testing.ReviewProcesses.TIMEOUT;
 import static jp.csr.review.testing.ReviewProcesses.cells;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operations of PRODUCT.md §7 as an admin meets them: real processes (a crash, a second run, a
@@ -72,7 +72,8 @@ class OperationsProcessTest {
 		Folders f = Folders.in(temp);
 		// chunks of 2: the kill lands between chunks of the load, some files committed and some not
 		Child slow = f.start("run", "--review.test.load-delay=2s", "--review.load-chunk=2");
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: no hook, no cleanup
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
 		assertThat(f.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
@@ -101,7 +102,8 @@ class OperationsProcessTest {
 	void theDaemonRunsOnItsScheduleAndStopsCleanlyOnSigterm() throws Exception {
 		Folders f = Folders.in(temp);
 		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *");
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") > 0);
 		daemon.destroy(); // SIGTERM
 		Result stopped = Result.of(daemon);
 		assertThat(stopped.exit()).as(stopped.output()).isZero();
@@ -115,7 +117,8 @@ class OperationsProcessTest {
 		Folders f = Folders.in(temp);
 		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *", "--review.test.load-delay=2s",
 				"--review.load-chunk=2");
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		daemon.destroy();
 		Result stopped = Result.of(daemon);
 		assertThat(stopped.exit()).as(stopped.output()).isZero();
@@ -132,7 +135,8 @@ class OperationsProcessTest {
 		Folders f = Folders.in(temp);
 		Child slow = f.start("run", "--review.test.load-delay=3s");
 		try {
-			waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+			await().atMost(TIMEOUT)
+				.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 			Result status = f.run("status");
 			assertThat(status.exit()).as(status.output()).isZero();
 			assertThat(status.output()).contains("実行中: PID").contains("STARTED (実行中)")
@@ -178,11 +182,13 @@ class OperationsProcessTest {
 		Folders b = a.otherHost("store-b");
 		// slow enough for a status from the other host (a JVM start, seconds on a busy machine) during the load
 		Child slow = a.start("run", "--review.test.load-delay=5s", "--review.load-chunk=2");
-		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		Result running = b.run("status");
 		assertThat(running.output()).contains("ストア: " + b.url() + " (PostgreSQL、共有)")
 			.contains("実行中: PID " + slow.process().pid() + ", ホスト ").contains("STARTED (実行中)");
-		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: its connection, and with it the lock, goes
 		assertThat(a.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
 			.containsExactly("STARTED");
@@ -208,18 +214,6 @@ class OperationsProcessTest {
 		}
 		assertThat(f.count("SELECT COUNT(DISTINCT sha256) FROM submission_file")).isEqualTo(f.count("SELECT COUNT(*) FROM submission_file"));
 		assertThat(cells(f.review())).isEqualTo(cleanReview);
-	}
-
-	// ---------------------------------------------------------------------------------------------
-
-	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not met within " + TIMEOUT);
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The load step checks the files of a chunk on several threads and loads many files per transaction, yet
@@ -110,7 +111,8 @@ class ParallelLoadProcessTest {
 	void aParallelRunKilledBetweenChunksResumesAtTheFirstUncommittedOne() throws Exception {
 		Folders f = folders(temp);
 		Child slow = f.start("run", with(PARALLEL, "--review.test.load-delay=1500ms"));
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND COMMIT_COUNT >= 1") > 0);
+		await().atMost(ReviewProcesses.TIMEOUT).pollInterval(Duration.ofMillis(50))
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND COMMIT_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL during the second chunk
 
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
@@ -286,14 +288,6 @@ class ParallelLoadProcessTest {
 		List<String> all = new ArrayList<>(List.of(options));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
-	}
-
-	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + 120_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition met within 120 s").isLessThan(deadline);
-			Thread.sleep(50);
-		}
 	}
 
 }
