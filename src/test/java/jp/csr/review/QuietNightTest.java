@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jp.csr.review.feedback.Drops;
+import jp.csr.review.testing.SharedStoreToo;
 import jp.csr.review.write.ReviewDecider;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * edited, a 提出期限 that has passed.
  */
 @SpringBootTest
+@SharedStoreToo
 class QuietNightTest {
 
 	static final Path ROOT = SampleFolders.planOnly("quiet-night");

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jp.csr.review.TestStore;
 import jp.csr.review.testing.ReviewProcesses;
 import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them: in the checkout, told by {@value ReviewCommandLine#CALLER_DIR} which folder the admin typed the command
  * in. Only what lies outside the checkout is written: each test has its own store, input and output folders.
  */
+@SharedStoreToo
 class CommandLineProcessTest {
 
 	private static final Path REPO = Path.of("").toAbsolutePath();

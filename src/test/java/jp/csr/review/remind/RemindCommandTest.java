@@ -35,6 +35,7 @@ import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.template.TemplateWriter;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,6 +63,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SharedStoreToo
 class RemindCommandTest {
 
 	static final Path ROOT = SampleFolders.planOnly("remind");

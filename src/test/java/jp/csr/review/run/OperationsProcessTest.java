@@ -8,6 +8,7 @@ import jp.csr.review.TestStore;
 import jp.csr.review.testing.ReviewProcesses.Child;
 import jp.csr.review.testing.ReviewProcesses.Folders;
 import jp.csr.review.testing.ReviewProcesses.Result;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * {@link jp.csr.review.testing.ReviewProcesses} starts them; {@code --review.test.load-delay} (see
  * {@link SlowLoadConfiguration}) makes the load step slow enough to kill it or ask its status.
  */
+@SharedStoreToo
 class OperationsProcessTest {
 
 	@TempDir

@@ -26,6 +26,7 @@ import jp.csr.review.testing.ReviewProcesses;
 import jp.csr.review.testing.ReviewProcesses.Child;
 import jp.csr.review.testing.ReviewProcesses.Folders;
 import jp.csr.review.testing.ReviewProcesses.Result;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * at work, and {@code --review.test.load-delay} makes checking a file slow enough to kill a run between two
  * chunks.
  */
+@SharedStoreToo
 class ParallelLoadProcessTest {
 
 	/** 提出期限 of the plan: 2025-10-15 in Tokyo. */
