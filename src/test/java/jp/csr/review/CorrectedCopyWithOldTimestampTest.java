@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * than everything seen before, so the correction is the department's word, not the rejection.
  */
 @SpringBootTest
+@SharedStoreToo
 class CorrectedCopyWithOldTimestampTest {
 
 	static final Path ROOT = SampleFolders.planOnly("corrected-old-time");

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.sample.SampleWorkbooks;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * version in the review, shown as 差戻し.
  */
 @SpringBootTest
+@SharedStoreToo
 class GoodAndBadFilesTest {
 
 	static final Path ROOT = SampleFolders.planOnly("good-and-bad");

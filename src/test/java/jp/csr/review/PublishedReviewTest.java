@@ -23,6 +23,7 @@ import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.template.TemplateWriter;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ENV typed its numbers every way a department does.
  */
 @SpringBootTest
+@SharedStoreToo
 class PublishedReviewTest {
 
 	static final Path ROOT = SampleFolders.copy("published-review");

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.feedback.Drops;
+import jp.csr.review.testing.SharedStoreToo;
 import jp.csr.review.write.ReviewDecider;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -43,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * edited, a 提出期限 that has passed.
  */
 @SpringBootTest
+@SharedStoreToo
 class QuietNightTest {
 
 	static final Path ROOT = SampleFolders.planOnly("quiet-night");

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * README's GRANTs reads the views and cannot write.
  */
 @SpringBootTest
+@SharedStoreToo
 class ReportingViewsTest {
 
 	static final Path ROOT = SampleFolders.copy("reporting-views");

@@ -17,6 +17,7 @@ import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.template.TemplateWriter;
+import jp.csr.review.testing.SharedStoreToo;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code validate} checks it, then consolidated by the real job: the values are in 振り返り and KPI達成状況.
  */
 @SpringBootTest
+@SharedStoreToo
 class RoundTripTest {
 
 	static final Path ROOT = SampleFolders.planOnly("round-trip");

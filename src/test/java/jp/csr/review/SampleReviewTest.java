@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (shared/reference/group-review-53.txt) cell by cell.
  */
 @SpringBootTest
+@SharedStoreToo
 class SampleReviewTest {
 
 	static final Path ROOT = SampleFolders.copy("sample-review");

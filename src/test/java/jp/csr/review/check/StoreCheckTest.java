@@ -19,6 +19,7 @@ import jp.csr.review.TestStore;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class StoreCheckTest {
 
 	static final Path ROOT = SampleFolders.copy("store-check");

@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.csr.review.TestStore;
-import jp.csr.review.run.OperationsProcessTest.Folders;
+import jp.csr.review.testing.ReviewProcesses;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them: in the checkout, told by {@value ReviewCommandLine#CALLER_DIR} which folder the admin typed the command
  * in. Only what lies outside the checkout is written: each test has its own store, input and output folders.
  */
+@SharedStoreToo
 class CommandLineProcessTest {
 
 	private static final Path REPO = Path.of("").toAbsolutePath();
@@ -120,8 +123,7 @@ class CommandLineProcessTest {
 
 	/** The application from the test class path, in {@code dir}, with stdout and stderr apart. */
 	private Console java(Path dir, Map<String, String> environment, String... args) throws Exception {
-		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), "jp.csr.review.ReviewApplication"));
+		List<String> line = ReviewProcesses.java();
 		line.addAll(List.of(args));
 		Path out = Files.createTempFile(temp, "out", ".log");
 		Path err = Files.createTempFile(temp, "err", ".log");
@@ -131,9 +133,9 @@ class CommandLineProcessTest {
 		builder.environment().remove(ReviewCommandLine.CALLER_DIR);
 		builder.environment().putAll(environment);
 		Process process = builder.start();
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
+		if (!process.waitFor(ReviewProcesses.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
-			throw new AssertionError("no exit within 120 s: " + read(out) + read(err));
+			throw new AssertionError("no exit within " + ReviewProcesses.TIMEOUT + ": " + read(out) + read(err));
 		}
 		return new Console(process.exitValue(), read(out), read(err));
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jp.csr.review.SampleFolders;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PRODUCT.md §7: the exit codes of validate, template, run, status and bad usage. */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class CommandsTest {
 
 	static final Path ROOT = SampleFolders.copy("commands");

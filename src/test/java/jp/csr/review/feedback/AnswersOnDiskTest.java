@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * department's newest rejected file stays until a newer file of it is accepted (PRODUCT.md §6).
  */
 @SpringBootTest
+@SharedStoreToo
 class AnswersOnDiskTest {
 
 	static final Path ROOT = SampleFolders.planOnly("answers-on-disk");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 実績 held in the store; with neither, the KPI is 判定不能.
  */
 @SpringBootTest
+@SharedStoreToo
 class PreviousTermBaselineTest {
 
 	static final Path ROOT = SampleFolders.copy("baseline");

@@ -23,6 +23,7 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.template.TemplateWriter;
+import jp.csr.review.testing.SharedStoreToo;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
 import org.apache.poi.ss.usermodel.Cell;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class NextTermCommandTest {
 
 	static final Path ROOT = SampleFolders.copy("next-term");

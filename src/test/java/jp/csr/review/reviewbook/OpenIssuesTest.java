@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.feedback.Drops;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * rejected), each once, with when it was found. A quiet night shows the office why a department was sent back.
  */
 @SpringBootTest
+@SharedStoreToo
 class OpenIssuesTest {
 
 	static final Path ROOT = SampleFolders.planOnly("open-issues");

@@ -14,6 +14,7 @@ import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledIfSystemProperty(named = "review.test.store", matches = "postgresql")
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class AnotherHostTest {
 
 	static final String DEV = "53期_DEV_システム開発部.xlsx";

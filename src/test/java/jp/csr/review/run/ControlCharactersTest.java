@@ -11,6 +11,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class ControlCharactersTest {
 
 	static final Path ROOT = SampleFolders.copy("control-characters");

@@ -18,6 +18,7 @@ import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.store.Archive;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class DropFolderMessTest {
 
 	static final Path ROOT = SampleFolders.planOnly("drop-folder-mess");

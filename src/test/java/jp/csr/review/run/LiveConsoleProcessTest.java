@@ -4,26 +4,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.csr.review.feedback.Drops;
-import jp.csr.review.run.OperationsProcessTest.Child;
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
+import jp.csr.review.testing.ReviewProcesses.Child;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 9, the console as cron keeps it (stdout to a file), read while the run goes on: each file's line is
  * there as soon as the chunk holding the file commits, never for a chunk rolled back, and a run killed midway
- * leaves the lines of every committed chunk; its restart prints the other files, each once. Real processes,
- * as {@link OperationsProcessTest} runs them, one file per chunk and slowed by {@code --review.test.load-delay}.
+ * leaves the lines of every committed chunk; its restart prints the other files, each once. Real processes, as
+ * {@link jp.csr.review.testing.ReviewProcesses} starts them, one file per chunk and slowed by
+ * {@code --review.test.load-delay}.
  */
 class LiveConsoleProcessTest {
 
@@ -111,30 +115,29 @@ class LiveConsoleProcessTest {
 		return f.query("SELECT path FROM scan_candidate WHERE outcome IS NOT NULL ORDER BY seq");
 	}
 
-	private static void awaitLine(Path log, String line) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + 2_000_000_000L;
-		while (!Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
-			assertThat(System.nanoTime()).as("%s in %s", line, log).isLessThan(deadline);
-			Thread.sleep(5);
-		}
+	private static void awaitLine(Path log, String line) {
+		await().alias(line + " in " + log).atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(5)).until(() -> Files.readString(log, StandardCharsets.UTF_8).contains(line));
 	}
 
 	/** Waits for the child's {@code n}-th file line (reading its console as it grows) and returns it. */
-	private static String awaitFileLine(Child child, int n) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + 60_000_000_000L;
-		while (true) {
-			String console = Files.readString(child.log(), StandardCharsets.UTF_8);
-			Matcher m = FILE_LINE.matcher(console);
-			for (int i = 1; m.find(); i++) {
-				if (i == n) {
-					int end = console.indexOf('\n', m.start());
-					return console.substring(m.start(), end < 0 ? console.length() : end);
-				}
+	private static String awaitFileLine(Child child, int n) {
+		return await().alias("file line " + n + " in " + child.log()).atMost(Duration.ofSeconds(60))
+			.pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> fileLine(child, n), Objects::nonNull);
+	}
+
+	/** The child's {@code n}-th file line so far, or null; fails at once if the child ended without it. */
+	private static String fileLine(Child child, int n) throws IOException {
+		String console = Files.readString(child.log(), StandardCharsets.UTF_8);
+		Matcher m = FILE_LINE.matcher(console);
+		for (int i = 1; m.find(); i++) {
+			if (i == n) {
+				int end = console.indexOf('\n', m.start());
+				return console.substring(m.start(), end < 0 ? console.length() : end);
 			}
-			assertThat(child.isAlive()).as("ended before its file line %d:%n%s", n, console).isTrue();
-			assertThat(System.nanoTime()).as("file line %d within 60 s:%n%s", n, console).isLessThan(deadline);
-			Thread.sleep(20);
 		}
+		assertThat(child.isAlive()).as("ended before its file line %d:%n%s", n, console).isTrue();
+		return null;
 	}
 
 }

@@ -1,53 +1,32 @@
 package jp.csr.review.run;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 import jp.csr.review.TestStore;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import jp.csr.review.testing.ReviewProcesses.Child;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
+import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static jp.csr.review.testing.ReviewProcesses.TIMEOUT;
+import static jp.csr.review.testing.ReviewProcesses.cells;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operations of PRODUCT.md §7 as an admin meets them: real processes (a crash, a second run, a
- * signal need one), each on its own temporary store, input and output folders. The application runs from
- * the test class path, so no packaging is needed; {@code --review.test.load-delay} (see
+ * signal need one), each on its own temporary store, input and output folders, started as
+ * {@link jp.csr.review.testing.ReviewProcesses} starts them; {@code --review.test.load-delay} (see
  * {@link SlowLoadConfiguration}) makes the load step slow enough to kill it or ask its status.
  */
-public class OperationsProcessTest {
-
-	private static final Path REPO = Path.of("").toAbsolutePath();
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(120);
-
-	private static final String URL = "--spring.datasource.url=";
-
-	/** Timestamps the review carries (作成日時 and the like) differ between two runs. */
-	private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,2}:\\d{2}");
+@SharedStoreToo
+class OperationsProcessTest {
 
 	@TempDir
 	static Path shared;
@@ -72,16 +51,16 @@ public class OperationsProcessTest {
 	@Test
 	void aFailedWriteStepIsResumedAloneByRestart() throws Exception {
 		Folders f = Folders.in(temp);
-		Files.delete(f.output);
-		Files.writeString(f.output, "a file where the output folder should be"); // blocks root as well
+		Files.delete(f.output());
+		Files.writeString(f.output(), "a file where the output folder should be"); // blocks root as well
 
 		Result failed = f.run("run");
 		assertThat(failed.exit()).as(failed.output()).isEqualTo(1);
 		assertThat(failed.output()).contains("ステップ「write」").contains("./review restart 1")
 			.as("no stack trace on the console").doesNotContain("\tat ").doesNotContain("Caused by");
-		assertThat(Files.readString(f.store.resolve("logs/review.log"))).contains("\tat ").contains(" ERROR ");
+		assertThat(Files.readString(f.store().resolve("logs/review.log"))).contains("\tat ").contains(" ERROR ");
 
-		Files.delete(f.output);
+		Files.delete(f.output());
 		Result restarted = f.run("restart");
 		assertThat(restarted.exit()).as(restarted.output()).isIn(0, 3);
 		assertThat(restarted.output()).containsPattern("ステップ write\\s+COMPLETED")
@@ -95,7 +74,8 @@ public class OperationsProcessTest {
 		Folders f = Folders.in(temp);
 		// chunks of 2: the kill lands between chunks of the load, some files committed and some not
 		Child slow = f.start("run", "--review.test.load-delay=2s", "--review.load-chunk=2");
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: no hook, no cleanup
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
 		assertThat(f.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
@@ -124,7 +104,8 @@ public class OperationsProcessTest {
 	void theDaemonRunsOnItsScheduleAndStopsCleanlyOnSigterm() throws Exception {
 		Folders f = Folders.in(temp);
 		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *");
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") > 0);
 		daemon.destroy(); // SIGTERM
 		Result stopped = Result.of(daemon);
 		assertThat(stopped.exit()).as(stopped.output()).isZero();
@@ -138,7 +119,8 @@ public class OperationsProcessTest {
 		Folders f = Folders.in(temp);
 		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *", "--review.test.load-delay=2s",
 				"--review.load-chunk=2");
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		daemon.destroy();
 		Result stopped = Result.of(daemon);
 		assertThat(stopped.exit()).as(stopped.output()).isZero();
@@ -155,7 +137,8 @@ public class OperationsProcessTest {
 		Folders f = Folders.in(temp);
 		Child slow = f.start("run", "--review.test.load-delay=3s");
 		try {
-			waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+			await().atMost(TIMEOUT)
+				.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 			Result status = f.run("status");
 			assertThat(status.exit()).as(status.output()).isZero();
 			assertThat(status.output()).contains("実行中: PID").contains("STARTED (実行中)")
@@ -201,12 +184,13 @@ public class OperationsProcessTest {
 		Folders b = a.otherHost("store-b");
 		// slow enough for a status from the other host (a JVM start, seconds on a busy machine) during the load
 		Child slow = a.start("run", "--review.test.load-delay=5s", "--review.load-chunk=2");
-		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		Result running = b.run("status");
-		String url = b.database().stream().filter(o -> o.startsWith(URL)).findFirst().orElseThrow().substring(URL.length());
-		assertThat(running.output()).contains("ストア: " + url + " (PostgreSQL、共有)")
+		assertThat(running.output()).contains("ストア: " + b.url() + " (PostgreSQL、共有)")
 			.contains("実行中: PID " + slow.process().pid() + ", ホスト ").contains("STARTED (実行中)");
-		waitFor(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
+		await().atMost(TIMEOUT)
+			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: its connection, and with it the lock, goes
 		assertThat(a.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
 			.containsExactly("STARTED");
@@ -232,172 +216,6 @@ public class OperationsProcessTest {
 		}
 		assertThat(f.count("SELECT COUNT(DISTINCT sha256) FROM submission_file")).isEqualTo(f.count("SELECT COUNT(*) FROM submission_file"));
 		assertThat(cells(f.review())).isEqualTo(cleanReview);
-	}
-
-	// ---------------------------------------------------------------------------------------------
-
-	record Result(int exit, String output) {
-
-		static Result of(Child child) throws Exception {
-			return child.result();
-		}
-
-	}
-
-	/** A started process whose console goes to a file (no pipe to fill up). */
-	record Child(Process process, Path log) {
-
-		Result result() throws Exception {
-			if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new AssertionError("no exit within " + TIMEOUT + ":\n" + Files.readString(log));
-			}
-			return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-		}
-
-		void destroy() {
-			process.destroy();
-		}
-
-		void kill() throws InterruptedException {
-			process.destroyForcibly();
-			process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		boolean isAlive() {
-			return process.isAlive();
-		}
-
-	}
-
-	/**
-	 * One store, input and output folder, with the repository's plan and sample submissions.
-	 *
-	 * @param database the options naming the store's database on PostgreSQL ({@link TestStore#arguments()}, made
-	 *        once per store so that all its processes share it), none on SQLite
-	 */
-	public record Folders(Path root, Path store, Path input, Path output, Path plan, List<String> database) {
-
-		public static Folders in(Path root) throws IOException {
-			Folders f = new Folders(root, root.resolve("store"), root.resolve("input"), root.resolve("output"),
-					root.resolve("plan.xlsx"), TestStore.arguments());
-			Files.createDirectories(f.input);
-			Files.createDirectories(f.output);
-			Files.copy(REPO.resolve("config/plan.xlsx"), f.plan, StandardCopyOption.REPLACE_EXISTING);
-			try (DirectoryStream<Path> files = Files.newDirectoryStream(REPO.resolve("input"), "*.xlsx")) {
-				for (Path file : files) {
-					Files.copy(file, f.input.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-				}
-			}
-			return f;
-		}
-
-		/** Another host: its own store folder, the same database, input, output and plan. */
-		Folders otherHost(String storeFolder) {
-			return new Folders(root, root.resolve(storeFolder), input, output, plan, database);
-		}
-
-		Child start(String command, String... options) throws IOException {
-			return start(line(command, options));
-		}
-
-		/** {@code command} started through {@code prefix} (setpriv, say). */
-		Child start(List<String> prefix, String command, String... options) throws IOException {
-			List<String> line = new ArrayList<>(prefix);
-			line.addAll(line(command, options));
-			return start(line);
-		}
-
-		/** The command line of the application on these folders (a test may start it through a shell). */
-		List<String> line(String command, String... options) {
-			List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), "jp.csr.review.ReviewApplication", command,
-					"--review.store=" + store, "--review.input-dir=" + input, "--review.output-dir=" + output,
-					"--review.plan=" + plan, "--review.settle=0s"));
-			line.addAll(database);
-			line.addAll(List.of(options));
-			return line;
-		}
-
-		Child start(List<String> line) throws IOException {
-			Path log = root.resolve("process-" + System.nanoTime() + ".log");
-			Process p = new ProcessBuilder(line).directory(REPO.toFile()).redirectErrorStream(true)
-				.redirectOutput(log.toFile()).start();
-			return new Child(p, log);
-		}
-
-		Result run(String command, String... options) throws Exception {
-			return start(command, options).result();
-		}
-
-		Path review() throws IOException {
-			try (var files = Files.list(output)) {
-				return files.filter(p -> p.getFileName().toString().endsWith("行動計画振り返り.xlsx")).findFirst()
-					.orElseThrow(() -> new AssertionError("no review in " + output));
-			}
-		}
-
-		/** Read-only, autocommit: never waits for a run's write lock (WAL). */
-		List<String> query(String sql) throws SQLException {
-			List<String> values = new ArrayList<>();
-			try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-				while (rs.next()) {
-					values.add(rs.getString(1));
-				}
-			}
-			return values;
-		}
-
-		/** The store's database: SQLite's file, or the PostgreSQL database its processes were given. */
-		Connection connect() throws SQLException {
-			if (database.isEmpty()) {
-				return DriverManager.getConnection("jdbc:sqlite:" + store.resolve("review.db"));
-			}
-			String url = database.stream().filter(o -> o.startsWith(URL)).findFirst().orElseThrow();
-			return DriverManager.getConnection(url.substring(URL.length()), "postgres", null);
-		}
-
-		public int count(String sql) {
-			if (database.isEmpty() && !Files.exists(store.resolve("review.db"))) {
-				return 0;
-			}
-			try {
-				return Integer.parseInt(query(sql).get(0));
-			}
-			catch (SQLException ex) {
-				return 0; // the tables do not exist yet
-			}
-		}
-
-	}
-
-	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not met within " + TIMEOUT);
-			}
-			Thread.sleep(100);
-		}
-	}
-
-	/** Every non-empty cell of every sheet as "sheet!A1=text", timestamps left out. */
-	static List<String> cells(Path workbook) throws IOException {
-		DataFormatter formatter = new DataFormatter();
-		List<String> cells = new ArrayList<>();
-		try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-			for (Sheet sheet : wb) {
-				for (Row row : sheet) {
-					for (Cell cell : row) {
-						String text = formatter.formatCellValue(cell);
-						if (!text.isBlank() && !TIMESTAMP.matcher(text).find()) {
-							cells.add(sheet.getSheetName() + "!" + cell.getAddress() + "=" + text);
-						}
-					}
-				}
-			}
-		}
-		return cells;
 	}
 
 }

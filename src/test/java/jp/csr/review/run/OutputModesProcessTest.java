@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jp.csr.review.feedback.Drops;
-import jp.csr.review.run.OperationsProcessTest.Child;
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
+import jp.csr.review.testing.ReviewProcesses.Child;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,15 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
-import org.junit.jupiter.api.Assumptions;
+import jp.csr.review.testing.ReviewProcesses;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +151,7 @@ class StoreFaultsProcessTest {
 		assertThat(run.exit()).as(run.output()).isZero();
 		assertThat(run.output()).doesNotContain("保管ファイルがありません");
 		assertThat(f.query("SELECT COUNT(*) FROM kpi_result")).isEqualTo(made.query("SELECT COUNT(*) FROM kpi_result"));
-		assertThat(OperationsProcessTest.cells(f.review())).isEqualTo(OperationsProcessTest.cells(made.review()));
+		assertThat(ReviewProcesses.cells(f.review())).isEqualTo(ReviewProcesses.cells(made.review()));
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -187,19 +185,7 @@ class StoreFaultsProcessTest {
 
 	/** setpriv without the capabilities that bypass file permissions, when it stops a write to {@code file}. */
 	private static List<String> cannotWrite(Path file) throws Exception {
-		List<String> probe = new ArrayList<>(UnreadableFileProcessTest.WITHOUT_DAC_OVERRIDE);
-		probe.addAll(List.of("test", "-w", file.toString()));
-		Process p;
-		try {
-			p = new ProcessBuilder(probe).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-		}
-		catch (IOException ex) {
-			Assumptions.abort("setpriv is not available: " + ex.getMessage());
-			throw ex;
-		}
-		Assumptions.assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() != 0,
-				"cannot start a process that file permissions stop");
-		return UnreadableFileProcessTest.WITHOUT_DAC_OVERRIDE;
+		return ReviewProcesses.withoutPermissionBypass("test", "-w", file.toString());
 	}
 
 }

@@ -18,6 +18,7 @@ import jp.csr.review.feedback.Drops;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.nextterm.PlanWriter;
+import jp.csr.review.testing.SharedStoreToo;
 import jp.csr.review.nextterm.NextTerm;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@SharedStoreToo
 class TwoTermsInOneStoreTest {
 
 	static final Path ROOT = SampleFolders.copy("two-terms");

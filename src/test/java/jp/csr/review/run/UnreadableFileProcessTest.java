@@ -6,17 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import jp.csr.review.run.OperationsProcessTest.Child;
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
 import jp.csr.review.sample.SampleWorkbooks;
+import jp.csr.review.testing.ReviewProcesses;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a non-root service user has. It keeps uid 0, so it can still read the class path in root's home.
  */
 class UnreadableFileProcessTest {
-
-	static final List<String> WITHOUT_DAC_OVERRIDE = List.of("setpriv",
-			"--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", "--");
 
 	private static final Instant RECEIVED = Instant.parse("2025-10-27T01:00:00Z");
 
@@ -52,7 +46,7 @@ class UnreadableFileProcessTest {
 		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("---------"));
 		List<String> prefix = unprivileged(file);
 
-		Result first = run(f, prefix);
+		Result first = f.start(prefix, "run").result();
 		assertThat(first.exit()).as(first.output()).isEqualTo(3);
 		assertThat(first.output()).contains("読取不可 " + file + "  (読み取り権限がありません。次回もう一度読み込みます)")
 			.contains("読取不可 " + folder + "  (読み取り権限がありません。次回もう一度読み込みます)")
@@ -61,7 +55,7 @@ class UnreadableFileProcessTest {
 
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-		Result second = run(f, prefix);
+		Result second = f.start(prefix, "run").result();
 		assertThat(second.exit()).as(second.output()).isZero();
 		assertThat(second.output()).contains("受理     " + file)
 			.contains("受理     " + folder.resolve("53期_RISK_リスク管理部_再提出.xlsx"))
@@ -85,32 +79,7 @@ class UnreadableFileProcessTest {
 		if (!Files.isReadable(unreadable)) {
 			return List.of();
 		}
-		List<String> probe = new ArrayList<>(WITHOUT_DAC_OVERRIDE);
-		probe.addAll(List.of("cat", unreadable.toString()));
-		Process p;
-		try {
-			p = new ProcessBuilder(probe).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-		}
-		catch (IOException ex) {
-			Assumptions.abort("setpriv is not available: " + ex.getMessage());
-			throw ex;
-		}
-		Assumptions.assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() != 0,
-				"cannot start a process that file permissions stop");
-		return WITHOUT_DAC_OVERRIDE;
-	}
-
-	/** {@code run} in a child process started through {@code prefix}, on the folders of {@code f}. */
-	private static Result run(Folders f, List<String> prefix) throws Exception {
-		List<String> line = new ArrayList<>(prefix);
-		line.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), "jp.csr.review.ReviewApplication", "run",
-				"--review.store=" + f.store(), "--review.input-dir=" + f.input(), "--review.output-dir=" + f.output(),
-				"--review.plan=" + f.plan(), "--review.settle=0s"));
-		Path log = f.root().resolve("process-" + System.nanoTime() + ".log");
-		Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new Child(p, log).result();
+		return ReviewProcesses.withoutPermissionBypass("cat", unreadable.toString());
 	}
 
 }

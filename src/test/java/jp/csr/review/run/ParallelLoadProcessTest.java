@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,14 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jp.csr.review.feedback.Drops;
-import jp.csr.review.run.OperationsProcessTest.Child;
-import jp.csr.review.run.OperationsProcessTest.Folders;
-import jp.csr.review.run.OperationsProcessTest.Result;
+import jp.csr.review.testing.ReviewProcesses;
+import jp.csr.review.testing.ReviewProcesses.Child;
+import jp.csr.review.testing.ReviewProcesses.Folders;
+import jp.csr.review.testing.ReviewProcesses.Result;
+import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -34,17 +36,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The load step checks the files of a chunk on several threads and loads many files per transaction, yet
  * leaves exactly what the one-file-at-a-time load leaves: the same store rows, the same outcomes, the same
  * review, on a drop with rejected, late, superseded and duplicate files (a copy in the same chunk as its
  * original, another in a later chunk). Killed in the middle, it resumes at the first chunk not committed.
- * Real processes, as {@link OperationsProcessTest} runs them; {@link LoadProbeConfiguration} shows the threads
+ * Real processes, as {@link ReviewProcesses} starts them; {@link LoadProbeConfiguration} shows the threads
  * at work, and {@code --review.test.load-delay} makes checking a file slow enough to kill a run between two
  * chunks.
  */
-class ParallelLoadTest {
+@SharedStoreToo
+class ParallelLoadProcessTest {
 
 	/** 提出期限 of the plan: 2025-10-15 in Tokyo. */
 	private static final LocalDate DEADLINE = LocalDate.of(2025, 10, 15);
@@ -93,7 +97,7 @@ class ParallelLoadTest {
 		assertThat(run.exit()).as(run.output()).isEqualTo(3);
 
 		assertThat(rows(parallel)).isEqualTo(rows(sequential));
-		assertThat(OperationsProcessTest.cells(parallel.review())).isEqualTo(OperationsProcessTest.cells(sequential.review()));
+		assertThat(ReviewProcesses.cells(parallel.review())).isEqualTo(ReviewProcesses.cells(sequential.review()));
 		assertThat(copies(parallel)).isEqualTo(copies(sequential)).isNotEmpty();
 		assertThat(lines(run, parallel)).isEqualTo(lines(sequentialRun, sequential)).hasSizeGreaterThan(13);
 
@@ -109,7 +113,8 @@ class ParallelLoadTest {
 	void aParallelRunKilledBetweenChunksResumesAtTheFirstUncommittedOne() throws Exception {
 		Folders f = folders(temp);
 		Child slow = f.start("run", with(PARALLEL, "--review.test.load-delay=1500ms"));
-		waitFor(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND COMMIT_COUNT >= 1") > 0);
+		await().atMost(ReviewProcesses.TIMEOUT).pollInterval(Duration.ofMillis(50))
+			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND COMMIT_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL during the second chunk
 
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
@@ -124,7 +129,7 @@ class ParallelLoadTest {
 		assertThat(restarted.exit()).as(restarted.output()).isEqualTo(3);
 		assertThat(restarted.output()).contains("異常終了していました");
 		assertThat(rows(f)).isEqualTo(rows(sequential));
-		assertThat(OperationsProcessTest.cells(f.review())).isEqualTo(OperationsProcessTest.cells(sequential.review()));
+		assertThat(ReviewProcesses.cells(f.review())).isEqualTo(ReviewProcesses.cells(sequential.review()));
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -285,14 +290,6 @@ class ParallelLoadTest {
 		List<String> all = new ArrayList<>(List.of(options));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
-	}
-
-	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + 120_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition met within 120 s").isLessThan(deadline);
-			Thread.sleep(50);
-		}
 	}
 
 }
