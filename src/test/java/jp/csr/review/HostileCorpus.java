@@ -42,7 +42,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The hostile drop folder of issue 7, built by the test itself (no binary fixtures): every kind of file a
+ * The hostile drop folder, built by the test itself (no binary fixtures): every kind of file a
  * department, a tool or an attacker can leave in the shared folder, beside two valid submissions, and
  * what PRODUCT.md §3 says the night answers for each. Files are received one minute apart in the
  * order they are added, so the run takes them in that order; the column filled to the last row and the

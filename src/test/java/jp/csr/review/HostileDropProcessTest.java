@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7: whatever lands in the shared folder, the night completes. One drop folder holds every hostile
+ * Whatever lands in the shared folder, the night completes. One drop folder holds every hostile
  * case of {@link HostileCorpus} beside two valid submissions; the real application runs once on it, in its
  * own JVM with a 1 GB heap (the size of the night's machine; this test JVM's own heap is not bounded), as
  * {@code ./review run} does. Each file must be answered, the valid ones in the review, the input folder

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8: every file of the hostile drop folder (issue 7) the streaming reader reads, it reads cell for cell as
+ * Every file of the hostile drop folder ({@link HostileCorpus}) the streaming reader reads, it reads cell for cell as
  * POI's usermodel does, and refuses the same oversized sheets as {@link WorkbookLimits}; what it cannot read so
  * (XML attacks, zip tricks, encryption, what is no workbook) it leaves to the usermodel, which answers as before.
  * The valid and accepted submissions are streamed, not left.

@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 7's property: whatever is done to a submission — any kind of value in any cell, rows, sheets and
+ * The property: whatever is done to a submission — any kind of value in any cell, rows, sheets and
  * headers deleted or doubled, bytes of the zip flipped or cut — checking it never throws, rejects it only
  * with errors and names every issue's sheet (or the file), and a night of such files completes with every
  * file answered and nothing of a rejected file in the store.

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 8, a quiet night: a run with nothing new since the review on disk was written leaves it as it is
+ * A quiet night: a run with nothing new since the review on disk was written leaves it as it is
  * (not judged, not written, not touched), while still writing an annotated copy that went missing. Anything the
  * review depends on that changed makes the run write it again: a new file, the plan, the review deleted or
  * edited, a 提出期限 that has passed.

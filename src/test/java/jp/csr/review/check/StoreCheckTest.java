@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Issue 9, items 7 and 8: {@code ./review check} repairs what the input folder still holds and reports the
+ * {@code ./review check} repairs what the input folder still holds and reports the
  * rest; every run says when archived copies are missing and leaves a backup, the newest seven kept. On both
- * stores (issue 12): on PostgreSQL the kept bytes are rows of {@code archived_file}, checked and put back the same.
+ * stores: on PostgreSQL the kept bytes are rows of {@code archived_file}, checked and put back the same.
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9 items 1 to 3 as an admin meets them, in real processes started as the launcher {@code review} starts
+ * The command line as an admin meets it, in real processes started as the launcher {@code review} starts
  * them: in the checkout, told by {@value ReviewCommandLine#CALLER_DIR} which folder the admin typed the command
  * in. Only what lies outside the checkout is written: each test has its own store, input and output folders.
  */

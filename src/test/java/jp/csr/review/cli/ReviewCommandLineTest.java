@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 9 item 2: the command line is read before anything starts; help is help and a typo is refused. */
+/** The command line is read before anything starts; help is help and a typo is refused. */
 class ReviewCommandLineTest {
 
 	private static final Path CALLER = Path.of("/home/admin/work");

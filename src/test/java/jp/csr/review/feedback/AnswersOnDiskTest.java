@@ -26,9 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 7, the answers written to disk, with the real job: a department's file cannot name a path outside
- * {@code 差戻し/} (finding 5), a long name still gets its copy (finding 11), and an answer that could not be
- * written is written by the next run while it is still the department's newest (finding 6); the copy of a
+ * The answers written to disk, with the real job: a department's file cannot name a path outside
+ * {@code 差戻し/}, a long name still gets its copy, and an answer that could not be
+ * written is written by the next run while it is still the department's newest; the copy of a
  * department's newest rejected file stays until a newer file of it is accepted (PRODUCT.md §6).
  */
 @SpringBootTest

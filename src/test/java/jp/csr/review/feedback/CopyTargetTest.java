@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 5 of issue 7: nothing a submission says (its 部署コード, its file name) can name a path outside
+ * Nothing a submission says (its 部署コード, its file name) can name a path outside
  * {@code <output>/差戻し/}.
  */
 class CopyTargetTest {

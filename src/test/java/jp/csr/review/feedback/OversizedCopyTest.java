@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Finding 6 of issue 7: a 備考 column holding 「-」 down to Excel's last row took the copy writer over five
+ * A 備考 column holding 「-」 down to Excel's last row took the copy writer over five
  * minutes and 6.6 GB. Such a file is answered within seconds, in bounded memory, with a copy that holds only
  * the list of issues.
  */

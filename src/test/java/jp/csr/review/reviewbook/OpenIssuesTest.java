@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Finding 2 of issue 7 and PRODUCT.md §6: 検証結果 lists what this run found and what is still open from
+ * PRODUCT.md §6: 検証結果 lists what this run found and what is still open from
  * earlier runs (the warnings of the files in use, the errors of each department's newest file when it was
  * rejected), each once, with when it was found. A quiet night shows the office why a department was sent back.
  */

@@ -32,7 +32,7 @@ import static jp.csr.review.feedback.Drops.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12, "every host sees everything": on PostgreSQL the archived bytes are in the database, so a host with
+ * "Every host sees everything" (PRODUCT.md §10): on PostgreSQL the archived bytes are in the database, so a host with
  * a store folder of its own, and none of the submitted files, still checks every stored file by its SHA-256,
  * writes the annotated copy of a rejected file and gives the exact bytes behind a figure. Host A runs, then
  * its store folder is gone; host B, the same database, does the rest. Only on the shared store: on SQLite the

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7, finding 12: a cell's text echoed on the console (and in review.log, same converter) never
+ * A cell's text echoed on the console (and in review.log, same converter) never
  * brings a raw control character or line break: ESC[2J does not clear the admin's terminal, an embedded
  * line break does not forge a {@code 受理 …} line.
  */

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 9, the console as cron keeps it (stdout to a file), read while the run goes on: each file's line is
+ * The console as cron keeps it (stdout to a file), read while the run goes on: each file's line is
  * there as soon as the chunk holding the file commits, never for a chunk rolled back, and a run killed midway
  * leaves the lines of every committed chunk; its restart prints the other files, each once. Real processes, as
  * {@link jp.csr.review.testing.ReviewProcesses} starts them, one file per chunk and slowed by

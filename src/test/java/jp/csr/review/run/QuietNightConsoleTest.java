@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 8, a quiet night as the admin reads it: {@code run} says the review was left as it was and why, names
+ * A quiet night as the admin reads it: {@code run} says the review was left as it was and why, names
  * the steps it did without, and exits as any run; {@code status} says the same. A {@code restart} of a run
  * whose write step failed writes the review, even when what it would be built from is back to what the review
  * on disk was built from.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9, items 6 and 8, as an admin meets them: a store damaged or made read-only after a real run. Each
+ * As an admin meets them: a store damaged or made read-only after a real run. Each
  * case names the file, says what is wrong and what to do, exits as PRODUCT.md §7 says (status 0, check 3,
  * the others 2), and leaves the damaged database as it was; a backup restored into a fresh store gives the
  * same review. Real processes: the exit code is decided in {@code main}, after the context failed to start.

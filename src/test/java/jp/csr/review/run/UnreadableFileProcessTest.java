@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Finding 7 of issue 7 as it happens on a server: a file, and a department's subfolder, that the
+ * As it happens on a server: a file, and a department's subfolder, that the
  * service user may not read. The scan goes on, each is reported on its own line, the run exits 3 (the
  * admin has something to fix), and once the permissions are fixed the next run takes the file.
  * <p>

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V5 (issue 10) on a store written before it: every rejected file takes a term (of its run's accepted files, else
+ * V5 (terms) on a store written before it: every rejected file takes a term (of its run's accepted files, else
  * of the latest accepted before it), and every run that judged is recorded with its term, its group unknown.
  */
 class TermsMigrationTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7, finding 6: 備考 holding {@code -} in every row down to Excel's last took POI's usermodel minutes and
+ * 備考 holding {@code -} in every row down to Excel's last took POI's usermodel minutes and
  * gigabytes, then gave a million issues. Such a file is refused before it is opened, in bounded memory, with a
  * message naming the sheet. The time it takes is printed, not asserted: a busy machine is no failure of the code.
  */
