@@ -60,7 +60,8 @@ public class JudgeTasklet implements Tasklet {
 		inUse.values().forEach(f -> files.add(f.id()));
 		Map<Long, Map<String, KpiValue>> kpiValues = results.kpiValues(plan.term(), files);
 		Map<Long, Map<String, InitiativeValue>> initiativeValues = results.initiativeValues(plan.term(), files);
-		Map<String, BigDecimal> previousTerm = results.resultsOfTerm(plan.term() - 1);
+		// the previous term as its own review showed it, as next-term carries it into a plan's 前期実績
+		Map<String, BigDecimal> previousTerm = judgements.numbersOfTerm(plan.term() - 1, plan.group());
 		List<Judgements.KpiRow> verdicts = new ArrayList<>(plan.kpis().size());
 		for (Kpi kpi : plan.kpis()) {
 			StoredFile file = inUse.get(kpi.departmentCode());
@@ -100,7 +101,10 @@ public class JudgeTasklet implements Tasklet {
 				|| kpi.judgement() == jp.csr.review.plan.Criterion.DECREASE;
 	}
 
-	/** 増加/減少: the plan's 前期実績, else the previous term's accepted 実績 in the store, else none. */
+	/**
+	 * 増加/減少: the plan's 前期実績, else the numeric 実績 the previous term's review showed (from the file it used),
+	 * else none.
+	 */
 	private Baseline baseline(Kpi kpi, Map<String, BigDecimal> previousTerm) {
 		if (!needsBaseline(kpi)) {
 			return new Baseline(null, null);

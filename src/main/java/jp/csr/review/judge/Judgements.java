@@ -87,6 +87,29 @@ public class Judgements {
 		return rows;
 	}
 
+	/**
+	 * The numbers a run's review shows (PRODUCT.md §5, §8): per KPI ID, its 実績 where that is a number, read from
+	 * the file the run judged it from. A KPI the review shows without one (未報告, 未提出, a word such as 維持) is
+	 * missing: an older file of the department, superseded by the one the review uses, is never looked at.
+	 */
+	public Map<String, BigDecimal> numbers(long jobInstanceId) {
+		Map<String, BigDecimal> numbers = new LinkedHashMap<>();
+		pastKpis(jobInstanceId).forEach((id, k) -> {
+			if (k.number() != null) {
+				numbers.put(id, k.number());
+			}
+		});
+		return numbers;
+	}
+
+	/**
+	 * {@link #numbers} of the review of a term of a group, as the run that last judged it showed them; none when no
+	 * run judged it.
+	 */
+	public Map<String, BigDecimal> numbersOfTerm(int term, String group) {
+		return latestRun(term, group).map(this::numbers).orElse(Map.of());
+	}
+
 	/** In one JDBC batch: a statement per row was most of the judge step's time on a large plan. */
 	void saveKpis(long jobInstanceId, List<KpiRow> rows) {
 		batch.batchUpdate("""

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.InitiativeValue;
 import jp.csr.review.store.Submissions.KpiValue;
 
@@ -15,14 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the judge step reads from the store, one query per kind for the whole term: a query per department
- * or per KPI made the step's cost a round trip per row of the plan. {@code next-term} reads a term's results
- * here too, so the 前期実績 it writes is the baseline the store itself would give.
+ * or per KPI made the step's cost a round trip per row of the plan.
  */
-public class TermResults {
+final class TermResults {
 
 	private final JdbcClient jdbc;
 
-	public TermResults(JdbcClient jdbc) {
+	TermResults(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -62,23 +60,6 @@ public class TermResults {
 				}
 			});
 		return values;
-	}
-
-	/**
-	 * A term's accepted 実績 as the baseline of the next (PRODUCT.md §5), for every KPI at once: per KPI ID, the
-	 * number of the newest accepted file of the term that reported one.
-	 */
-	public Map<String, BigDecimal> resultsOfTerm(int term) {
-		Map<String, BigDecimal> results = new HashMap<>();
-		// oldest first, so the newest file's number is the last one put (the file's columns are the only
-		// ones of these names in the join)
-		jdbc.sql("SELECT r.kpi_id, r.number FROM kpi_result r JOIN submission_file f ON f.id = r.file_id "
-				+ "WHERE f.status = 'ACCEPTED' AND f.term = ? AND r.number IS NOT NULL ORDER BY " + Submissions.OLDEST_FIRST)
-			.param(term)
-			.query(rs -> {
-				results.put(rs.getString(1), new BigDecimal(rs.getString(2)));
-			});
-		return results;
 	}
 
 	private static BigDecimal decimal(String text) {

@@ -10,7 +10,7 @@ import jp.csr.review.plan.Plan;
 /**
  * The next term's plan from this term's plan and results (PRODUCT.md §8): 期 + 1; 開始年月, 終了年月 and
  * 提出期限 one year later; the same departments, materialities, commitments, KPIs and initiatives with their
- * IDs; each KPI's 前期実績 this term's accepted numeric 実績, each initiative's 前期評価 the mark it got.
+ * IDs; each KPI's 前期実績 the numeric 実績 this term's review shows, each initiative's 前期評価 the mark it got.
  */
 public final class NextTerm {
 
@@ -23,7 +23,7 @@ public final class NextTerm {
 	}
 
 	/**
-	 * @param results per KPI ID, this term's accepted 実績 when it is a number; a KPI missing here gets no 前期実績
+	 * @param results per KPI ID, the 実績 this term's review shows when it is a number; a KPI missing here gets no 前期実績
 	 *        (this plan's own, last term's, is not carried: it is two terms old)
 	 * @param marks per 取り組みID, the mark (◎ ○ △) computed this term; missing or null: no 前期評価
 	 */

@@ -11,19 +11,18 @@ import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.judge.Judgements;
-import jp.csr.review.judge.TermResults;
 import jp.csr.review.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code next-term [--out FILE]} (PRODUCT.md §8): the next term's plan from the configured plan and what the
- * store holds of its term: the accepted numeric 実績 (the baseline the store itself gives 増加/減少) and the marks
- * of the run that last judged the term (what its review shows). Reads the store, never writes it.
+ * term's review shows, as the run that last judged the term left it: the numeric 実績 (from the file the review
+ * uses, so never one a department has since corrected away; the baseline the store itself gives 増加/減少) and
+ * the marks. Reads the store, never writes it.
  */
 @Component
 public class NextTermCommand {
@@ -36,13 +35,10 @@ public class NextTermCommand {
 
 	private final Judgements judgements;
 
-	private final TermResults results;
-
-	NextTermCommand(ReviewProperties properties, ConfiguredPlan configuredPlan, Judgements judgements, JdbcClient jdbc) {
+	NextTermCommand(ReviewProperties properties, ConfiguredPlan configuredPlan, Judgements judgements) {
 		this.properties = properties;
 		this.configuredPlan = configuredPlan;
 		this.judgements = judgements;
-		this.results = new TermResults(jdbc);
 	}
 
 	/** @param typedOut the file to write; null for the default */
@@ -60,21 +56,23 @@ public class NextTermCommand {
 					out.toAbsolutePath());
 			return ExitCode.USAGE;
 		}
-		Map<String, BigDecimal> numbers = Map.of();
+		Map<String, BigDecimal> numbers = new HashMap<>();
 		Map<String, String> marks = new HashMap<>();
 		Optional<Long> judged = Optional.empty();
 		try {
-			numbers = results.resultsOfTerm(plan.term());
 			judged = judgements.latestRun(plan.term(), plan.group());
-			judged.ifPresent(run -> judgements.marks(run).forEach((id, m) -> marks.put(id, m.mark())));
+			judged.ifPresent(run -> {
+				numbers.putAll(judgements.numbers(run));
+				judgements.marks(run).forEach((id, m) -> marks.put(id, m.mark()));
+			});
 		}
 		catch (DataAccessException ex) {
 			// a store no run has used yet, or not since this version (next-term only reads it): nothing to carry
 			log.debug("next-term", ex);
 		}
 		if (judged.isEmpty()) {
-			log.warn("ストア {} に {}期 ({}) の集計がありません。{}前期評価は空のまま書きます (先に ./review run で集計してください)",
-					properties.store().toAbsolutePath(), plan.term(), plan.group(), numbers.isEmpty() ? "前期実績と" : "");
+			log.warn("ストア {} に {}期 ({}) の集計がありません。前期実績と前期評価は空のまま書きます (先に ./review run で集計してください)",
+					properties.store().toAbsolutePath(), plan.term(), plan.group());
 		}
 		Plan rolled = NextTerm.of(plan, numbers, marks);
 		Path written = new PlanWriter().write(rolled, out);

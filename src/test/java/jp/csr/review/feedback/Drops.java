@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** A department dropping its sample submission, changed, into an input folder, for tests that run the job. */
@@ -41,6 +43,18 @@ public final class Drops {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The department deletes the row of a KPI (or an initiative) from a sheet: its ID in column A. */
+	public static void removeRow(XSSFWorkbook wb, String sheetName, String id) {
+		Sheet sheet = wb.getSheet(sheetName);
+		for (Row row : sheet) {
+			if (row.getRowNum() > 0 && id.equals(row.getCell(0).getStringCellValue())) {
+				sheet.removeRow(row);
+				return;
+			}
+		}
+		throw new IllegalStateException(sheetName + " has no row of " + id);
 	}
 
 	/** The cell at {@code Sheet!A1}, created when missing. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.testing.SharedStoreToo;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PRODUCT.md §5: without a 前期実績 in the plan, 増加/減少 compare with the previous term's accepted
- * 実績 held in the store; with neither, the KPI is 判定不能.
+ * 実績 held in the store, as that term's review showed it; with neither, the KPI is 判定不能.
  */
 @SpringBootTest
 @SharedStoreToo
@@ -52,6 +53,13 @@ class PreviousTermBaselineTest {
 				  0, 0, 'archive/previous-term.xlsx')""").update();
 		jdbc.sql("INSERT INTO kpi_result VALUES (900, 'K09', '3', '3', '', '', 'KPI!F2')").update();
 		jdbc.sql("INSERT INTO kpi_result VALUES (900, 'K06', '97.5', '97.5', '', '', 'KPI!F3')").update();
+		// and the run that judged 52期 showed them
+		jdbc.sql("INSERT INTO judged_term (job_instance_id, term, group_name) VALUES (900, 52, ?)")
+			.param(SampleWorkbooks.plan().group()).update();
+		jdbc.sql("""
+				INSERT INTO kpi_judgement (job_instance_id, kpi_id, position, outcome, value, file_id, cell)
+				VALUES (900, 'K09', 0, '判定不能', '3', 900, 'KPI!F2'), (900, 'K06', 1, '判定不能', '97.5', 900, 'KPI!F3')""")
+			.update();
 
 		JobExecution second = run();
 		assertThat(outcome(second, "K09")).isEqualTo("達成");

@@ -20,9 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The judge step's queries for the whole term answer as the per-file and per-KPI queries they replace: the
- * order of versions of PRODUCT.md §3 (a later run's file is newer whatever its date), rejected files
- * ignored, and a newest file without a number leaves the baseline to an older one.
+ * The judge step's queries for the whole term answer as the per-file and per-KPI queries they replace: the values
+ * of the files in use only (the newest accepted file of each department, PRODUCT.md §3), of this term only.
  */
 @SpringBootTest
 class TermResultsTest {
@@ -42,34 +41,22 @@ class TermResultsTest {
 
 	@Test
 	void answersAsTheQueriesPerFileAndPerKpi() {
-		// 52期: run 1 sent A then B (later, K09 not a number) and a rejected C; run 2 sent D, dated earlier
+		// 52期: DEV's file, its values no part of 53期's
 		file(901, 1, "2024-10-20T00:00:00Z", "ACCEPTED", 52, "DEV");
-		file(902, 1, "2024-10-25T00:00:00Z", "ACCEPTED", 52, "DEV");
-		file(903, 1, "2024-10-26T00:00:00Z", "REJECTED", 52, "DEV");
-		file(904, 2, "2024-10-01T00:00:00Z", "ACCEPTED", 52, "COMP");
 		kpi(901, "K09", "3", "3");
-		kpi(901, "K06", "95", "95");
-		kpi(902, "K09", "判定不能な値", null);
-		kpi(902, "K06", "96", "96");
-		kpi(903, "K09", "99", "99");
-		kpi(904, "K06", "97.5", "97.5");
-		// 53期: DEV sent two versions, COMP one
+		// 53期: DEV sent two versions and a third that was rejected, COMP one
 		file(911, 3, "2025-10-01T00:00:00Z", "ACCEPTED", 53, "DEV");
 		file(912, 3, "2025-10-02T00:00:00Z", "ACCEPTED", 53, "DEV");
+		file(914, 3, "2025-10-03T00:00:00Z", "REJECTED", 53, "DEV");
 		file(913, 3, "2025-10-01T00:00:00Z", "ACCEPTED", 53, "COMP");
 		kpi(911, "K09", "1", "1");
 		kpi(912, "K09", "2", "2");
 		kpi(913, "K06", "98", "98");
+		kpi(914, "K09", "99", "99");
 		jdbc.sql("INSERT INTO initiative_result VALUES (912, 'I20', '完了', NULL, '◎', '', '取り組み!C2')").update();
 		jdbc.sql("INSERT INTO initiative_result VALUES (911, 'I20', '未着手', NULL, '△', '', '取り組み!C2')").update();
 
 		TermResults results = new TermResults(jdbc);
-		var previous = results.resultsOfTerm(52);
-		// K09: 902 is newer but not a number, 903 rejected; K06: 904 came in a later run, so it is newer
-		assertThat(previous.get("K01")).isNull();
-		assertThat(previous.get("K09")).isEqualByComparingTo("3");
-		assertThat(previous.get("K06")).isEqualByComparingTo("97.5");
-
 		Set<Long> inUse = Set.of(submissions.inUse(53).get("DEV").id(), submissions.inUse(53).get("COMP").id());
 		assertThat(inUse).containsExactlyInAnyOrder(912L, 913L);
 		var kpis = results.kpiValues(53, inUse);
