@@ -21,12 +21,28 @@ public enum Outcome {
 			.orElseThrow(() -> new IllegalArgumentException("unknown outcome " + label));
 	}
 
-	/** Per commitment: 達成 when every KPI is 達成, 未達 when any is 未達, else 継続中. */
+	/**
+	 * Per commitment: 達成 when every KPI is 達成, 未達 when any is 未達, 未提出 when every KPI is 未提出, 未報告 when
+	 * every KPI is 未報告 or 未提出, else 継続中. A commitment nobody reported on is not "in progress": saying so would
+	 * hide from the office that it has nothing to review.
+	 */
 	public static Outcome ofCommitment(java.util.Collection<Outcome> kpis) {
-		if (!kpis.isEmpty() && kpis.stream().allMatch(o -> o == ACHIEVED)) {
+		if (kpis.isEmpty()) {
+			return IN_PROGRESS;
+		}
+		if (kpis.stream().allMatch(o -> o == ACHIEVED)) {
 			return ACHIEVED;
 		}
-		return kpis.contains(NOT_ACHIEVED) ? NOT_ACHIEVED : IN_PROGRESS;
+		if (kpis.contains(NOT_ACHIEVED)) {
+			return NOT_ACHIEVED;
+		}
+		if (kpis.stream().allMatch(o -> o == NOT_SUBMITTED)) {
+			return NOT_SUBMITTED;
+		}
+		if (kpis.stream().allMatch(o -> o == NOT_SUBMITTED || o == NOT_REPORTED)) {
+			return NOT_REPORTED;
+		}
+		return IN_PROGRESS;
 	}
 
 }

@@ -39,7 +39,8 @@ public final class KpiSheet {
 
 	private final Cuts cuts;
 
-	private final Map<String, String> commitmentOutcomes = new HashMap<>();
+	/** By materiality and commitment: two materialities may each have a commitment of the same words. */
+	private final Map<Commitment, String> commitmentOutcomes = new HashMap<>();
 
 	KpiSheet(ReviewData data, Styles styles, Cuts cuts) {
 		this.data = data;
@@ -77,13 +78,10 @@ public final class KpiSheet {
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);
 	}
 
-	/**
-	 * PRODUCT.md §5: 達成 when every KPI of the commitment is, 未達 when any is not, else 継続中. Once per
-	 * commitment: its KPIs' rows all show it.
-	 */
+	/** PRODUCT.md §5, {@link Outcome#ofCommitment}. Once per commitment: its KPIs' rows all show it. */
 	private String commitmentOutcome(Kpi kpi) {
-		return commitmentOutcomes.computeIfAbsent(kpi.commitment(), commitment -> {
-			List<Outcome> outcomes = data.plan().kpisOf(new Commitment(kpi.materiality(), commitment)).stream()
+		return commitmentOutcomes.computeIfAbsent(new Commitment(kpi.materiality(), kpi.commitment()), commitment -> {
+			List<Outcome> outcomes = data.plan().kpisOf(commitment).stream()
 				.map(k -> data.kpis().get(k.id()))
 				.map(s -> s == null ? Outcome.NOT_SUBMITTED : Outcome.ofLabel(s.outcome()))
 				.toList();

@@ -100,6 +100,19 @@ class KpiJudgeTest {
 			.isEqualTo(Outcome.NOT_ACHIEVED);
 		assertThat(Outcome.ofCommitment(List.of(Outcome.ACHIEVED, Outcome.UNDETERMINED))).isEqualTo(Outcome.IN_PROGRESS);
 		assertThat(Outcome.ofCommitment(List.of(Outcome.ACHIEVED, Outcome.NOT_SUBMITTED))).isEqualTo(Outcome.IN_PROGRESS);
+		assertThat(Outcome.ofCommitment(List.of(Outcome.NOT_REPORTED, Outcome.IN_PROGRESS))).isEqualTo(Outcome.IN_PROGRESS);
+	}
+
+	@Test
+	void commitmentWithNothingSubmittedOrReportedSaysSoNotInProgress() {
+		assertThat(Outcome.ofCommitment(List.of(Outcome.NOT_SUBMITTED, Outcome.NOT_SUBMITTED)))
+			.isEqualTo(Outcome.NOT_SUBMITTED);
+		assertThat(Outcome.ofCommitment(List.of(Outcome.NOT_REPORTED, Outcome.NOT_REPORTED)))
+			.isEqualTo(Outcome.NOT_REPORTED);
+		assertThat(Outcome.ofCommitment(List.of(Outcome.NOT_SUBMITTED, Outcome.NOT_REPORTED)))
+			.isEqualTo(Outcome.NOT_REPORTED);
+		assertThat(Outcome.ofCommitment(List.of(Outcome.NOT_SUBMITTED, Outcome.NOT_ACHIEVED)))
+			.isEqualTo(Outcome.NOT_ACHIEVED);
 	}
 
 	@Test
