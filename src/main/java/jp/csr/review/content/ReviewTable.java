@@ -55,20 +55,39 @@ public record ReviewTable(String title, List<String> headers, List<Band> bands, 
 		return term + "期_行動計画振り返り";
 	}
 
+	/** The title as the workbook prints it. */
 	public static String title(Plan plan) {
-		return plan.term() + "期(" + plan.period() + ") " + plan.group() + "行動計画振り返り";
+		return title(plan, Medium.WORKBOOK);
 	}
 
-	public static List<String> headers(Plan plan) {
+	public static String title(Plan plan, Medium medium) {
+		return plan.term() + "期(" + medium.period(plan) + ") " + plan.group() + "行動計画振り返り";
+	}
+
+	public static List<String> headers(Plan plan, Medium medium) {
 		String term = plan.term() + "期";
-		String period = "(" + plan.period() + ")";
+		String period = "(" + medium.period(plan) + ")";
 		return List.of("マテリアリティ", "コミットメント", term + "KPI\n" + period, "具体的な取り組み", "アクションプランに\n対する自己評価",
 				term + "実績\n" + period, term + "実績" + period + "\n主な取り組みとハイライト");
 	}
 
+	/** The table as the workbook shows it. */
 	public static ReviewTable of(ReviewData data) {
+		return of(data, Medium.WORKBOOK);
+	}
+
+	public static ReviewTable of(ReviewData data, Medium medium) {
 		ReviewMarks marks = new ReviewMarks(data);
-		return new ReviewTable(title(data.plan()), headers(data.plan()), Bands.of(data, marks), marks.legend());
+		return new ReviewTable(title(data.plan(), medium), headers(data.plan(), medium), Bands.of(data, marks),
+				marks.legend());
+	}
+
+	/**
+	 * The same table for another medium: the title and headers of {@code medium}, the same bands and legend (made
+	 * once, so that the formats cannot show different things).
+	 */
+	public ReviewTable in(Medium medium, Plan plan) {
+		return new ReviewTable(title(plan, medium), headers(plan, medium), bands, legend);
 	}
 
 	/** Body rows, all bands together. */

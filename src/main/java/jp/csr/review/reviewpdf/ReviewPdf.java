@@ -1,6 +1,7 @@
 package jp.csr.review.reviewpdf;
 
 import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.Medium;
 import jp.csr.review.content.ReviewTable;
 import jp.csr.review.workbook.FileReplacement;
 import java.io.BufferedOutputStream;
@@ -48,11 +49,11 @@ public final class ReviewPdf {
 
 	/** @return the written PDF, {@link #fileName} in {@code outputDir} */
 	public Path write(ReviewData data, Path outputDir, JapaneseFont.Choice font) throws IOException {
-		return write(ReviewTable.of(data), outputDir.resolve(fileName(data.plan().term())), font);
+		return write(ReviewTable.of(data, Medium.PRINT), outputDir.resolve(fileName(data.plan().term())), font);
 	}
 
 	/**
-	 * @param table 振り返り, made once for every format of the review
+	 * @param table 振り返り, made once for every format of the review, its words those of {@link Medium#PRINT}
 	 * @return the written PDF, {@code target}
 	 */
 	public Path write(ReviewTable table, Path target, JapaneseFont.Choice font) throws IOException {

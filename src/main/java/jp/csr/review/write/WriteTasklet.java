@@ -2,6 +2,7 @@ package jp.csr.review.write;
 
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.ReviewDataQuery;
+import jp.csr.review.content.Medium;
 import jp.csr.review.content.ReviewTable;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
@@ -79,10 +80,11 @@ public class WriteTasklet implements Tasklet {
 		ReviewData data = query.load(plan, jobExecution.getJobInstanceId(), fingerprints.deadlinePassed(plan, now));
 		// the plan file is hashed as soon as it can be after the plan was read (when this step began)
 		String inputs = fingerprints.inputs(plan, now);
-		// one table for both formats, so they cannot show different things
+		// one table for both formats, so they cannot show different things; the PDF is printed, and joins the
+		// term's months as print does
 		ReviewTable table = ReviewTable.of(data);
 		Path review = new ReviewWorkbookWriter().write(data, table, outputDir);
-		Path pdf = pdf(table, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
+		Path pdf = pdf(table.in(Medium.PRINT, plan), outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
 				jobExecution.getExecutionContext());
 		fingerprints.written(review, pdf, inputs, jobExecution.getId());
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());

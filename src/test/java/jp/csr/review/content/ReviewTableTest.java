@@ -55,6 +55,25 @@ class ReviewTableTest {
 	}
 
 	@Test
+	void theWorkbookKeepsTheReferencesTildeAndPrintJoinsTheTermsMonthsWithAWaveDash() {
+		Plan plan = SampleWorkbooks.plan();
+		assertThat(Medium.WORKBOOK.period(plan)).isEqualTo("2024年10月~2025年9月").isEqualTo(plan.period());
+		assertThat(Medium.PRINT.period(plan)).isEqualTo("2024年10月\u301C2025年9月");
+
+		ReviewTable workbook = ReviewTable.of(new ReviewData(plan, Map.of(), Map.of(), Map.of(), List.of(), sink -> {
+		}));
+		assertThat(workbook.title()).isEqualTo("53期(2024年10月~2025年9月) マイナビグループ行動計画振り返り");
+		ReviewTable printed = workbook.in(Medium.PRINT, plan);
+		assertThat(printed.title()).isEqualTo("53期(2024年10月\u301C2025年9月) マイナビグループ行動計画振り返り");
+		assertThat(printed.headers()).containsExactly("マテリアリティ", "コミットメント", "53期KPI\n(2024年10月\u301C2025年9月)",
+				"具体的な取り組み", "アクションプランに\n対する自己評価", "53期実績\n(2024年10月\u301C2025年9月)",
+				"53期実績(2024年10月\u301C2025年9月)\n主な取り組みとハイライト");
+		// only the words of the range differ: the body and the legend are the workbook's
+		assertThat(printed.bands()).isEqualTo(workbook.bands());
+		assertThat(printed.legend()).isEqualTo(workbook.legend());
+	}
+
+	@Test
 	void aBandStartsAPageWhenItDoesNotFitAndOnlyABandTallerThanAPageBreaksBetweenItsRows() {
 		assertThat(PageBreaks.startsPage(false, 60, 50)).isTrue();
 		assertThat(PageBreaks.startsPage(false, 50, 50)).isFalse();

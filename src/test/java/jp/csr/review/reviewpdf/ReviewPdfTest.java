@@ -1,5 +1,6 @@
 package jp.csr.review.reviewpdf;
 
+import jp.csr.review.content.Medium;
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.ReviewTable;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class ReviewPdfTest {
 			assertThat(highlightText).filteredOn(s -> !all.contains(s)).as("highlight lines missing").isEmpty();
 			// the commitment goes on over the first pages: each shows its materiality and commitment again
 			for (int page = 1; page <= 3; page++) {
-				assertThat(normalized(text(pdf, page))).contains(normalized(ReviewTable.title(plan)), "具体的な取り組み",
+				assertThat(normalized(text(pdf, page))).contains(normalized(ReviewTable.title(plan, Medium.PRINT)), "具体的な取り組み",
 						first.materiality(), first.commitment());
 			}
 			assertThat(normalized(text(pdf, pdf.getNumberOfPages()))).contains("△アクションが完了していない");
@@ -110,6 +111,23 @@ class ReviewPdfTest {
 
 		try (PDDocument pdf = Loader.loadPDF(write(data).toFile())) {
 			assertThat(normalized(new PDFTextStripper().getText(pdf))).contains("制御文字と絵文字〓と改行");
+		}
+	}
+
+	@Test
+	void theTermsMonthsAreJoinedByAWaveDashNotByATildeTheFontDrawsRaised() throws IOException {
+		ReviewData data = new ReviewData(SampleWorkbooks.plan(), Map.of(), Map.of(), Map.of(), List.of(), sink -> {
+		});
+
+		try (PDDocument pdf = Loader.loadPDF(write(data).toFile())) {
+			for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+				assertThat(normalized(text(pdf, page))).as("page %d", page)
+					.contains("53期(2024年10月\u301C2025年9月)マイナビグループ行動計画振り返り", "53期KPI(2024年10月\u301C2025年9月)",
+							"53期実績(2024年10月\u301C2025年9月)", "53期実績(2024年10月\u301C2025年9月)主な取り組みとハイライト")
+					.doesNotContain("~");
+			}
+			assertThat(pdf.getDocumentInformation().getTitle())
+				.isEqualTo("53期(2024年10月\u301C2025年9月) マイナビグループ行動計画振り返り");
 		}
 	}
 
