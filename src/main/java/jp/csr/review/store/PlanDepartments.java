@@ -43,4 +43,16 @@ public final class PlanDepartments {
 		}
 	}
 
+	/**
+	 * Gives the files a build before terms stored without one the term of the plan in use, as the migration to
+	 * terms did with the first term the store knew: it could not where the store had accepted no file yet. Until
+	 * they have one, a department's newest file of the term, its settled copies and its row of the views cannot
+	 * be told.
+	 *
+	 * @return the files given the term
+	 */
+	public int adoptTermless(int term) {
+		return jdbc.sql("UPDATE submission_file SET term = ? WHERE term IS NULL").param(term).update();
+	}
+
 }

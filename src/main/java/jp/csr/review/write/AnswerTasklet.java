@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The annotated copies due beside the review (PRODUCT.md §3, §6): of every file the run rejected, and of each
  * department's newest rejected file whose copy is missing; then the copies a newer accepted file has settled
- * go. First the store learns the departments of the plan in use (§10, the views). The write step ends with it; a night that keeps the review runs it alone, as the {@value #STEP}
+ * go. First the store learns the departments of the plan in use (§10, the views) and the copies earlier builds
+ * left elsewhere are put where this one looks for them. The write step ends with it; a night that keeps the review runs it alone, as the {@value #STEP}
  * step: a few queries, and a copy only where one is missing.
  */
 public class AnswerTasklet implements Tasklet {
@@ -55,7 +56,10 @@ public class AnswerTasklet implements Tasklet {
 
 	/** @return the copies written */
 	int answer(long jobInstanceId) {
+		// before the copies: which files are settled is a question about one term
+		planDepartments.adoptTermless(plan.term());
 		planDepartments.record(plan.term(), plan.departments().stream().map(Department::code).toList(), lateFrom());
+		annotatedCopies.moveEarlier(outputDir);
 		int written = annotatedCopies.write(jobInstanceId, outputDir).size();
 		annotatedCopies.removeSettled(outputDir);
 		return written;
