@@ -71,10 +71,12 @@ class ReportingViewsTest {
 
 	@Test
 	void eachViewShowsWhatTheLatestReviewOfTheTermShows() throws Exception {
-		// 1: BCP has sent nothing yet — its KPIs and initiatives are 未提出, it has no row of review_submission
+		// 1: BCP has sent nothing yet — its KPIs and initiatives are 未提出, and so is its row of review_submission
 		Files.move(INPUT.resolve(BCP), ROOT.resolve(BCP));
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(submissions()).containsExactly("AD 受理", "COMP 受理", "DEV 受理", "ISEC 受理", "PRIV 受理", "RISK 受理");
+		assertThat(submissions()).containsExactly("AD 受理", "BCP 未提出", "COMP 受理", "DEV 受理", "ISEC 受理", "PRIV 受理",
+				"RISK 受理");
+		assertSubmissionsAsTheReviewShows();
 		assertKpisAsTheReviewShows();
 		assertThat(jdbc.sql("SELECT kpi_id, department_code, outcome FROM review_kpi_result WHERE kpi_id IN ('K12', 'K13')"
 				+ " ORDER BY kpi_id").query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
@@ -90,6 +92,7 @@ class ReportingViewsTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM review_submission WHERE term = 53 AND errors = 0 AND warnings = 0"
 				+ " AND newest_file = file_in_use AND rejected_file IS NULL AND received_at IS NOT NULL"
 				+ " AND newest_loaded_at IS NOT NULL AND submitted_by IS NOT NULL").query(Integer.class).single()).isEqualTo(7);
+		assertSubmissionsAsTheReviewShows();
 		assertKpisAsTheReviewShows();
 		assertThat(jdbc.sql("SELECT kpi_id || ' ' || outcome FROM review_kpi_result ORDER BY plan_order").query(String.class)
 			.list()).containsExactly("K01 未達", "K02 達成", "K03 未達", "K04 達成", "K05 未達", "K06 判定不能", "K07 達成", "K08 継続中",
@@ -108,6 +111,7 @@ class ReportingViewsTest {
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) > 0))
 			.single()).containsExactly("差戻し", "53期_AD_広告審査部.xlsx", bad, bad, true);
 		assertThat(submissions()).hasSize(7).filteredOn(s -> s.endsWith("受理")).hasSize(6);
+		assertSubmissionsAsTheReviewShows();
 		assertKpisAsTheReviewShows();
 		assertThat(marks()).containsExactlyElementsOf(referenceMarks(null));
 
@@ -148,6 +152,47 @@ class ReportingViewsTest {
 			assertThatThrownBy(() -> s.executeQuery("SELECT * FROM submission_file"))
 				.isInstanceOf(SQLException.class).hasMessageContaining("permission denied for table submission_file");
 		}
+	}
+
+	@Test
+	void aDepartmentThatNeverSubmittedIsListedLateOnceTheDeadlineHasPassed() throws Exception {
+		// a term whose plan lists a department that sent nothing, and whose deadline is still ahead
+		jdbc.sql("INSERT INTO plan_term (term, late_from) VALUES (99, '2999-01-01T00:00:00Z')").update();
+		jdbc.sql("INSERT INTO plan_department (term, department_code, position) VALUES (99, 'NEW', 1)").update();
+		assertThat(jdbc.sql("SELECT term, department_code, status, late, errors, file_in_use FROM review_submission"
+				+ " WHERE term = 99").query((rs, n) -> List.of(rs.getInt(1), rs.getString(2), rs.getString(3),
+						rs.getBoolean(4), rs.getInt(5), String.valueOf(rs.getString(6)))).single())
+			.containsExactly(99, "NEW", "未提出", false, 0, "null");
+		jdbc.sql("UPDATE plan_term SET late_from = '2025-10-31T15:00:00Z' WHERE term = 99").update();
+		assertThat(jdbc.sql("SELECT late FROM review_submission WHERE term = 99").query((rs, n) -> rs.getBoolean(1))
+			.single()).isTrue();
+	}
+
+	/**
+	 * Each row of the review's 提出状況 and the view's row of that department: every department of the plan, with
+	 * its state, file in use, 期限超過, counts and rejected file alike.
+	 */
+	private void assertSubmissionsAsTheReviewShows() throws Exception {
+		List<List<Object>> shown = new ArrayList<>();
+		try (InputStream in = Files.newInputStream(REVIEW); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			Sheet sheet = workbook.getSheet("提出状況");
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				shown.add(List.of(text(row.getCell(0)), text(row.getCell(2)), text(row.getCell(3)),
+						"はい".equals(text(row.getCell(7))), (int) row.getCell(8).getNumericCellValue(),
+						(int) row.getCell(9).getNumericCellValue(), text(row.getCell(10))));
+			}
+		}
+		List<List<Object>> viewed = jdbc.sql("""
+				SELECT d.department_code, s.status, s.file_in_use, s.late, s.errors, s.warnings, s.rejected_file
+				FROM plan_department d JOIN review_submission s ON s.term = d.term AND s.department_code = d.department_code
+				WHERE d.term = 53 ORDER BY d.position""")
+			.query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2), String.valueOf(rs.getString(3)).replace("null", ""),
+					rs.getBoolean(4), rs.getInt(5), rs.getInt(6), String.valueOf(rs.getString(7)).replace("null", "")))
+			.list();
+		assertThat(viewed).hasSize(7).containsExactlyElementsOf(shown);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM review_submission WHERE term = 53").query(Integer.class).single())
+			.isEqualTo(7);
 	}
 
 	/** "department status" per row of review_submission for 53期, by department. */

@@ -1,18 +1,16 @@
 package jp.csr.review.feedback;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +52,6 @@ public final class AnnotatedCopies {
 	/** Folder of a file whose 部署コード could not be read, is not the plan's, or cannot be a folder name. */
 	public static final String UNKNOWN_DEPARTMENT = "部署不明";
 
-	/** Linux's NAME_MAX: the longest name most file systems take, in UTF-8 bytes. */
-	static final int MAX_NAME_BYTES = 255;
-
-	/** A plan's department code is a short ID; anything longer is not one. */
-	static final int MAX_CODE_BYTES = 64;
-
-	/** Characters Windows refuses in names (the output folder may be a share). */
-	private static final String RESERVED = "/\\:*?\"<>|";
-
 	/**
 	 * Per term and department (any code stored, known or not), its files from newest to oldest, {@code age} 1
 	 * being the newest (the order of versions of PRODUCT.md §3), and the age of its newest accepted file: a
@@ -82,7 +71,8 @@ public final class AnnotatedCopies {
 	/** The columns {@link #rejected} reads, of {@code submission_file f} joined to {@code ranked r}, {@code accepted a}. */
 	private static final String REJECTED_COLUMNS = """
 			f.id, f.job_instance_id, f.file_name, f.department_code, f.sha256, f.answered_at,
-			CASE WHEN r.age > a.age THEN 1 ELSE 0 END AS settled""";
+			CASE WHEN r.age > a.age THEN 1 ELSE 0 END AS settled,
+			CASE WHEN f.loaded_at IS NULL THEN 1 ELSE 0 END AS unrecorded""";
 
 	private final JdbcClient jdbc;
 
@@ -106,87 +96,11 @@ public final class AnnotatedCopies {
 	 * @param departments the plan's department codes: only these get a folder of their own
 	 */
 	public static Path target(Path outputDir, Collection<String> departments, String departmentCode, String fileName) {
-		boolean known = departmentCode != null && departments.contains(departmentCode);
-		String folder = known ? folder(departmentCode) : UNKNOWN_DEPARTMENT;
-		Path base = outputDir.resolve(FOLDER);
-		Path target = base.resolve(folder).resolve(safeName(fileName));
-		// by construction; checked because a mistake here would let a department overwrite the review
-		Path normalBase = base.toAbsolutePath().normalize();
-		Path normalTarget = target.toAbsolutePath().normalize();
-		if (!normalTarget.startsWith(normalBase) || normalTarget.getNameCount() != normalBase.getNameCount() + 2) {
-			throw new IllegalStateException("注記付きの写しの置き場所が " + normalBase + " の外になります: " + normalTarget);
-		}
-		return target;
+		return CopyPlaces.target(outputDir, departments, departmentCode, fileName);
 	}
 
-	/** The code as a folder name, or {@value #UNKNOWN_DEPARTMENT} when it cannot be one. */
-	static String folder(String code) {
-		if (code == null || code.isBlank() || code.startsWith(".") || code.indexOf('/') >= 0 || code.indexOf('\\') >= 0
-				|| code.getBytes(StandardCharsets.UTF_8).length > MAX_CODE_BYTES
-				|| code.codePoints().anyMatch(AnnotatedCopies::isControl)) {
-			return UNKNOWN_DEPARTMENT;
-		}
-		return code.replaceAll("[:*?\"<>|]", "_");
-	}
-
-	/**
-	 * The department's file name, made safe as one name in one folder: separators, characters Windows
-	 * refuses and control characters become {@code _}, a leading dot too (no hidden file, no {@code ..}), and
-	 * a name longer than {@value #MAX_NAME_BYTES} UTF-8 bytes is cut, keeping its extension and a short hash
-	 * of the whole name so that two long names do not meet.
-	 */
 	static String safeName(String fileName) {
-		StringBuilder safe = new StringBuilder();
-		(fileName == null ? "" : fileName).codePoints()
-			.forEach(cp -> safe.appendCodePoint(isControl(cp) || RESERVED.indexOf(cp) >= 0 ? '_' : cp));
-		for (int i = 0; i < safe.length() && safe.charAt(i) == '.'; i++) {
-			safe.setCharAt(i, '_');
-		}
-		String name = safe.toString();
-		if (name.isBlank()) {
-			name = "差戻し_" + hash(fileName == null ? "" : fileName) + ".xlsx";
-		}
-		if (bytes(name) <= MAX_NAME_BYTES) {
-			return name;
-		}
-		int dot = name.lastIndexOf('.');
-		String extension = dot > 0 && bytes(name.substring(dot)) <= 16 ? name.substring(dot) : "";
-		String stem = name.substring(0, name.length() - extension.length());
-		String suffix = "~" + hash(fileName);
-		int room = MAX_NAME_BYTES - bytes(suffix) - bytes(extension);
-		int end = 0;
-		int used = 0;
-		while (end < stem.length()) {
-			int cp = stem.codePointAt(end);
-			int size = bytes(new String(Character.toChars(cp)));
-			if (used + size > room) {
-				break;
-			}
-			used += size;
-			end += Character.charCount(cp);
-		}
-		return stem.substring(0, end) + suffix + extension;
-	}
-
-	private static boolean isControl(int cp) {
-		int type = Character.getType(cp);
-		return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-				|| type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE || type == Character.UNASSIGNED
-						&& Character.isISOControl(cp);
-	}
-
-	private static int bytes(String s) {
-		return s.getBytes(StandardCharsets.UTF_8).length;
-	}
-
-	private static String hash(String s) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 4);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return CopyPlaces.safeName(fileName);
 	}
 
 	/** {@code a, b} as {@code f.a, f.b}: the order of versions, over the file table of a join. */
@@ -198,9 +112,13 @@ public final class AnnotatedCopies {
 		return target(outputDir, departments, file.departmentCode(), file.fileName());
 	}
 
-	/** @param settled whether a newer file of its department was accepted */
+	/**
+	 * @param settled whether a newer file of its department was accepted
+	 * @param unrecorded loaded by a build that wrote its copy in the run that rejected it but did not record it
+	 *        (neither {@code loaded_at} nor {@code answered_at} existed yet)
+	 */
 	private record Rejected(long id, long jobInstanceId, String fileName, String departmentCode, String sha256,
-			String answeredAt, boolean settled) {
+			String answeredAt, boolean settled, boolean unrecorded) {
 
 		ArchivedFiles.ArchivedFile archived() {
 			return new ArchivedFiles.ArchivedFile(sha256, fileName, false);
@@ -210,7 +128,7 @@ public final class AnnotatedCopies {
 
 	private static Rejected rejected(ResultSet rs, int row) throws SQLException {
 		return new Rejected(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getBoolean(7));
+				rs.getString(6), rs.getBoolean(7), rs.getBoolean(8));
 	}
 
 	/**
@@ -245,7 +163,8 @@ public final class AnnotatedCopies {
 				continue;
 			}
 			boolean thisRun = file.jobInstanceId() == jobInstanceId;
-			if (file.settled() || !thisRun && file.answeredAt() != null && Files.isRegularFile(target)) {
+			boolean written = file.answeredAt() != null || file.unrecorded();
+			if (file.settled() || !thisRun && written && Files.isRegularFile(target)) {
 				continue;
 			}
 			if (!archived.exists(file.archived())) {
@@ -334,6 +253,66 @@ public final class AnnotatedCopies {
 	}
 
 	/**
+	 * PRODUCT.md §10, upgrades: the copies earlier builds left where this one does not put them (an unknown
+	 * department's under its own code, {@link CopyPlaces#earlier}). The copy of a file still open is moved to its
+	 * place unless one is there, and is not written again; any other goes, and its folder once empty. A place this
+	 * build uses for a stored file is never touched.
+	 *
+	 * @return the copies moved, old place to new
+	 */
+	public Map<Path, Path> moveEarlier(Path outputDir) {
+		List<Rejected> files = jdbc.sql(AGES + """
+				SELECT %s FROM submission_file f
+				LEFT JOIN ranked r ON r.id = f.id
+				LEFT JOIN accepted a ON a.term = f.term AND a.department_code = f.department_code
+				WHERE f.status = 'REJECTED' ORDER BY %s""".formatted(REJECTED_COLUMNS, prefixed(Submissions.NEWEST_FIRST)))
+			.query(AnnotatedCopies::rejected)
+			.list();
+		Set<Path> current = new HashSet<>();
+		files.forEach(f -> current.add(target(outputDir, f)));
+		Map<Path, Path> moved = new LinkedHashMap<>();
+		for (Rejected file : files) {
+			Path target = target(outputDir, file);
+			for (Path earlier : CopyPlaces.earlier(outputDir, departments, file.departmentCode(), file.fileName())) {
+				if (current.contains(earlier) || !Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS)) {
+					continue;
+				}
+				try {
+					if (!file.settled() && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+						Files.createDirectories(target.getParent());
+						Files.move(earlier, target);
+						moved.put(earlier, target);
+						log.info("以前の版が書いた注記付きの写しを移しました: {} → {}", earlier, target);
+					}
+					else {
+						Files.delete(earlier);
+						log.info("以前の版が書いた注記付きの写しを削除しました: {}", earlier);
+					}
+				}
+				catch (IOException ex) {
+					log.warn("以前の版が書いた注記付きの写し {} を移せませんでした: {}", earlier, ex.toString());
+					continue;
+				}
+				removeIfEmpty(earlier.getParent());
+			}
+		}
+		return moved;
+	}
+
+	/** A department's folder under 差戻し/ once its last copy is gone: a fresh run would not have made it. */
+	private static void removeIfEmpty(Path folder) {
+		try {
+			Files.deleteIfExists(folder);
+		}
+		catch (DirectoryNotEmptyException ex) {
+			// other copies (or the office's own files) are still there
+		}
+		catch (IOException ex) {
+			log.debug("folder {} not removed", folder, ex);
+		}
+	}
+
+	/**
 	 * Removes the copies of rejected files a newer accepted file of their department has settled: a copy
 	 * left beside the review would be sent back by mistake. A path an open answer still uses (a department
 	 * that re-sent a file under the same name) is kept.
@@ -362,6 +341,7 @@ public final class AnnotatedCopies {
 			try {
 				if (Files.deleteIfExists(copy)) {
 					removed.add(copy);
+					removeIfEmpty(copy.getParent());
 				}
 			}
 			catch (IOException ex) {

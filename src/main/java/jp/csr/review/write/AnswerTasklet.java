@@ -1,11 +1,14 @@
 package jp.csr.review.write;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.PlanDepartments;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -16,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The annotated copies due beside the review (PRODUCT.md §3, §6): of every file the run rejected, and of each
  * department's newest rejected file whose copy is missing; then the copies a newer accepted file has settled
- * go. The write step ends with it; a night that keeps the review runs it alone, as the {@value #STEP}
+ * go. First the store learns the departments of the plan in use (§10, the views) and the copies earlier builds
+ * left elsewhere are put where this one looks for them. The write step ends with it; a night that keeps the review runs it alone, as the {@value #STEP}
  * step: a few queries, and a copy only where one is missing.
  */
 public class AnswerTasklet implements Tasklet {
@@ -28,8 +32,17 @@ public class AnswerTasklet implements Tasklet {
 
 	private final AnnotatedCopies annotatedCopies;
 
-	public AnswerTasklet(Plan plan, Path outputDir, JdbcClient jdbc, ArchivedFiles archived) {
+	private final Plan plan;
+
+	private final ZoneId zone;
+
+	private final PlanDepartments planDepartments;
+
+	public AnswerTasklet(Plan plan, Path outputDir, ZoneId zone, JdbcClient jdbc, ArchivedFiles archived) {
 		this.outputDir = outputDir;
+		this.plan = plan;
+		this.zone = zone;
+		this.planDepartments = new PlanDepartments(jdbc);
 		this.annotatedCopies = new AnnotatedCopies(jdbc, archived,
 				plan.departments().stream().map(Department::code).toList());
 	}
@@ -43,9 +56,18 @@ public class AnswerTasklet implements Tasklet {
 
 	/** @return the copies written */
 	int answer(long jobInstanceId) {
+		// before the copies: which files are settled is a question about one term
+		planDepartments.adoptTermless(plan.term());
+		planDepartments.record(plan.term(), plan.departments().stream().map(Department::code).toList(), lateFrom());
+		annotatedCopies.moveEarlier(outputDir);
 		int written = annotatedCopies.write(jobInstanceId, outputDir).size();
 		annotatedCopies.removeSettled(outputDir);
 		return written;
+	}
+
+	/** PRODUCT.md §3: a file received after the end of the 提出期限 day, in the configured zone, is late. */
+	private Instant lateFrom() {
+		return plan.deadline() == null ? null : plan.deadline().plusDays(1).atStartOfDay(zone).toInstant();
 	}
 
 }

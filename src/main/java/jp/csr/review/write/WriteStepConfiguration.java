@@ -67,7 +67,8 @@ class WriteStepConfiguration {
 	AnswerTasklet answerTasklet(ReviewProperties configured, @Value(RunSettings.OF_STEP) JobParameters parameters,
 			PlanCache plan, JdbcClient jdbc, ArchivedFiles archived) {
 		ReviewProperties properties = RunSettings.of(configured, parameters);
-		return new AnswerTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, archived);
+		return new AnswerTasklet(plan.read(properties.plan()), properties.outputDir(), properties.zone(), jdbc,
+				archived);
 	}
 
 }

@@ -68,7 +68,7 @@ public class WriteTasklet implements Tasklet {
 		this.query = new ReviewDataQuery(jdbc, submissions, judgements, zone);
 		this.fingerprints = fingerprints;
 		this.clock = clock;
-		this.answers = new AnswerTasklet(plan, outputDir, jdbc, archived);
+		this.answers = new AnswerTasklet(plan, outputDir, zone, jdbc, archived);
 	}
 
 	@Override
