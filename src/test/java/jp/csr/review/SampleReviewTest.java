@@ -179,7 +179,10 @@ class SampleReviewTest {
 
 		List<String> merged = sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).toList();
 		assertThat(text(sheet, 2, 0)).isEqualTo("責任ある企業活動の実施");
-		assertThat(merged).contains("A3:A27");
+		// one materiality over both printed pages: merged per page, its name again at the top of page 2
+		int pageTwo = COMMITMENTS.get(3).firstRow();
+		assertThat(merged).contains("A3:A" + pageTwo, "A" + (pageTwo + 1) + ":A27");
+		assertThat(text(sheet, pageTwo, 0)).isEqualTo("責任ある企業活動の実施");
 		for (Commitment c : COMMITMENTS) {
 			assertThat(text(sheet, c.firstRow(), 1)).isEqualTo(c.text());
 			assertThat(text(sheet, c.firstRow(), 2)).as("KPI of %s", c.text()).isEqualTo(c.kpis());

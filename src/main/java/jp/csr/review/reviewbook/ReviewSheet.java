@@ -9,7 +9,9 @@ import static jp.csr.review.content.ReviewTable.MATERIALITY;
 import static jp.csr.review.content.ReviewTable.RESULT;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.PageMargin;
@@ -68,18 +70,21 @@ final class ReviewSheet {
 		}
 		float top = writeTitleAndHeader(sheet);
 		float[] heights = heights(table);
+		int[] bandRows = table.bands().stream().mapToInt(Band::rows).toArray();
+		List<Integer> breaks = PageBreaks.before(bandRows, heights, pageCapacity(top));
+		Set<Integer> pageTops = new HashSet<>(breaks);
 		int rowIndex = FIRST_BODY_ROW;
 		for (Band band : table.bands()) {
 			for (int i = 0; i < band.rows(); i++) {
-				writeRow(sheet, rowIndex, band, i, heights[rowIndex - FIRST_BODY_ROW]);
+				boolean pageTop = pageTops.contains(rowIndex - FIRST_BODY_ROW);
+				writeRow(sheet, rowIndex, band, i, heights[rowIndex - FIRST_BODY_ROW], pageTop);
 				rowIndex++;
 			}
 		}
-		merge(sheet, table);
+		merge(sheet, table, pageTops);
 		writeLegend(sheet, rowIndex + 1);
 		printSetup(sheet);
-		int[] bandRows = table.bands().stream().mapToInt(Band::rows).toArray();
-		rowBreaks(sheet, PageBreaks.before(bandRows, heights, pageCapacity(top)));
+		rowBreaks(sheet, breaks);
 	}
 
 	/**
@@ -139,16 +144,20 @@ final class ReviewSheet {
 		return TITLE_POINTS + height;
 	}
 
-	private void writeRow(SXSSFSheet sheet, int rowIndex, Band band, int i, float height) {
+	/**
+	 * @param pageTop whether the row begins a printed page: its materiality and commitment are printed again there,
+	 *        as the PDF does, since a merged cell cut by a page break shows its text on the first page only
+	 */
+	private void writeRow(SXSSFSheet sheet, int rowIndex, Band band, int i, float height, boolean pageTop) {
 		Row row = sheet.createRow(rowIndex);
 		row.setHeightInPoints(height);
 		Line line = band.lines().get(i);
 		boolean first = i == 0;
 		// Every cell of a merged region is written with the bordered style, or its inner borders do not print.
 		String commitment = Cuts.quote(band.commitment());
-		cuts.text(row, MATERIALITY, first && band.opensMateriality() ? band.materiality() : null, styles.body,
+		cuts.text(row, MATERIALITY, first && band.opensMateriality() || pageTop ? band.materiality() : null, styles.body,
 				() -> Cuts.Origin.of("マテリアリティ" + Cuts.quote(band.materiality())));
-		cuts.text(row, COMMITMENT, first ? band.commitment() : null, styles.body,
+		cuts.text(row, COMMITMENT, first || pageTop ? band.commitment() : null, styles.body,
 				() -> Cuts.Origin.of("コミットメント" + commitment));
 		cuts.text(row, KPI, first ? band.kpis() : null, styles.body,
 				() -> Cuts.Origin.of("コミットメント" + commitment + "のKPI"));
@@ -164,20 +173,42 @@ final class ReviewSheet {
 						band.highlightFrom().sources()));
 	}
 
-	private static void merge(SXSSFSheet sheet, ReviewTable table) {
+	/**
+	 * Materiality and commitment cells are merged per printed page (a page break cuts no merged cell of theirs, and
+	 * each page's part holds the text again); the other merged cells of a commitment taller than a page stay whole.
+	 *
+	 * @param pageTops body rows (0 = first) that begin a printed page
+	 */
+	private static void merge(SXSSFSheet sheet, ReviewTable table, Set<Integer> pageTops) {
 		int row = FIRST_BODY_ROW;
 		int materialityStart = row;
 		for (int b = 0; b < table.bands().size(); b++) {
 			int last = row + table.bands().get(b).rows() - 1;
 			for (int column : ReviewTable.PER_BAND) {
-				mergeRows(sheet, row, last, column);
+				if (column == COMMITMENT) {
+					mergePerPage(sheet, row, last, column, pageTops);
+				}
+				else {
+					mergeRows(sheet, row, last, column);
+				}
 			}
 			if (table.endsMateriality(b)) {
-				mergeRows(sheet, materialityStart, last, MATERIALITY);
+				mergePerPage(sheet, materialityStart, last, MATERIALITY, pageTops);
 				materialityStart = last + 1;
 			}
 			row = last + 1;
 		}
+	}
+
+	private static void mergePerPage(SXSSFSheet sheet, int first, int last, int column, Set<Integer> pageTops) {
+		int start = first;
+		for (int r = first + 1; r <= last; r++) {
+			if (pageTops.contains(r - FIRST_BODY_ROW)) {
+				mergeRows(sheet, start, r - 1, column);
+				start = r;
+			}
+		}
+		mergeRows(sheet, start, last, column);
 	}
 
 	/** A one-cell merged region is pointless and some Excel versions flag it, so none is made. */

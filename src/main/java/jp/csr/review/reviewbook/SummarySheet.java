@@ -5,7 +5,6 @@ import jp.csr.review.content.ReviewData;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -98,8 +97,7 @@ final class SummarySheet {
 		if (data.previous() != null) {
 			new TwoTermRates(data, styles, cuts).write(sheet, rowIndex + 2);
 		}
-		// Table and charts side by side: one page, shrunk if need be.
-		sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+		// Table and charts side by side: one page, shrunk if need be, on the A3 landscape of every other sheet.
 		sheet.getPrintSetup().setFitHeight((short) 1);
 	}
 
