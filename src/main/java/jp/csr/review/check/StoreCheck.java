@@ -1,5 +1,7 @@
 package jp.csr.review.check;
 
+import jp.csr.review.console.StoreOption;
+
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.DatabaseFile;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 import jp.csr.review.config.ReviewProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +54,13 @@ public class StoreCheck {
 
 	private final StoreDatabase store;
 
+	/** Where the options of the printed check command come from: the admin's own command line. */
+	private final Environment environment;
+
 	public StoreCheck(JdbcClient jdbc, Archive archive, ArchivedFiles archived, ReviewProperties properties,
-			StoreDatabase store) {
+			StoreDatabase store, Environment environment) {
 		this.store = store;
+		this.environment = environment;
 		this.jdbc = jdbc;
 		this.archive = archive;
 		this.archived = archived;
@@ -175,7 +182,8 @@ public class StoreCheck {
 				findings.add(Finding.of(Finding.Kind.PROBLEM, copy, (missing ? "欠落   " : "不一致 ") + copy + "  " + describe(s)
 						+ " の保管ファイル" + (missing ? "がありません" : "の内容が違います (SHA-256 " + kept.get() + ")")
 						+ "。入力フォルダにも同じ内容のファイルがありません。"
-						+ "直し方: 元のファイル (" + s.fileName() + ") を入力フォルダに置いて ./review check をもう一度実行してください"
+						+ "直し方: 元のファイル (" + s.fileName() + ") を入力フォルダ (" + inputDir() + ") に置いて " + again()
+						+ " をもう一度実行してください"
 						+ (repair ? "" : " (実行が終わってから)")));
 			}
 		}
@@ -269,6 +277,16 @@ public class StoreCheck {
 			}
 		}
 		return findings;
+	}
+
+	/** The check to type again: on the same store, looking in the same input folder. */
+	private String again() {
+		return StoreOption.command(environment, properties.store(), "check",
+				new StoreOption.Folder("review.input-dir", inputDir()));
+	}
+
+	private Path inputDir() {
+		return properties.inputDir().toAbsolutePath().normalize();
 	}
 
 }

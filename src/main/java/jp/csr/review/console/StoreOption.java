@@ -11,8 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The {@code --review.store=…} a printed command needs, so that a printed command (the restart of a failed run),
- * typed as printed, acts on the same store. None when the store is the configured one (config/application.yml, or the built-in default),
+ * The {@code --review.store=…} a printed command needs, so that a printed command (the restart of a failed run, the
+ * check of a store, the run to type instead), typed as printed, acts on the same store and folders (PRODUCT.md §7). None when the store is the configured one (config/application.yml, or the built-in default),
  * which a command typed in the checkout finds too; the absolute path when the store came from the command line,
  * a system property or the environment, which the admin's next command does not repeat. The same for the
  * shared store's {@code spring.datasource.url} and {@code username}; a password is never printed: a placeholder
@@ -29,6 +29,24 @@ public final class StoreOption {
 	private static final ConfigurationPropertyName PASSWORD = ConfigurationPropertyName.of("spring.datasource.password");
 
 	private StoreOption() {
+	}
+
+	/** A folder setting a printed command needs, e.g. {@code review.input-dir}, where the store check looks for lost files. */
+	public record Folder(String key, Path path) {
+
+	}
+
+	/**
+	 * {@code ./review <words>} as the admin types it next: with the store's options ({@link #of}) and those of the
+	 * given folders that the admin's own command line set.
+	 */
+	public static String command(Environment environment, Path store, String words, Folder... folders) {
+		StringBuilder command = new StringBuilder("./review ").append(words).append(of(environment, store));
+		for (Folder folder : folders) {
+			command.append(option(environment, ConfigurationPropertyName.of(folder.key()),
+					folder.path().toAbsolutePath().normalize().toString()));
+		}
+		return command.toString();
 	}
 
 	public static String of(Environment environment, Path store) {

@@ -7,6 +7,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.StoreOption;
+
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +36,13 @@ public class StoreUpkeep {
 
 	private final Backups backups;
 
-	public StoreUpkeep(JdbcClient jdbc, Archive archive, ArchivedFiles archived, Backups backups) {
+	/** The check command to advise, with the store and input folder the admin typed. */
+	private final String check;
+
+	public StoreUpkeep(JdbcClient jdbc, Archive archive, ArchivedFiles archived, Backups backups, ReviewProperties properties,
+			Environment environment) {
+		this.check = StoreOption.command(environment, properties.store(), "check",
+				new StoreOption.Folder("review.input-dir", properties.inputDir()));
 		this.jdbc = jdbc;
 		this.archive = archive;
 		this.archived = archived;
@@ -46,7 +56,7 @@ public class StoreUpkeep {
 			missing();
 		}
 		catch (IOException | DataAccessException ex) {
-			log.warn("ストアの点検ができませんでした: {}。./review check で確かめてください", ex.getMessage());
+			log.warn("ストアの点検ができませんでした: {}。{} で確かめてください", ex.getMessage(), check);
 			log.debug("upkeep", ex);
 		}
 		if (completed && backups.enabled()) {
@@ -66,8 +76,8 @@ public class StoreUpkeep {
 			return;
 		}
 		missing.stream().limit(MISSING_SHOWN).forEach(p -> log.warn("保管ファイルがありません: {}", p));
-		log.warn("保管ファイルが {} 件ありません (読み込んだ値の出典です){}。./review check で確かめてください (入力フォルダに同じファイルが残っていれば戻します)",
-				missing.size(), missing.size() > MISSING_SHOWN ? " (上は最初の " + MISSING_SHOWN + " 件)" : "");
+		log.warn("保管ファイルが {} 件ありません (読み込んだ値の出典です){}。{} で確かめてください (入力フォルダに同じファイルが残っていれば戻します)",
+				missing.size(), missing.size() > MISSING_SHOWN ? " (上は最初の " + MISSING_SHOWN + " 件)" : "", check);
 	}
 
 	private void backup() {

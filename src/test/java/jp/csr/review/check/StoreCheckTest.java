@@ -48,6 +48,8 @@ class StoreCheckTest {
 
 	static final Path STORE = ROOT.resolve("store").toAbsolutePath().normalize();
 
+	static final Path INPUT = ROOT.resolve("input").toAbsolutePath().normalize();
+
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
 		SampleFolders.register(registry, ROOT);
@@ -88,7 +90,9 @@ class StoreCheckTest {
 		ArchivedFile ad = new ArchivedFile(sha, input.getFileName().toString(), true);
 		String lost = archived.where(ad);
 		assertThat(out).contains("欠落   " + lost + "  53期_AD_広告審査部.xlsx (部署 AD、受理、読み込んだ値 ")
-			.contains("直し方: 元のファイル (53期_AD_広告審査部.xlsx) を入力フォルダに置いて ./review check をもう一度実行してください")
+			.contains("直し方: 元のファイル (53期_AD_広告審査部.xlsx) を入力フォルダ (" + INPUT + ") に置いて ./review check --review.store="
+					+ STORE)
+			.contains(" --review.input-dir=" + INPUT + " をもう一度実行してください")
 			.contains("削除   " + staged).contains("削除   " + poi).contains("点検結果: 問題 1 件 (修復済み 8 件)");
 		assertThat(out.lines().filter(l -> l.startsWith("修復   "))).hasSize(6);
 		for (ArchivedFile other : accepted.stream().filter(f -> !f.equals(ad)).toList()) {
@@ -131,7 +135,8 @@ class StoreCheckTest {
 
 		assertThat(exit("run")).as(console.getOut()).isIn(0, 3);
 		assertThat(console.getOut().substring(from)).contains("保管ファイルがありません: " + archived.where(file))
-			.contains("保管ファイルが 1 件ありません").contains("./review check で確かめてください");
+			.contains("保管ファイルが 1 件ありません")
+			.contains("./review check --review.store=" + STORE);
 	}
 
 	/** SQLite's own: PostgreSQL is backed up by the database's tools. */
