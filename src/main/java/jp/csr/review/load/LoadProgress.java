@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * When the load shows how far it is ({@code 読込 300 / 2000 件 (15%) 経過 12秒}): at the first commit at least
+ * When the load shows how far it is ({@code ファイル 2000件のうち 300件が決まりました (15%) 経過 12秒}: the run's files, as the scan step's line counts them): at the first commit at least
  * {@link #EVERY} after the last line, or after {@link #FILES} more files, whichever comes first; never once
  * every file is settled (the step's own line follows).
  */
@@ -34,7 +34,7 @@ final class LoadProgress {
 		}
 		shownAt = nowNanos;
 		shownFiles = settled;
-		return Optional.of(String.format("読込 %d / %d 件 (%d%%) 経過 %d秒", settled, total, settled * 100L / total,
+		return Optional.of(String.format("ファイル %d件のうち %d件が決まりました (%d%%) 経過 %d秒", total, settled, settled * 100L / total,
 				Duration.ofNanos(nowNanos - started).toSeconds()));
 	}
 

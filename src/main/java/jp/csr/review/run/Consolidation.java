@@ -114,11 +114,12 @@ public class Consolidation {
 			}
 			BatchStatus status = target.getStatus();
 			if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
-				log.error("実行 {} は {} のため再開できません (FAILED または STOPPED のみ)", target.getId(), status);
+				log.error("実行 {} は{}のため再開できません (再開できるのは失敗または停止した実行のみ)", target.getId(),
+						StepWords.state(status.name()));
 				throw new Refused();
 			}
 			if (newest != null && target.getJobInstanceId() != newest.getInstanceId()) {
-				log.error("実行 {} より後の実行があります。再開ではなく ./review run を実行してください", target.getId());
+				log.error("実行 {} より後の実行があります。再開ではなく {} を実行してください", target.getId(), report.runCommand());
 				throw new Refused();
 			}
 			// the run's own settings, whatever this command line says: the printed restart command resumes that run

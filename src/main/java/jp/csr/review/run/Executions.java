@@ -1,5 +1,6 @@
 package jp.csr.review.run;
 
+import jp.csr.review.judge.JudgeTasklet;
 import jp.csr.review.lock.FreshConnections;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -87,16 +88,36 @@ public class Executions {
 			.list();
 	}
 
-	/**
-	 * Files rejected, or not readable by the service user, in a job instance: either makes a completed run
-	 * exit 3 (PRODUCT.md §7, see RunReport).
-	 */
-	public int rejected(long instanceId) {
+	/** Files a job instance rejected, and files it could not read: either makes a completed run exit 3 (PRODUCT.md §7). */
+	public record Unanswered(int rejected, int unreadable) {
+
+	}
+
+	/** See {@link Unanswered}; as RunReport decides the exit code. */
+	public Unanswered unanswered(long instanceId) {
 		return jdbc.sql("""
-				SELECT COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome IN ('REJECTED', 'UNREADABLE')""")
+				SELECT COALESCE(SUM(CASE WHEN outcome = 'REJECTED' THEN 1 ELSE 0 END), 0),
+				       COALESCE(SUM(CASE WHEN outcome = 'UNREADABLE' THEN 1 ELSE 0 END), 0)
+				FROM scan_candidate WHERE job_instance_id = ?""")
 			.param(instanceId)
-			.query(Integer.class)
+			.query((rs, n) -> new Unanswered(rs.getInt(1), rs.getInt(2)))
 			.single();
+	}
+
+	/** The verdicts a job instance's judge step recorded, KPIs and initiatives apart. */
+	public StepWords.Judged judged(long instanceId) {
+		return jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM kpi_judgement WHERE job_instance_id = ?),
+				       (SELECT COUNT(*) FROM initiative_mark WHERE job_instance_id = ?)""")
+			.params(instanceId, instanceId)
+			.query((rs, n) -> new StepWords.Judged(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/** The counts the console shows of a step (see {@link StepWords}). */
+	public StepWords.Counts counts(StepRun step, long instanceId) {
+		return new StepWords.Counts(step.read(), step.written(), step.filtered(),
+				JudgeTasklet.STEP.equals(step.name()) ? judged(instanceId) : null);
 	}
 
 	/**

@@ -43,19 +43,34 @@ public class RunReport {
 
 	private final ConfiguredPlan plan;
 
-	/** {@code --review.store=…} when the store is not the one a command typed in the checkout finds. */
-	private final String storeOption;
+	/** Where the options of a printed command come from: the admin's own command line, or not at all. */
+	private final Environment environment;
 
-	RunReport(JdbcClient jdbc, ReviewProperties properties, ConfiguredPlan plan, Environment environment) {
+	private final Executions executions;
+
+	RunReport(JdbcClient jdbc, ReviewProperties properties, ConfiguredPlan plan, Environment environment,
+			Executions executions) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.plan = plan;
-		this.storeOption = StoreOption.of(environment, properties.store());
+		this.environment = environment;
+		this.executions = executions;
 	}
 
-	/** The command that resumes a run, exactly as an admin types it in the checkout. */
-	String restartCommand(long executionId) {
-		return "./review restart " + executionId + storeOption;
+	/**
+	 * The command that resumes a run, exactly as an admin types it in the checkout: the store typed, no folders (a
+	 * restart uses its run's own).
+	 */
+	public String restartCommand(long executionId) {
+		return StoreOption.command(environment, properties.store(), "restart " + executionId);
+	}
+
+	/** The command of a new run with this command line's store and folders. */
+	String runCommand() {
+		return StoreOption.command(environment, properties.store(), "run",
+				new StoreOption.Folder("review.plan", properties.plan()),
+				new StoreOption.Folder("review.input-dir", properties.inputDir()),
+				new StoreOption.Folder("review.output-dir", properties.outputDir()));
 	}
 
 	/**
@@ -140,16 +155,17 @@ public class RunReport {
 		List<String> ran = execution.getStepExecutions().stream().map(StepExecution::getStepName).toList();
 		if (!ran.isEmpty()) {
 			completedBefore(execution).stream().filter(name -> !ran.contains(name))
-				.forEach(name -> log.info(notRunLine(name, "前回完了のため実行せず")));
+				.forEach(name -> log.info(StepWords.notRun(name, "前回完了のため実行せず")));
 		}
 		boolean kept = execution.getExecutionContext().containsKey(ReviewDecider.UNCHANGED_SINCE);
 		for (StepExecution s : execution.getStepExecutions()) {
 			if (kept && s.getStepName().equals(AnswerTasklet.STEP)) {
-				unchangedLines().forEach(log::info);
+				log.info(StepWords.unchanged());
 			}
 			LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
-			log.info(stepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-					s.getFilterCount(), s.getSkipCount(),
+			StepWords.Counts counts = new StepWords.Counts(s.getReadCount(), s.getWriteCount(), s.getFilterCount(),
+					s.getStepName().equals(JudgeTasklet.STEP) ? executions.judged(execution.getJobInstanceId()) : null);
+			log.info(StepWords.line(s.getStepName(), s.getStatus().name(), counts,
 					s.getStartTime() == null ? Duration.ZERO : Duration.between(s.getStartTime(), end)));
 		}
 		if (ran.isEmpty()) {
@@ -172,27 +188,6 @@ public class RunReport {
 			.toList();
 	}
 
-	/** The steps a run that kept the review did without: shared by run and status. */
-	public static List<String> unchangedLines() {
-		return List.of(notRunLine(JudgeTasklet.STEP, "変更なしのため実行せず"),
-				notRunLine(WriteTasklet.STEP, "変更なしのため実行せず"));
-	}
-
-	static String notRunLine(String name, String why) {
-		return String.format("ステップ %-5s %s", name, why);
-	}
-
-	/** The step line shared by run, restart and status. */
-	public static String stepLine(String name, String status, long read, long written, long filtered, long skipped,
-			Duration duration) {
-		return String.format("ステップ %-5s %-9s 読込 %d / 書込 %d / 除外 %d / スキップ %d  %s", name, status, read, written,
-				filtered, skipped, seconds(duration));
-	}
-
-	static String seconds(Duration d) {
-		return String.format("%.1f秒", d.toMillis() / 1000.0);
-	}
-
 	/**
 	 * The failed step, its cause in one line, and the command that resumes the run. Needs nothing but the
 	 * execution in memory: it also serves when the store itself failed.
@@ -204,7 +199,7 @@ public class RunReport {
 			.orElse(null);
 		if (execution.getStatus() == BatchStatus.STOPPED) {
 			log.error("停止 (実行 {}): 停止要求によりステップ「{}」で停止しました", execution.getId(),
-					step == null ? "?" : step.getStepName());
+					step == null ? "?" : StepWords.name(step.getStepName()));
 			log.error("続きを実行するには: {}", restartCommand(execution.getId()));
 			return ExitCode.FAILED;
 		}
@@ -217,8 +212,8 @@ public class RunReport {
 			.orElse(fallback != null ? rootMessage(fallback)
 					: execution.getStatus() == BatchStatus.STOPPED ? "停止要求により停止しました"
 							: execution.getExitStatus().getExitDescription());
-		log.error("失敗 (実行 {}): ステップ「{}」が {} で終了しました: {}", execution.getId(),
-				step == null ? "?" : step.getStepName(), execution.getStatus(), cause);
+		log.error("失敗 (実行 {}): ステップ「{}」が失敗しました: {}", execution.getId(),
+				step == null ? "?" : StepWords.name(step.getStepName()), cause);
 		log.error("原因を取り除いてから再開してください: {}", restartCommand(execution.getId()));
 		return ExitCode.FAILED;
 	}

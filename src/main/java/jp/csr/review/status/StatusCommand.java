@@ -3,9 +3,11 @@ package jp.csr.review.status;
 import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.console.AdminTime;
 import jp.csr.review.console.ExitCode;
+import jp.csr.review.console.StoreOption;
 import jp.csr.review.lock.RunLock;
 import jp.csr.review.run.Executions;
 import jp.csr.review.run.RunReport;
+import jp.csr.review.run.StepWords;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -62,9 +65,17 @@ public class StatusCommand {
 
 	private final RunLock lock;
 
+	/** The advice status prints (restart, check), with the store and folders this command line typed. */
+	private final RunReport restart;
+
+	private final Environment environment;
+
 	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, StoredTerms terms,
-			Job job, ReminderLog reminders, StoreDatabase database, RunLock lock) {
+			Job job, ReminderLog reminders, StoreDatabase database, RunLock lock, RunReport restart,
+			Environment environment) {
 		this.properties = properties;
+		this.restart = restart;
+		this.environment = environment;
 		this.database = database;
 		this.lock = lock;
 		this.executions = executions;
@@ -92,8 +103,9 @@ public class StatusCommand {
 				log.info("ストア {} に実行の記録はまだありません", database.shared() ? database : properties.store());
 			}
 			else {
-				log.warn("ストアのデータベース {} を読めませんでした: {}。./review check で確かめてください",
-						database, RunReport.rootMessage(ex));
+				log.warn("ストアのデータベース {} を読めませんでした: {}。{} で確かめてください", database,
+						RunReport.rootMessage(ex), StoreOption.command(environment, properties.store(), "check",
+								new StoreOption.Folder("review.input-dir", properties.inputDir())));
 			}
 			log.debug("status", ex);
 		}
@@ -129,24 +141,23 @@ public class StatusCommand {
 			log.info("最近の実行 (新しい順):");
 		}
 		for (Executions.Run r : runs) {
-			log.info("実行 {}  開始 {}  終了 {}  {}  終了コード {}", r.id(), time(r.start()), r.end() == null ? "-" : time(r.end()),
-					label(r, running), exitCode(r));
+			log.info("実行 {}  開始 {}  終了 {}  {}", r.id(), time(r.start()), r.end() == null ? "-" : time(r.end()),
+					outcome(r, running));
 			for (Executions.StepRun s : executions.steps(r.id())) {
 				if (s.name().equals(AnswerTasklet.STEP)) {
-					// the answer step runs alone only on a night that kept the review
-					RunReport.unchangedLines().forEach(line -> log.info("    " + line));
+					// the write step of a night that kept the review: only the annotated copies
+					log.info("    " + StepWords.unchanged());
 				}
-				log.info("    " + RunReport.stepLine(s.name(), s.status(), s.read(), s.written(), s.filtered(), s.skipped(),
-						s.duration()));
+				log.info("    " + StepWords.line(s.name(), s.status(), executions.counts(s, r.instanceId()), s.duration()));
 			}
 		}
 		runs.stream().filter(r -> "FAILED".equals(r.status()) || "STOPPED".equals(r.status())).findFirst().ifPresent(r -> {
 			String step = executions.steps(r.id()).stream().filter(s -> !"COMPLETED".equals(s.status()))
-				.map(Executions.StepRun::name).reduce((a, b) -> b).orElse("?");
+				.map(s -> StepWords.name(s.name())).reduce((a, b) -> b).orElse("?");
 			log.info("直近の{}: 実行 {} ステップ「{}」: {}", "STOPPED".equals(r.status()) ? "停止" : "失敗", r.id(), step,
 					"STOPPED".equals(r.status()) ? "停止要求 (デーモンの終了など) により停止しました" : cause(r.exitMessage(), r.status()));
 			if (r.id() == runs.get(0).id()) {
-				log.info("再開: ./review restart {}", r.id());
+				log.info("再開: {}", restart.restartCommand(r.id()));
 			}
 		});
 		terms();
@@ -230,22 +241,27 @@ public class StatusCommand {
 		return properties.zone();
 	}
 
-	private static String label(Executions.Run r, boolean running) {
-		if (r.ended()) {
-			return r.status();
+	/**
+	 * How a run ended, in the words of the console's last line and with the exit code it had (what cron logs and
+	 * systemd acts on), or that it is still going.
+	 */
+	private String outcome(Executions.Run r, boolean running) {
+		if (!r.ended()) {
+			if ("UNKNOWN".equals(r.status())) {
+				return "不明 (次の run / restart が失敗として記録し、続けます)";
+			}
+			return running ? "実行中" : "実行中のままプロセス停止 (次の run / restart が失敗として記録し、続けます)";
 		}
-		if ("UNKNOWN".equals(r.status())) {
-			return "UNKNOWN (次の run / restart が FAILED として回復)";
+		if (!"COMPLETED".equals(r.status())) {
+			return StepWords.state(r.status()) + " (終了コード " + ExitCode.FAILED.code() + ")";
 		}
-		return running ? r.status() + " (実行中)" : r.status() + " (プロセス停止; 次の run / restart が回復)";
-	}
-
-	private String exitCode(Executions.Run r) {
-		return switch (r.status()) {
-			case "COMPLETED" -> String.valueOf(executions.rejected(r.instanceId()) > 0 ? ExitCode.REJECTED.code() : ExitCode.OK.code());
-			case "FAILED", "STOPPED", "ABANDONED", "UNKNOWN" -> String.valueOf(ExitCode.FAILED.code());
-			default -> "-";
-		};
+		Executions.Unanswered left = executions.unanswered(r.instanceId());
+		if (left.rejected() + left.unreadable() == 0) {
+			return "完了 (終了コード " + ExitCode.OK.code() + ")";
+		}
+		String what = left.rejected() > 0 && left.unreadable() > 0 ? "差戻し・読取不可あり"
+				: left.rejected() > 0 ? "差戻しあり" : "読取不可あり";
+		return "完了 (" + what + "、終了コード " + ExitCode.REJECTED.code() + ")";
 	}
 
 	/** One line: the innermost cause Batch recorded (its exit message holds the whole stack trace). */

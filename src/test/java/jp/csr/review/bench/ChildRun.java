@@ -28,7 +28,7 @@ final class ChildRun {
 
 	private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
-	/** {@code ステップ load  COMPLETED 読込 7 / 書込 7 / 除外 0 / スキップ 0  4.3秒} (RunReport's step line). */
+	/** {@code ステップ load  完了  取り込み対象 7件  4.3秒} (RunReport's step line). */
 	private static final Pattern STEP = Pattern.compile("^ステップ (\\S+)\\s+\\S+\\s.*?([0-9]+(?:\\.[0-9]+)?)秒\\s*$");
 
 	/** {@code 完了 (実行 1): 受理 7 / 差戻し 0 / スキップ 0 / 読取不可 0 / 待機 0}. */

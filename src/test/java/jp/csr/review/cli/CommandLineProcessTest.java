@@ -106,7 +106,7 @@ class CommandLineProcessTest {
 			.contains("review.input-dir: 実行 1 の設定 " + f.input() + " を使います (この起動の設定 " + REPO.resolve("input"))
 			.contains("review.output-dir: 実行 1 の設定 " + f.output() + " を使います")
 			.contains("review.plan: 実行 1 の設定 " + f.plan() + " を使います")
-			.containsPattern("ステップ write\\s+COMPLETED")
+			.containsPattern("ステップ write\\s+完了")
 			.contains("振り返り: " + f.output().resolve("53期_行動計画振り返り.xlsx"));
 		assertThat(f.output().resolve("53期_行動計画振り返り.xlsx")).isRegularFile();
 	}

@@ -15,10 +15,10 @@ class LoadProgressTest {
 	void everyFiveSecondsOrFiveHundredFilesWhicheverComesFirstAndNeverAtTheEnd() {
 		LoadProgress progress = new LoadProgress(0, 100);
 		assertThat(progress.after(150, 2000, 4 * SECOND)).isEmpty();
-		assertThat(progress.after(300, 2000, 12 * SECOND)).contains("読込 300 / 2000 件 (15%) 経過 12秒");
+		assertThat(progress.after(300, 2000, 12 * SECOND)).contains("ファイル 2000件のうち 300件が決まりました (15%) 経過 12秒");
 		assertThat(progress.after(310, 2000, 13 * SECOND)).isEmpty();
 		// 500 files since the last line, before five seconds have passed
-		assertThat(progress.after(800, 2000, 14 * SECOND)).contains("読込 800 / 2000 件 (40%) 経過 14秒");
+		assertThat(progress.after(800, 2000, 14 * SECOND)).contains("ファイル 2000件のうち 800件が決まりました (40%) 経過 14秒");
 		assertThat(progress.after(2000, 2000, 30 * SECOND)).as("the step's own line follows").isEmpty();
 	}
 

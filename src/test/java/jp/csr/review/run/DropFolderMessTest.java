@@ -147,7 +147,7 @@ class DropFolderMessTest {
 		assertThat(outcome(later)).isEqualTo("ACCEPTED");
 		assertThat(console.getOut()).contains("待機     " + gone + "  (読み込む前に削除されました。次回に取り込みます)")
 			.contains("待機     " + changed + "  (読み込み中に変更されました。次回に取り込みます)")
-			.containsPattern("ステップ load\\s+COMPLETED")
+			.containsPattern("ステップ load\\s+完了")
 			.containsPattern("完了 \\(実行 \\d+\\): 受理 2 / 差戻し 0 / スキップ 0 / 読取不可 0 / 待機 3");
 
 		// back the next night: taken then

@@ -63,7 +63,7 @@ class LiveConsoleProcessTest {
 		Result failed = failing.result();
 		assertThat(failed.exit()).as(failed.output()).isEqualTo(1);
 		assertThat(files(failed.output())).as(failed.output()).hasSize(2).isEqualTo(settled(f));
-		assertThat(failed.output()).contains("未処理 ").containsPattern("ステップ load\\s+FAILED");
+		assertThat(failed.output()).contains("未処理 ").containsPattern("ステップ load\\s+失敗");
 		scanOrder.addAll(f.query("SELECT path FROM scan_candidate ORDER BY seq"));
 		assertThat(scanOrder).hasSize(8).endsWith(sentBack.toString());
 
@@ -91,7 +91,7 @@ class LiveConsoleProcessTest {
 		assertThat(done.output()).containsSubsequence("差戻し   " + sentBack + "  部署 DEV  エラー 1件",
 				"注意     受理した " + accepted + " は振り返りに使われますが、同じ部署 DEV のより新しい " + sentBack
 						+ " が差戻しのため、部署の状態は差戻しです",
-				"ステップ load  COMPLETED", "注記付きの写し: ", "完了 (実行 3)");
+				"ステップ load  完了", "注記付きの写し: ", "完了 (実行 3)");
 	}
 
 	private static String[] with(String... more) {

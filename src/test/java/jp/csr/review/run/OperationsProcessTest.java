@@ -63,8 +63,8 @@ class OperationsProcessTest {
 		Files.delete(f.output());
 		Result restarted = f.run("restart");
 		assertThat(restarted.exit()).as(restarted.output()).isIn(0, 3);
-		assertThat(restarted.output()).containsPattern("ステップ write\\s+COMPLETED")
-			.doesNotContainPattern("ステップ (scan|load|judge)\\s+COMPLETED");
+		assertThat(restarted.output()).containsPattern("ステップ write\\s+完了")
+			.doesNotContainPattern("ステップ (scan|load|judge)\\s+完了");
 		assertThat(f.query("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = 2")).containsExactly("write");
 		assertThat(cells(f.review())).isEqualTo(cleanReview);
 	}
@@ -141,8 +141,8 @@ class OperationsProcessTest {
 				.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 			Result status = f.run("status");
 			assertThat(status.exit()).as(status.output()).isZero();
-			assertThat(status.output()).contains("実行中: PID").contains("STARTED (実行中)")
-				.containsPattern("ステップ load\\s+STARTED").contains("部署の状況").contains("未提出");
+			assertThat(status.output()).contains("実行中: PID").containsPattern("終了 -  実行中\\R")
+				.containsPattern("ステップ load\\s+実行中").contains("部署の状況").contains("未提出");
 			assertThat(slow.isAlive()).as("status returned while the run was still loading").isTrue();
 		}
 		finally {
@@ -188,7 +188,7 @@ class OperationsProcessTest {
 			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		Result running = b.run("status");
 		assertThat(running.output()).contains("ストア: " + b.url() + " (PostgreSQL、共有)")
-			.contains("実行中: PID " + slow.process().pid() + ", ホスト ").contains("STARTED (実行中)");
+			.contains("実行中: PID " + slow.process().pid() + ", ホスト ").containsPattern("終了 -  実行中\\R");
 		await().atMost(TIMEOUT)
 			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: its connection, and with it the lock, goes
@@ -197,7 +197,7 @@ class OperationsProcessTest {
 
 		Result dead = b.run("status");
 		assertThat(dead.output()).contains("停止したプロセスの記録があります (PID " + slow.process().pid())
-			.contains("STARTED (プロセス停止; 次の run / restart が回復)").doesNotContain("実行中: PID");
+			.contains("実行中のままプロセス停止 (次の run / restart が失敗として記録し、続けます)").doesNotContain("実行中: PID");
 		Result restarted = b.run("restart");
 		// the other host's upkeep finds every archived file: the bytes are in the database, not on A's disk
 		assertThat(restarted.output()).doesNotContain("保管ファイルがありません");

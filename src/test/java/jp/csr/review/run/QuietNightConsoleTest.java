@@ -58,15 +58,15 @@ class QuietNightConsoleTest {
 		assertThat(exit("run")).isZero();
 		String quiet = output.getOut().substring(mark);
 		assertThat(quiet).containsSubsequence("ステップ load ", "ステップ judge 変更なしのため実行せず",
-				"ステップ write 変更なしのため実行せず", "ステップ answer COMPLETED",
+				"ステップ write 完了  振り返りは変更なし、注記付きの写し 0件",
 				"振り返り: " + REVIEW + " (変更なし: 前回の実行 1 から新しい取り込みなし)", "完了 (実行 2)");
 		assertThat(Files.getLastModifiedTime(REVIEW)).isEqualTo(written);
 
 		mark = output.getOut().length();
 		assertThat(exit("status")).isZero();
 		assertThat(output.getOut().substring(mark)).containsSubsequence("実行 2 ", "ステップ load ",
-				"ステップ judge 変更なしのため実行せず", "ステップ write 変更なしのため実行せず", "ステップ answer", "実行 1 ",
-				"ステップ judge COMPLETED", "ステップ write COMPLETED");
+				"ステップ judge 変更なしのため実行せず", "ステップ write 完了  振り返りは変更なし", "実行 1 ",
+				"ステップ judge 完了", "ステップ write 完了  振り返りを書き出し");
 
 		// ---- the plan is edited, and the output folder cannot be written: the run fails in its write step ----
 		byte[] plan = Files.readAllBytes(ROOT.resolve("plan.xlsx"));
@@ -85,7 +85,7 @@ class QuietNightConsoleTest {
 		mark = output.getOut().length();
 		assertThat(exit("restart")).isZero();
 		assertThat(output.getOut().substring(mark)).containsSubsequence("ステップ scan  前回完了のため実行せず",
-				"ステップ load  前回完了のため実行せず", "ステップ judge 前回完了のため実行せず", "ステップ write COMPLETED",
+				"ステップ load  前回完了のため実行せず", "ステップ judge 前回完了のため実行せず", "ステップ write 完了",
 				"振り返り: " + REVIEW + "\n");
 		assertThat(lastSteps()).containsExactly("write");
 		assertThat(Files.getLastModifiedTime(REVIEW)).isNotEqualTo(written);

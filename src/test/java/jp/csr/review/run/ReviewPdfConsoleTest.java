@@ -76,7 +76,7 @@ class ReviewPdfConsoleTest {
 			throws Exception {
 		System.setProperty(DISCOVERY, "false");
 		String run = run(output);
-		assertThat(run).containsSubsequence("ステップ write COMPLETED", "振り返り: " + REVIEW + "\n", NO_FONT + "\n",
+		assertThat(run).containsSubsequence("ステップ write 完了", "振り返り: " + REVIEW + "\n", NO_FONT + "\n",
 				"完了 (実行");
 		assertThat(run.lines().filter(line -> line.contains("PDF"))).containsExactly(NO_FONT);
 		assertThat(output.getErr()).doesNotContain("PDF");
@@ -85,12 +85,12 @@ class ReviewPdfConsoleTest {
 
 		// a quiet night, still without a font: the workbook kept, the same line
 		run = run(output);
-		assertThat(run).containsSubsequence("ステップ write 変更なしのため実行せず", "振り返り: " + REVIEW + " (変更なし", NO_FONT);
+		assertThat(run).containsSubsequence("ステップ write 完了  振り返りは変更なし", "振り返り: " + REVIEW + " (変更なし", NO_FONT);
 
 		// the font installed: the PDF is what changed, so the night writes both
 		System.clearProperty(DISCOVERY);
 		run = run(output);
-		assertThat(run).containsSubsequence("ステップ write COMPLETED", "振り返り: " + REVIEW + "\n", "PDF: " + PDF + "\n",
+		assertThat(run).containsSubsequence("ステップ write 完了", "振り返り: " + REVIEW + "\n", "PDF: " + PDF + "\n",
 				"完了 (実行");
 		assertThat(PDF).exists();
 		// created as the workbook is, with the umask's mode: not a temporary file's 0600 renamed into place
@@ -100,7 +100,7 @@ class ReviewPdfConsoleTest {
 
 		// nothing new: both kept, both named
 		run = run(output);
-		assertThat(run).containsSubsequence("ステップ write 変更なしのため実行せず", "振り返り: " + REVIEW + " (変更なし",
+		assertThat(run).containsSubsequence("ステップ write 完了  振り返りは変更なし", "振り返り: " + REVIEW + " (変更なし",
 				"PDF: " + PDF + "\n");
 		assertThat(Files.getLastModifiedTime(PDF)).isEqualTo(pdfWritten);
 		assertThat(Files.getLastModifiedTime(REVIEW)).isEqualTo(reviewWritten);
@@ -108,14 +108,14 @@ class ReviewPdfConsoleTest {
 		// the PDF deleted by hand: the next night writes it again
 		Files.delete(PDF);
 		run = run(output);
-		assertThat(run).containsSubsequence("ステップ write COMPLETED", "PDF: " + PDF + "\n");
+		assertThat(run).containsSubsequence("ステップ write 完了", "PDF: " + PDF + "\n");
 		assertThat(PDF).exists();
 
 		// a PDF that cannot be written (a folder in its place): one line, the night goes on
 		Files.delete(PDF);
 		Files.createDirectories(PDF.resolve("in the way"));
 		run = run(output);
-		assertThat(run).containsSubsequence("ステップ write COMPLETED", "振り返り: " + REVIEW + "\n",
+		assertThat(run).containsSubsequence("ステップ write 完了", "振り返り: " + REVIEW + "\n",
 				"PDF: 作成できませんでした (", ")。振り返りブックは書きました\n", "完了 (実行");
 		assertThat(run.lines().filter(line -> line.contains("PDF"))).hasSize(1);
 		Files.delete(PDF.resolve("in the way"));

@@ -1,0 +1,91 @@
+package jp.csr.review.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jp.csr.review.SampleFolders;
+import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.ArchivedFiles.ArchivedFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every command the product prints for the admin to type next (restart, run, check) repeats the store and the
+ * folders the admin typed: typed as printed, from anywhere, it acts on the same store. The folders here are set as
+ * a command line sets them (not by a configuration file), so each counts as typed.
+ */
+@SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
+class PrintedCommandsTest {
+
+	static final Path ROOT = SampleFolders.copy("printed-commands");
+
+	static final Path STORE = ROOT.resolve("store").toAbsolutePath().normalize();
+
+	static final Path INPUT = ROOT.resolve("input").toAbsolutePath().normalize();
+
+	static final Path OUTPUT = ROOT.resolve("output").toAbsolutePath().normalize();
+
+	@DynamicPropertySource
+	static void folders(DynamicPropertyRegistry registry) {
+		SampleFolders.register(registry, ROOT);
+	}
+
+	@Autowired
+	TypedCommands typed;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ArchivedFiles archived;
+
+	@Test
+	void everyPrintedCommandNamesTheStoreTyped(CapturedOutput output) throws Exception {
+		int mark = output.getOut().length();
+		// a run that fails in its write step (a file where the output folder should be): restart printed
+		Files.writeString(OUTPUT, "in the way");
+		assertThat(typed.exit("run")).isEqualTo(1);
+		assertThat(typed.exit("status")).isZero();
+		Files.delete(OUTPUT);
+		// a new run instead: run 1 can no longer be restarted, and the refusal says what to type instead
+		assertThat(typed.exit("run")).isZero();
+		assertThat(typed.exit("restart", "1")).isEqualTo(2);
+
+		// an archived file lost, and its original gone from the input folder too: check says how to put it back
+		ArchivedFile lost = jdbc.sql("SELECT sha256, file_name, status FROM submission_file ORDER BY id LIMIT 1")
+			.query((rs, n) -> ArchivedFile.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.single();
+		Files.delete(Path.of(archived.where(lost)));
+		Files.move(INPUT.resolve(lost.fileName()), ROOT.resolve(lost.fileName()));
+		assertThat(typed.exit("run")).isZero();
+		assertThat(typed.exit("check")).isEqualTo(3);
+
+		String console = output.getOut().substring(mark);
+		List<String> printed = console.lines().filter(l -> l.contains("./review ")).toList();
+		assertThat(printed).as(console)
+			.anyMatch(l -> l.contains("./review restart 1 "))
+			.anyMatch(l -> l.startsWith("再開: ./review restart 1 "))
+			.anyMatch(l -> l.contains("./review run "))
+			.anyMatch(l -> l.contains("./review check "))
+			.anyMatch(l -> l.startsWith("保管ファイルが 1 件ありません"));
+		assertThat(printed).allMatch(l -> l.contains(" --review.store=" + STORE), "names the store typed");
+		assertThat(printed.stream().filter(l -> l.contains("./review check ")))
+			.allMatch(l -> l.contains(" --review.input-dir=" + INPUT), "the input folder it puts files back from");
+		assertThat(printed.stream().filter(l -> l.contains("./review run ")))
+			.allMatch(l -> l.contains(" --review.input-dir=" + INPUT) && l.contains(" --review.output-dir=" + OUTPUT),
+					"the folders of the run");
+	}
+
+}
