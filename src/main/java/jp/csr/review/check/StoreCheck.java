@@ -106,7 +106,7 @@ public class StoreCheck {
 			return List.of(Finding.of(Finding.Kind.OK, properties.store(),
 					"正常   " + store + "  PostgreSQL (整合性と参照はデータベースが常に守ります)"));
 		}
-		DatabaseFile file = new DatabaseFile(properties);
+		DatabaseFile file = new DatabaseFile(properties, environment);
 		List<String> issues = jdbc.sql("PRAGMA integrity_check(" + DATABASE_ISSUES_SHOWN + ")").query(String.class).list();
 		if (!issues.equals(List.of("ok"))) {
 			return List.of(damage(file, "SQLite の整合性検査 (PRAGMA integrity_check) で異常が見つかりました: " + String.join(" / ", issues)));

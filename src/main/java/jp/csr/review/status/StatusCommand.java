@@ -89,7 +89,7 @@ public class StatusCommand {
 		// the start-up has refused a database SQLite cannot read (StoreUse): what is left to say is whether
 		// the next run could write to it
 		if (!database.shared()) {
-			new DatabaseFile(properties).unwritable().ifPresent(problem -> {
+			new DatabaseFile(properties, environment).unwritable().ifPresent(problem -> {
 				log.warn("次の run は実行できません:");
 				problem.lines().forEach(line -> log.warn("{}", line));
 			});

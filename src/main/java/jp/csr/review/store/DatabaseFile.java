@@ -22,9 +22,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.StoreOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.springframework.core.env.Environment;
 
 /**
  * The store's SQLite file as found before anything opens it: a file SQLite would refuse (not a database, a
@@ -56,7 +58,21 @@ public final class DatabaseFile {
 
 	private final ZoneId zone;
 
+	/** The check command the advice names, with the store and input folder the admin typed. */
+	private final String check;
+
 	public DatabaseFile(ReviewProperties properties) {
+		this(properties, "./review check");
+	}
+
+	/** @param environment where the options of the advised check command come from: the admin's command line */
+	public DatabaseFile(ReviewProperties properties, Environment environment) {
+		this(properties, StoreOption.command(environment, properties.store(), "check",
+				new StoreOption.Folder("review.input-dir", properties.inputDir())));
+	}
+
+	private DatabaseFile(ReviewProperties properties, String check) {
+		this.check = check;
 		this.store = properties.store().toAbsolutePath().normalize();
 		this.file = properties.database().toAbsolutePath().normalize();
 		this.zone = properties.zone();
@@ -218,7 +234,7 @@ public final class DatabaseFile {
 			return Optional.empty();
 		}
 		List<String> todo = new ArrayList<>();
-		todo.add("直し方: 最新のバックアップを戻してから、./review check で確かめてください:");
+		todo.add("直し方: 最新のバックアップを戻してから、" + check + " で確かめてください:");
 		aside().ifPresent(todo::add);
 		todo.add("  cp " + shell(backups.get(backups.size() - 1)) + " " + shell(file));
 		todo.add("新しいデータベースで始めるのなら、先にバックアップのフォルダを移してください: mv " + shell(Backups.folder(store)) + " "
@@ -233,7 +249,7 @@ public final class DatabaseFile {
 		List<String> todo = new ArrayList<>();
 		Optional<Path> latest = Backups.latest(store);
 		if (latest.isPresent()) {
-			todo.add("直し方: 壊れたファイルを退避し、最新のバックアップを戻してから、./review check で確かめてください:");
+			todo.add("直し方: 壊れたファイルを退避し、最新のバックアップを戻してから、" + check + " で確かめてください:");
 			aside().ifPresent(todo::add);
 			todo.add("  cp " + shell(latest.get()) + " " + shell(file));
 			todo.add("バックアップの後に取り込んだファイルは、入力フォルダに残っていれば次の run が取り込み直します。");

@@ -44,7 +44,7 @@ class StoreConfiguration {
 			dataSource.setPassword(StoreDatabase.setting(environment, "spring.datasource.password", properties, use));
 		}
 		else {
-			new DatabaseFile(properties).guard(use);
+			new DatabaseFile(properties, environment).guard(use);
 			dataSource.setJdbcUrl("jdbc:sqlite:" + properties.database().toAbsolutePath()
 					+ "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE&foreign_keys=true&synchronous=NORMAL");
 		}

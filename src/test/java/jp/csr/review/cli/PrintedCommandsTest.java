@@ -7,15 +7,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 import jp.csr.review.SampleFolders;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,6 +93,20 @@ class PrintedCommandsTest {
 		assertThat(printed.stream().filter(l -> l.contains("./review run ")))
 			.allMatch(l -> l.contains(" --review.input-dir=" + INPUT) && l.contains(" --review.output-dir=" + OUTPUT),
 					"the folders of the run");
+	}
+
+	@Test
+	void theRestoreAdviceOfADamagedStoreNamesTheStoreTyped(@TempDir Path store) throws Exception {
+		Files.writeString(Files.createDirectories(store.resolve("backup")).resolve("review-20261130-020000.db"), "");
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--review.store=" + store));
+		ReviewProperties properties = new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("review",
+				ReviewProperties.class);
+
+		List<String> advice = new DatabaseFile(properties, environment).damaged("壊れています").lines();
+
+		assertThat(advice.stream().filter(l -> l.contains("./review "))).isNotEmpty()
+			.allMatch(l -> l.contains("./review check --review.store=" + store.toAbsolutePath().normalize()));
 	}
 
 }
