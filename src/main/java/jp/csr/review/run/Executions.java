@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -104,8 +105,21 @@ public class Executions {
 			.single();
 	}
 
-	/** The verdicts a job instance's judge step recorded, KPIs and initiatives apart. */
+	/**
+	 * The verdicts a job instance's judge step recorded, KPIs and initiatives apart; null when the store cannot say
+	 * (the step line then shows their sum).
+	 */
 	public StepWords.Judged judged(long instanceId) {
+		try {
+			return judgedRows(instanceId);
+		}
+		catch (DataAccessException ex) {
+			log.debug("judged", ex);
+			return null;
+		}
+	}
+
+	private StepWords.Judged judgedRows(long instanceId) {
 		return jdbc.sql("""
 				SELECT (SELECT COUNT(*) FROM kpi_judgement WHERE job_instance_id = ?),
 				       (SELECT COUNT(*) FROM initiative_mark WHERE job_instance_id = ?)""")
