@@ -1,6 +1,7 @@
 package jp.csr.review.nextterm;
 
 import jp.csr.review.console.ExitCode;
+import jp.csr.review.console.StoreOption;
 import jp.csr.review.plan.ConfiguredPlan;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +37,14 @@ public class NextTermCommand {
 
 	private final Judgements judgements;
 
-	NextTermCommand(ReviewProperties properties, ConfiguredPlan configuredPlan, Judgements judgements) {
+	private final Environment environment;
+
+	NextTermCommand(ReviewProperties properties, ConfiguredPlan configuredPlan, Judgements judgements,
+			Environment environment) {
 		this.properties = properties;
 		this.configuredPlan = configuredPlan;
 		this.judgements = judgements;
+		this.environment = environment;
 	}
 
 	/** @param typedOut the file to write; null for the default */
@@ -71,8 +77,12 @@ public class NextTermCommand {
 			log.debug("next-term", ex);
 		}
 		if (judged.isEmpty()) {
-			log.warn("ストア {} に {}期 ({}) の集計がありません。前期実績と前期評価は空のまま書きます (先に ./review run で集計してください)",
-					properties.store().toAbsolutePath(), plan.term(), plan.group());
+			log.warn("ストア {} に {}期 ({}) の集計がありません。前期実績と前期評価は空のまま書きます (先に {} で集計してください)",
+					properties.store().toAbsolutePath(), plan.term(), plan.group(),
+					StoreOption.command(environment, properties.store(), "run",
+							new StoreOption.Folder("review.plan", properties.plan()),
+							new StoreOption.Folder("review.input-dir", properties.inputDir()),
+							new StoreOption.Folder("review.output-dir", properties.outputDir())));
 		}
 		Plan rolled = NextTerm.of(plan, numbers, marks);
 		Path written = new PlanWriter().write(rolled, out);
@@ -81,7 +91,11 @@ public class NextTermCommand {
 		log.info("作成 {}", written);
 		log.info("    {}期 ({})  部署 {}  KPI {} (前期実績あり {})  取り組み {} (前期評価あり {})", next, rolled.period(),
 				rolled.departments().size(), rolled.kpis().size(), baselines, rolled.initiatives().size(), marked);
-		log.info("    編集してから review.plan に指定してください (例: ./review template --review.plan={})", written);
+		// the plan just written is named whatever was typed; the folder the templates go to, only where it was typed
+		log.info("    編集してから review.plan に指定してください (例: {} --review.plan={})",
+				StoreOption.command(environment, properties.store(), "template",
+						new StoreOption.Folder("review.output-dir", properties.outputDir())),
+				written);
 		return ExitCode.OK;
 	}
 

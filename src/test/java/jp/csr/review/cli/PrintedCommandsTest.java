@@ -11,7 +11,10 @@ import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +31,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every command the product prints for the admin to type next (restart, run, check) repeats the store and the
+ * Every command the product prints for the admin to type next (restart, run, check, template) repeats the store and the
  * folders the admin typed: typed as printed, from anywhere, it acts on the same store. The folders here are set as
  * a command line sets them (not by a configuration file), so each counts as typed.
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrintedCommandsTest {
 
 	static final Path ROOT = SampleFolders.copy("printed-commands");
@@ -93,6 +97,23 @@ class PrintedCommandsTest {
 		assertThat(printed.stream().filter(l -> l.contains("./review run ")))
 			.allMatch(l -> l.contains(" --review.input-dir=" + INPUT) && l.contains(" --review.output-dir=" + OUTPUT),
 					"the folders of the run");
+	}
+
+	/** First, while the store has judged nothing: then next-term also says which run to make first. */
+	@Test
+	@Order(1)
+	void nextTermsAdviceNamesTheStoreAndFoldersTyped(CapturedOutput output) throws Exception {
+		int mark = output.getOut().length();
+		// nothing judged yet: next-term says to run first, then which template command reads the plan it wrote
+		assertThat(typed.exit("next-term", "--out", ROOT.resolve("54期_行動計画.xlsx").toString())).isZero();
+
+		String console = output.getOut().substring(mark);
+		List<String> printed = console.lines().filter(l -> l.contains("./review ")).toList();
+		assertThat(printed).as(console).hasSize(2);
+		assertThat(printed).allMatch(l -> l.contains(" --review.store=" + STORE), "names the store typed")
+			.allMatch(l -> l.contains(" --review.output-dir=" + OUTPUT), "names the output folder typed");
+		assertThat(printed.get(0)).contains("./review run ").contains(" --review.input-dir=" + INPUT);
+		assertThat(printed.get(1)).contains("./review template ").contains(" --review.plan=");
 	}
 
 	@Test
