@@ -1,12 +1,10 @@
 package jp.csr.review;
 
-import jp.csr.review.feedback.Drops;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import jp.csr.review.feedback.Drops;
 import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -18,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PRODUCT.md §3, versions by arrival: a department fixes its rejected file and copies it in keeping

@@ -1,7 +1,5 @@
 package jp.csr.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,8 @@ import jp.csr.review.workbook.WorkbookLimits;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every file of the hostile drop folder ({@link HostileCorpus}) the streaming reader reads, it reads cell for cell as

@@ -1,8 +1,5 @@
 package jp.csr.review;
 
-import jp.csr.review.config.ReviewProperties;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +19,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.form.MarkRule;
-import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.form.SubmissionFormat;
+import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
@@ -47,6 +45,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The property: whatever is done to a submission — any kind of value in any cell, rows, sheets and

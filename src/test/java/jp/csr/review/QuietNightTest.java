@@ -1,7 +1,5 @@
 package jp.csr.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +14,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 
-import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.testing.SharedStoreToo;
+import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.write.ReviewDecider;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -36,6 +34,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A quiet night: a run with nothing new since the review on disk was written leaves it as it is

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
+import jp.csr.review.feedback.Drops;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -22,10 +24,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-
-import jp.csr.review.feedback.Drops;
-import jp.csr.review.plan.Initiative;
-import jp.csr.review.sample.SampleWorkbooks;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,5 @@
 package jp.csr.review;
 
-import jp.csr.review.config.ReviewProperties;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
@@ -35,6 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The department's whole round: the template the {@code template} command writes, filled in by code the

@@ -1,13 +1,13 @@
 package jp.csr.review.check;
 
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.lock.RunLock;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.check.StoreCheck.Finding;
+import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.lock.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,5 @@
 package jp.csr.review.check;
 
-import jp.csr.review.console.StoreOption;
-
-import jp.csr.review.store.Archive;
-import jp.csr.review.store.ArchivedFiles;
-import jp.csr.review.store.DatabaseFile;
-import jp.csr.review.store.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -23,9 +17,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.StoreOption;
+import jp.csr.review.store.Archive;
+import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.DatabaseFile;
+import jp.csr.review.store.StoreDatabase;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.store.StoreUse;
 import jp.csr.review.store.StoreUse.Access;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jp.csr.review.check.CheckCommand;
+import jp.csr.review.cli.ReviewCommandLine.Answer;
+import jp.csr.review.cli.ReviewCommandLine.Invocation;
+import jp.csr.review.cli.ReviewCommandLine.Start;
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.daemon.Daemon;
 import jp.csr.review.nextterm.NextTermCommand;
@@ -13,9 +16,6 @@ import jp.csr.review.run.Consolidation;
 import jp.csr.review.status.StatusCommand;
 import jp.csr.review.template.TemplateCommand;
 import jp.csr.review.validation.ValidateCommand;
-import jp.csr.review.cli.ReviewCommandLine.Answer;
-import jp.csr.review.cli.ReviewCommandLine.Invocation;
-import jp.csr.review.cli.ReviewCommandLine.Start;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

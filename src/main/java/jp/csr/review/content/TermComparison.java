@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.csr.review.plan.Kpi;
-import jp.csr.review.plan.Plan;
 import jp.csr.review.content.ReviewData.KpiStatus;
 import jp.csr.review.content.ReviewData.PastKpi;
 import jp.csr.review.content.ReviewData.PreviousTerm;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
 
 /**
  * This term beside the previous one (PRODUCT.md §6, 前期比較): per KPI ID found in both, and the attainment rate of

@@ -1,10 +1,5 @@
 package jp.csr.review.daemon;
 
-import jp.csr.review.console.AdminTime;
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.remind.RemindCommand;
-import jp.csr.review.run.Consolidation;
-import jp.csr.review.run.RunReport;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +7,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.AdminTime;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.remind.RemindCommand;
+import jp.csr.review.run.Consolidation;
+import jp.csr.review.run.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

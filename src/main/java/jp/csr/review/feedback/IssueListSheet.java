@@ -1,8 +1,5 @@
 package jp.csr.review.feedback;
 
-import static jp.csr.review.feedback.AnnotatedCopyWriter.MAX_SHOWN;
-import static jp.csr.review.feedback.AnnotatedCopyWriter.SUMMARY_SHEET;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +17,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+
+import static jp.csr.review.feedback.AnnotatedCopyWriter.MAX_SHOWN;
+import static jp.csr.review.feedback.AnnotatedCopyWriter.SUMMARY_SHEET;
 
 /**
  * 差戻し内容, the copy's first sheet: what to do, then one row per issue shown with a link to its cell, then

@@ -1,6 +1,5 @@
 package jp.csr.review.judge;
 
-import jp.csr.review.form.MarkRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.Initiative;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
@@ -16,8 +16,8 @@ import jp.csr.review.store.Submissions.InitiativeValue;
 import jp.csr.review.store.Submissions.KpiValue;
 import jp.csr.review.store.Submissions.StoredFile;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,9 +1,10 @@
 package jp.csr.review.load;
 
-import jp.csr.review.scan.Candidate;
-import jp.csr.review.scan.Candidates;
 import java.util.ArrayDeque;
 import java.util.Deque;
+
+import jp.csr.review.scan.Candidate;
+import jp.csr.review.scan.Candidates;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;

@@ -1,9 +1,5 @@
 package jp.csr.review.load;
 
-import jp.csr.review.validation.Issue;
-import jp.csr.review.validation.Severity;
-import jp.csr.review.validation.SubmissionValidator;
-import jp.csr.review.validation.Validation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +9,10 @@ import jp.csr.review.scan.Candidates;
 import jp.csr.review.scan.SetAside;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.Archive.Staged;
+import jp.csr.review.validation.Issue;
+import jp.csr.review.validation.Severity;
+import jp.csr.review.validation.SubmissionValidator;
+import jp.csr.review.validation.Validation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package jp.csr.review.load;
 
-import jp.csr.review.validation.Validation;
 import jp.csr.review.scan.Candidate;
 import jp.csr.review.scan.SetAside;
 import jp.csr.review.store.Archive.Staged;
+import jp.csr.review.validation.Validation;
 
 /**
  * A candidate after checking: either staged and validated, or set aside unchecked (a duplicate, or a

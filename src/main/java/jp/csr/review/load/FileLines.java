@@ -1,9 +1,9 @@
 package jp.csr.review.load;
 
-import jp.csr.review.plan.ConfiguredPlan;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.Submissions;
 import org.slf4j.Logger;

@@ -1,7 +1,5 @@
 package jp.csr.review.load;
 
-import jp.csr.review.store.Archive;
-import jp.csr.review.store.ArchivedFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import jp.csr.review.scan.Candidate;
 import jp.csr.review.scan.Candidates;
 import jp.csr.review.scan.Candidates.Settled;
 import jp.csr.review.scan.SetAside;
+import jp.csr.review.store.Archive;
+import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Submission;
 import jp.csr.review.validation.Validation;

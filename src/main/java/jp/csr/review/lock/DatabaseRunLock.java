@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import jp.csr.review.store.StoreDatabase;

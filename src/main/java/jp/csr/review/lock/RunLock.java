@@ -1,17 +1,16 @@
 package jp.csr.review.lock;
 
-import jp.csr.review.console.AdminTime;
-import jp.csr.review.console.ExitCode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.AdminTime;
+import jp.csr.review.console.ExitCode;
 import jp.csr.review.store.StoreDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,5 @@
 package jp.csr.review.nextterm;
 
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.console.StoreOption;
-import jp.csr.review.plan.ConfiguredPlan;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.console.StoreOption;
 import jp.csr.review.judge.Judgements;
+import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**

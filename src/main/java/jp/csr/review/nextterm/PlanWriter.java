@@ -1,10 +1,5 @@
 package jp.csr.review.nextterm;
 
-import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Criterion;
-import jp.csr.review.plan.Kpi;
-import jp.csr.review.plan.Plan;
-import jp.csr.review.plan.PlanReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,6 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import jp.csr.review.plan.Criterion;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.plan.PlanReader;
 import jp.csr.review.workbook.FileReplacement;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;

@@ -1,9 +1,9 @@
 package jp.csr.review.plan;
 
-import jp.csr.review.config.RunSettings;
 import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.config.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,8 +20,8 @@ import jp.csr.review.workbook.Grid;
 import jp.csr.review.workbook.LabelValueSheet;
 import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
-import jp.csr.review.workbook.Sheets;
 import jp.csr.review.workbook.SheetTable.TableRow;
+import jp.csr.review.workbook.Sheets;
 import jp.csr.review.workbook.Text;
 import jp.csr.review.workbook.WorkbookOpener;
 

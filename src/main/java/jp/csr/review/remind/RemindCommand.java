@@ -1,10 +1,10 @@
 package jp.csr.review.remind;
 
+import java.util.Optional;
+
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.lock.RunLock;
 import jp.csr.review.plan.ConfiguredPlan;
-import java.util.Optional;
-
 import jp.csr.review.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,14 +1,13 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.TermComparison;
 import java.util.List;
 
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.TermComparison;
+import jp.csr.review.content.TermComparison.Rate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
-import jp.csr.review.content.TermComparison.Rate;
 
 /**
  * 前期比較 (PRODUCT.md §6), when the store holds the previous term of the same group: one row per KPI ID found in

@@ -7,15 +7,14 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jp.csr.review.content.ReviewData.IssueRow;
+import jp.csr.review.content.ReviewData.Source;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import jp.csr.review.content.ReviewData.IssueRow;
-import jp.csr.review.content.ReviewData.Source;
 
 /**
  * The texts the review had to cut to Excel's cell limit (PRODUCT.md §6: "a longer text is cut, marked as cut, and

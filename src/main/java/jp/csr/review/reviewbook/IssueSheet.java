@@ -1,13 +1,12 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.ReviewData;
 import java.util.List;
 
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.IssueRow;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
-import jp.csr.review.content.ReviewData.IssueRow;
 
 /**
  * 検証結果: every error and warning of the run, and the issues still open from earlier runs, each with when it was

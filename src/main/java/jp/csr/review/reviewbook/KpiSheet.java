@@ -1,23 +1,22 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.ReviewMarks;
-import jp.csr.review.content.ReviewData;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.KpiStatus;
+import jp.csr.review.content.ReviewMarks;
 import jp.csr.review.judge.Outcome;
 import jp.csr.review.plan.Commitment;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
-import jp.csr.review.content.ReviewData.KpiStatus;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** KPI達成状況: one row per KPI of the plan, with what it was judged from and where that came from. */
 public final class KpiSheet {

@@ -1,18 +1,14 @@
 package jp.csr.review.reviewbook;
 
-import static jp.csr.review.content.ReviewTable.COMMITMENT;
-import static jp.csr.review.content.ReviewTable.HIGHLIGHT;
-import static jp.csr.review.content.ReviewTable.INITIATIVE;
-import static jp.csr.review.content.ReviewTable.KPI;
-import static jp.csr.review.content.ReviewTable.MARK;
-import static jp.csr.review.content.ReviewTable.MATERIALITY;
-import static jp.csr.review.content.ReviewTable.RESULT;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jp.csr.review.content.PageBreaks;
+import jp.csr.review.content.ReviewTable;
+import jp.csr.review.content.ReviewTable.Band;
+import jp.csr.review.content.ReviewTable.Line;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -24,10 +20,13 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBreak;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPageBreak;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
-import jp.csr.review.content.PageBreaks;
-import jp.csr.review.content.ReviewTable;
-import jp.csr.review.content.ReviewTable.Band;
-import jp.csr.review.content.ReviewTable.Line;
+import static jp.csr.review.content.ReviewTable.COMMITMENT;
+import static jp.csr.review.content.ReviewTable.HIGHLIGHT;
+import static jp.csr.review.content.ReviewTable.INITIATIVE;
+import static jp.csr.review.content.ReviewTable.KPI;
+import static jp.csr.review.content.ReviewTable.MARK;
+import static jp.csr.review.content.ReviewTable.MATERIALITY;
+import static jp.csr.review.content.ReviewTable.RESULT;
 
 /** 振り返り: the published review table (PRODUCT.md §6) as a sheet, one row per initiative. */
 final class ReviewSheet {

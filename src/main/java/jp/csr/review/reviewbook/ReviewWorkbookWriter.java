@@ -1,8 +1,5 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.ReviewTable;
-import jp.csr.review.workbook.FileReplacement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -10,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewTable;
+import jp.csr.review.workbook.FileReplacement;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**

@@ -1,13 +1,12 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.ReviewData;
 import java.util.List;
 
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.DepartmentStatus;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
-import jp.csr.review.content.ReviewData.DepartmentStatus;
 
 /** 提出状況: every department of the plan, so a missing one is as visible as a rejected one. */
 final class SubmissionSheet {

@@ -1,10 +1,16 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.AttainmentRate;
-import jp.csr.review.content.ReviewData;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.csr.review.content.AttainmentRate;
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.InitiativeStatus;
+import jp.csr.review.content.ReviewData.KpiStatus;
+import jp.csr.review.judge.Outcome;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -30,13 +36,6 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-
-import jp.csr.review.judge.Outcome;
-import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Kpi;
-import jp.csr.review.plan.Plan;
-import jp.csr.review.content.ReviewData.InitiativeStatus;
-import jp.csr.review.content.ReviewData.KpiStatus;
 
 /**
  * サマリー: per materiality, how the KPIs came out and how the initiatives were marked; with charts (PRODUCT.md v2

@@ -1,10 +1,11 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.TermComparison;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.TermComparison;
+import jp.csr.review.content.TermComparison.Rate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.PresetColor;
@@ -16,8 +17,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-
-import jp.csr.review.content.TermComparison.Rate;
 
 /**
  * サマリー's block for two terms (PRODUCT.md §6): the attainment rate of the previous term and of this one per

@@ -1,12 +1,5 @@
 package jp.csr.review.reviewpdf;
 
-import static jp.csr.review.reviewpdf.TextFit.BODY_POINTS;
-import static jp.csr.review.reviewpdf.TextFit.LINE;
-import static jp.csr.review.reviewpdf.TextFit.MARGIN;
-import static jp.csr.review.reviewpdf.TextFit.PAD_X;
-import static jp.csr.review.reviewpdf.TextFit.PAD_Y;
-import static jp.csr.review.reviewpdf.TextFit.PAGE;
-
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,6 +12,13 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
+
+import static jp.csr.review.reviewpdf.TextFit.BODY_POINTS;
+import static jp.csr.review.reviewpdf.TextFit.LINE;
+import static jp.csr.review.reviewpdf.TextFit.MARGIN;
+import static jp.csr.review.reviewpdf.TextFit.PAD_X;
+import static jp.csr.review.reviewpdf.TextFit.PAD_Y;
+import static jp.csr.review.reviewpdf.TextFit.PAGE;
 
 /**
  * Draws on the PDF's pages: each page's title and header row, cells with their borders and wrapped text, marks,

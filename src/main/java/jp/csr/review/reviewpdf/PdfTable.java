@@ -1,7 +1,5 @@
 package jp.csr.review.reviewpdf;
 
-import static jp.csr.review.reviewpdf.TextFit.LINE;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +8,8 @@ import jp.csr.review.content.PageBreaks;
 import jp.csr.review.content.ReviewTable;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+
+import static jp.csr.review.reviewpdf.TextFit.LINE;
 
 /**
  * Lays 振り返り out on A3 landscape pages, page by page: the title and the header row on every page, one band per

@@ -1,15 +1,15 @@
 package jp.csr.review.reviewpdf;
 
-import static jp.csr.review.reviewpdf.TextFit.BODY_POINTS;
-import static jp.csr.review.reviewpdf.TextFit.LINE;
-import static jp.csr.review.reviewpdf.TextFit.PAD_Y;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.csr.review.content.ReviewTable;
 import jp.csr.review.content.ReviewTable.Band;
 import jp.csr.review.content.ReviewTable.Line;
+
+import static jp.csr.review.reviewpdf.TextFit.BODY_POINTS;
+import static jp.csr.review.reviewpdf.TextFit.LINE;
+import static jp.csr.review.reviewpdf.TextFit.PAD_Y;
 
 /**
  * A band of 振り返り, or what is left of it on the next page: its texts wrapped to their columns.

@@ -1,9 +1,5 @@
 package jp.csr.review.reviewpdf;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.Medium;
-import jp.csr.review.content.ReviewTable;
-import jp.csr.review.workbook.FileReplacement;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +9,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.Calendar;
 import java.util.UUID;
 
+import jp.csr.review.content.Medium;
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewTable;
+import jp.csr.review.workbook.FileReplacement;
 import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code <期>期_行動計画振り返り.pdf} (PRODUCT.md §6) beside the workbook: 振り返り as published

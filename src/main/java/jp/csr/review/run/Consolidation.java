@@ -1,16 +1,15 @@
 package jp.csr.review.run;
 
-import jp.csr.review.config.RunSettings;
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.daemon.Daemon;
-import jp.csr.review.lock.RunLock;
-import jp.csr.review.plan.ConfiguredPlan;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.config.RunSettings;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.daemon.Daemon;
+import jp.csr.review.lock.RunLock;
+import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.store.StoreUpkeep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.judge.JudgeTasklet;
-import jp.csr.review.lock.FreshConnections;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +7,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
+import jp.csr.review.judge.JudgeTasklet;
+import jp.csr.review.lock.FreshConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,12 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.judge.JudgeTasklet;
-import jp.csr.review.write.AnswerTasklet;
-import jp.csr.review.config.RunSettings;
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.console.StoreOption;
-import jp.csr.review.load.FileLines;
-import jp.csr.review.plan.ConfiguredPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.config.RunSettings;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.console.StoreOption;
 import jp.csr.review.feedback.AnnotatedCopies;
+import jp.csr.review.judge.JudgeTasklet;
+import jp.csr.review.load.FileLines;
+import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Department;
+import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.write.ReviewDecider;
 import jp.csr.review.write.WriteTasklet;
 import org.slf4j.Logger;

@@ -1,13 +1,5 @@
 package jp.csr.review.status;
 
-import jp.csr.review.write.AnswerTasklet;
-import jp.csr.review.console.AdminTime;
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.console.StoreOption;
-import jp.csr.review.lock.RunLock;
-import jp.csr.review.run.Executions;
-import jp.csr.review.run.RunReport;
-import jp.csr.review.run.StepWords;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,16 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.AdminTime;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.console.StoreOption;
+import jp.csr.review.lock.RunLock;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanException;
 import jp.csr.review.plan.PlanReader;
 import jp.csr.review.remind.ReminderLog;
+import jp.csr.review.run.Executions;
+import jp.csr.review.run.RunReport;
+import jp.csr.review.run.StepWords;
 import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.StoreDatabase;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
+import jp.csr.review.write.AnswerTasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

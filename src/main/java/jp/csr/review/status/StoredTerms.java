@@ -1,8 +1,9 @@
 package jp.csr.review.status;
 
-import jp.csr.review.run.Executions;
 import java.time.Instant;
 import java.util.List;
+
+import jp.csr.review.run.Executions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -26,6 +26,7 @@ import jp.csr.review.console.StoreOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+
 import org.springframework.core.env.Environment;
 
 /**

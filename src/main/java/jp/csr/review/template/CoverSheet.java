@@ -1,8 +1,5 @@
 package jp.csr.review.template;
 
-import static jp.csr.review.form.SubmissionFormat.COVER;
-import static jp.csr.review.form.SubmissionFormat.GUIDE;
-
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Plan;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -12,6 +9,9 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import static jp.csr.review.form.SubmissionFormat.COVER;
+import static jp.csr.review.form.SubmissionFormat.GUIDE;
 
 /** 表紙: who the workbook is for (copied from the plan), who submits it and when (typed in). */
 final class CoverSheet {

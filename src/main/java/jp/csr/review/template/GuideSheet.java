@@ -1,11 +1,5 @@
 package jp.csr.review.template;
 
-import static jp.csr.review.form.SubmissionFormat.COVER;
-import static jp.csr.review.form.SubmissionFormat.GUIDE;
-import static jp.csr.review.form.SubmissionFormat.HIGHLIGHTS;
-import static jp.csr.review.form.SubmissionFormat.INITIATIVES;
-import static jp.csr.review.form.SubmissionFormat.KPI;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +8,12 @@ import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Plan;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import static jp.csr.review.form.SubmissionFormat.COVER;
+import static jp.csr.review.form.SubmissionFormat.GUIDE;
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHTS;
+import static jp.csr.review.form.SubmissionFormat.INITIATIVES;
+import static jp.csr.review.form.SubmissionFormat.KPI;
 
 /** 記入方法: how to fill in each sheet, in the words of {@link GuideText}, with this plan's names and dates. */
 final class GuideSheet {

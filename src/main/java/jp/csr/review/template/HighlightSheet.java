@@ -1,7 +1,5 @@
 package jp.csr.review.template;
 
-import static jp.csr.review.form.SubmissionFormat.HIGHLIGHTS;
-
 import java.util.List;
 
 import jp.csr.review.form.SubmissionFormat;
@@ -9,6 +7,8 @@ import jp.csr.review.plan.Commitment;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHTS;
 
 /** ハイライト: one tall row per commitment the department shares in, for a few paragraphs of prose. */
 final class HighlightSheet {

@@ -1,7 +1,5 @@
 package jp.csr.review.template;
 
-import static jp.csr.review.form.SubmissionFormat.INITIATIVES;
-
 import java.util.List;
 
 import jp.csr.review.form.SubmissionFormat;
@@ -11,6 +9,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import static jp.csr.review.form.SubmissionFormat.INITIATIVES;
 
 /** 取り組み: one row per initiative of the department, with its 進捗 and an optional 自己評価. */
 final class InitiativeSheet {

@@ -1,7 +1,5 @@
 package jp.csr.review.template;
 
-import static jp.csr.review.form.SubmissionFormat.KPI;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,8 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import static jp.csr.review.form.SubmissionFormat.KPI;
 
 /**
  * KPI: one row per KPI of the department, its 実績 validated by how the KPI is judged, so the input message

@@ -1,7 +1,5 @@
 package jp.csr.review.template;
 
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.plan.ConfiguredPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.ExitCode;
+import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import org.slf4j.Logger;

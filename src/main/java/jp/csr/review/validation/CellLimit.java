@@ -1,9 +1,9 @@
 package jp.csr.review.validation;
 
+import jp.csr.review.workbook.CellRead;
+
 import static jp.csr.review.validation.SubmissionValidator.CUT_MARK;
 import static jp.csr.review.validation.SubmissionValidator.MAX_TEXT;
-
-import jp.csr.review.workbook.CellRead;
 
 /**
  * Excel holds at most 32,767 characters in a cell; other programs (LibreOffice, generators) can write more, and

@@ -1,13 +1,5 @@
 package jp.csr.review.validation;
 
-import static jp.csr.review.form.SubmissionFormat.COVER_LABELS;
-import static jp.csr.review.form.SubmissionFormat.DEPARTMENT_CODE;
-import static jp.csr.review.form.SubmissionFormat.DEPARTMENT_NAME;
-import static jp.csr.review.form.SubmissionFormat.FORM_VERSION;
-import static jp.csr.review.form.SubmissionFormat.SUBMITTED_ON;
-import static jp.csr.review.form.SubmissionFormat.SUBMITTER;
-import static jp.csr.review.form.SubmissionFormat.TERM;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -22,6 +14,14 @@ import jp.csr.review.workbook.CellRead;
 import jp.csr.review.workbook.Grid;
 import jp.csr.review.workbook.LabelValueSheet;
 import jp.csr.review.workbook.Numbers;
+
+import static jp.csr.review.form.SubmissionFormat.COVER_LABELS;
+import static jp.csr.review.form.SubmissionFormat.DEPARTMENT_CODE;
+import static jp.csr.review.form.SubmissionFormat.DEPARTMENT_NAME;
+import static jp.csr.review.form.SubmissionFormat.FORM_VERSION;
+import static jp.csr.review.form.SubmissionFormat.SUBMITTED_ON;
+import static jp.csr.review.form.SubmissionFormat.SUBMITTER;
+import static jp.csr.review.form.SubmissionFormat.TERM;
 
 /** The 表紙: which department submits, for which term, by whom and when. */
 final class CoverCheck {

@@ -1,5 +1,12 @@
 package jp.csr.review.validation;
 
+import java.util.List;
+import java.util.Set;
+
+import jp.csr.review.workbook.Grid;
+import jp.csr.review.workbook.SheetTable;
+import org.apache.poi.ss.util.CellReference;
+
 import static jp.csr.review.form.SubmissionFormat.INITIATIVE_TEXT;
 import static jp.csr.review.form.SubmissionFormat.JUDGEMENT;
 import static jp.csr.review.form.SubmissionFormat.KPI_TEXT;
@@ -8,13 +15,6 @@ import static jp.csr.review.form.SubmissionFormat.RESULT_DISPLAY;
 import static jp.csr.review.form.SubmissionFormat.SELF_EVALUATION;
 import static jp.csr.review.form.SubmissionFormat.TARGET;
 import static jp.csr.review.form.SubmissionFormat.UNIT;
-
-import java.util.List;
-import java.util.Set;
-
-import jp.csr.review.workbook.Grid;
-import jp.csr.review.workbook.SheetTable;
-import org.apache.poi.ss.util.CellReference;
 
 /** The header row of a table sheet (KPI, 取り組み, ハイライト) against the form's columns. */
 final class HeaderTable {

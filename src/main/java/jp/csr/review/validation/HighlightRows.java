@@ -1,9 +1,5 @@
 package jp.csr.review.validation;
 
-import static jp.csr.review.form.SubmissionFormat.COMMITMENT;
-import static jp.csr.review.form.SubmissionFormat.HIGHLIGHT;
-import static jp.csr.review.form.SubmissionFormat.HIGHLIGHT_COLUMNS;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +12,10 @@ import jp.csr.review.workbook.Grid;
 import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
+
+import static jp.csr.review.form.SubmissionFormat.COMMITMENT;
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHT;
+import static jp.csr.review.form.SubmissionFormat.HIGHLIGHT_COLUMNS;
 
 /** The ハイライト sheet: free text per commitment the department serves. */
 final class HighlightRows {

@@ -1,12 +1,5 @@
 package jp.csr.review.validation;
 
-import static jp.csr.review.form.SubmissionFormat.INITIATIVE_COLUMNS;
-import static jp.csr.review.form.SubmissionFormat.INITIATIVE_ID;
-import static jp.csr.review.form.SubmissionFormat.INITIATIVE_TEXT;
-import static jp.csr.review.form.SubmissionFormat.NOTE;
-import static jp.csr.review.form.SubmissionFormat.PROGRESS;
-import static jp.csr.review.form.SubmissionFormat.SELF_EVALUATION;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +18,13 @@ import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
+
+import static jp.csr.review.form.SubmissionFormat.INITIATIVE_COLUMNS;
+import static jp.csr.review.form.SubmissionFormat.INITIATIVE_ID;
+import static jp.csr.review.form.SubmissionFormat.INITIATIVE_TEXT;
+import static jp.csr.review.form.SubmissionFormat.NOTE;
+import static jp.csr.review.form.SubmissionFormat.PROGRESS;
+import static jp.csr.review.form.SubmissionFormat.SELF_EVALUATION;
 
 /** The 取り組み sheet: one row per initiative of the department, its 進捗 and the 自己評価 it earns. */
 final class InitiativeRows {

@@ -1,15 +1,5 @@
 package jp.csr.review.validation;
 
-import static jp.csr.review.form.SubmissionFormat.JUDGEMENT;
-import static jp.csr.review.form.SubmissionFormat.KPI_COLUMNS;
-import static jp.csr.review.form.SubmissionFormat.KPI_ID;
-import static jp.csr.review.form.SubmissionFormat.KPI_TEXT;
-import static jp.csr.review.form.SubmissionFormat.NOTE;
-import static jp.csr.review.form.SubmissionFormat.RESULT;
-import static jp.csr.review.form.SubmissionFormat.RESULT_DISPLAY;
-import static jp.csr.review.form.SubmissionFormat.TARGET;
-import static jp.csr.review.form.SubmissionFormat.UNIT;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +18,16 @@ import jp.csr.review.workbook.Numbers;
 import jp.csr.review.workbook.SheetTable;
 import jp.csr.review.workbook.SheetTable.TableRow;
 import jp.csr.review.workbook.Text;
+
+import static jp.csr.review.form.SubmissionFormat.JUDGEMENT;
+import static jp.csr.review.form.SubmissionFormat.KPI_COLUMNS;
+import static jp.csr.review.form.SubmissionFormat.KPI_ID;
+import static jp.csr.review.form.SubmissionFormat.KPI_TEXT;
+import static jp.csr.review.form.SubmissionFormat.NOTE;
+import static jp.csr.review.form.SubmissionFormat.RESULT;
+import static jp.csr.review.form.SubmissionFormat.RESULT_DISPLAY;
+import static jp.csr.review.form.SubmissionFormat.TARGET;
+import static jp.csr.review.form.SubmissionFormat.UNIT;
 
 /** The KPI sheet: one row per KPI of the department, its 実績 read as the KPI's kind (PRODUCT.md §3, §4). */
 final class KpiRows {

@@ -10,6 +10,7 @@ import jp.csr.review.workbook.WorkbookOpener.Submission.OverLimits;
 import jp.csr.review.workbook.WorkbookOpener.Submission.Read;
 import jp.csr.review.workbook.WorkbookOpener.Submission.Unopened;
 import org.apache.poi.EncryptedDocumentException;
+
 import org.springframework.core.NestedExceptionUtils;
 
 /**

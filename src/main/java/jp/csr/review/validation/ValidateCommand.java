@@ -1,14 +1,14 @@
 package jp.csr.review.validation;
 
-import jp.csr.review.console.ExitCode;
-import jp.csr.review.plan.ConfiguredPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.console.ExitCode;
 import jp.csr.review.form.MarkRule;
+import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

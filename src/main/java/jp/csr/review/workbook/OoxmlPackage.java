@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import javax.xml.stream.XMLStreamException;
 
 import jp.csr.review.workbook.XmlPart.Exceeded;

@@ -2,7 +2,6 @@ package jp.csr.review.workbook;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.stream.XMLStreamException;
 
 import jp.csr.review.workbook.CellRead.Kind;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import javax.xml.stream.XMLStreamException;
 
 import jp.csr.review.workbook.WorkbookLimits.Counter;

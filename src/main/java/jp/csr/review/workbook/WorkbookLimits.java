@@ -3,7 +3,6 @@ package jp.csr.review.workbook;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 

@@ -2,7 +2,6 @@ package jp.csr.review.workbook;
 
 import java.io.InputStream;
 import java.util.Optional;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
-import jp.csr.review.judge.JudgeTasklet;
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.judge.JudgeTasklet;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanCache;
 import org.slf4j.Logger;

@@ -1,8 +1,5 @@
 package jp.csr.review.write;
 
-import jp.csr.review.reviewbook.ReviewWorkbookWriter;
-import jp.csr.review.reviewpdf.JapaneseFont;
-import jp.csr.review.reviewpdf.ReviewPdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,9 @@ import jp.csr.review.config.Build;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.judge.Judgements;
 import jp.csr.review.plan.Plan;
-
+import jp.csr.review.reviewbook.ReviewWorkbookWriter;
+import jp.csr.review.reviewpdf.JapaneseFont;
+import jp.csr.review.reviewpdf.ReviewPdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

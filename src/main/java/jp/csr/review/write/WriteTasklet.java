@@ -1,23 +1,22 @@
 package jp.csr.review.write;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.ReviewDataQuery;
-import jp.csr.review.content.Medium;
-import jp.csr.review.content.ReviewTable;
-import jp.csr.review.reviewbook.ReviewWorkbookWriter;
-import jp.csr.review.reviewpdf.JapaneseFont;
-import jp.csr.review.reviewpdf.ReviewPdf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 
+import jp.csr.review.content.Medium;
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewDataQuery;
+import jp.csr.review.content.ReviewTable;
 import jp.csr.review.judge.Judgements;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.reviewbook.ReviewWorkbookWriter;
+import jp.csr.review.reviewpdf.JapaneseFont;
+import jp.csr.review.reviewpdf.ReviewPdf;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.Submissions;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

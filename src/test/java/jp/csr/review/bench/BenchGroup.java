@@ -20,17 +20,16 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.sample.SampleWorkbooks;
+import jp.csr.review.template.TemplateWriter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import jp.csr.review.plan.Department;
-import jp.csr.review.plan.Plan;
-import jp.csr.review.sample.SampleWorkbooks;
-import jp.csr.review.template.TemplateWriter;
 
 /**
  * The benchmark's group: the plan of {@link ScaleBenchmark#plan(int) N departments} with a 提出期限, and the drop

@@ -1,6 +1,5 @@
 package jp.csr.review.check;
 
-import jp.csr.review.cli.TypedCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 
 import jp.csr.review.SampleFolders;
 import jp.csr.review.TestStore;
+import jp.csr.review.cli.TypedCommands;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;

@@ -1,16 +1,14 @@
 package jp.csr.review.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import jp.csr.review.SampleFolders;
 import jp.csr.review.config.ReviewProperties;
-import jp.csr.review.store.DatabaseFile;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.ArchivedFiles.ArchivedFile;
+import jp.csr.review.store.DatabaseFile;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,6 +27,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every command the product prints for the admin to type next (restart, run, check, template) repeats the store and the

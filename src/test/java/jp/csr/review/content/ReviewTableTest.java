@@ -1,17 +1,16 @@
 package jp.csr.review.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 import jp.csr.review.content.ReviewTable.Band;
 import jp.csr.review.content.ReviewTable.Cell;
 import jp.csr.review.content.ReviewTable.Row;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** 振り返り as a table any renderer can draw: rows with spans, and the one page-break rule. */
 class ReviewTableTest {

@@ -1,12 +1,12 @@
 package jp.csr.review.feedback;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing a submission says (its 部署コード, its file name) can name a path outside

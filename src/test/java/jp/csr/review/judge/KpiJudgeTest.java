@@ -1,11 +1,11 @@
 package jp.csr.review.judge;
 
-import jp.csr.review.form.MarkRule;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,13 @@
 package jp.csr.review.judge;
 
-import java.nio.file.Path;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Set;
-
-import jp.csr.review.store.Submissions.InitiativeValue;
-import jp.csr.review.store.Submissions.KpiValue;
 
 import jp.csr.review.SampleFolders;
 import jp.csr.review.store.Submissions;
+import jp.csr.review.store.Submissions.InitiativeValue;
+import jp.csr.review.store.Submissions.KpiValue;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

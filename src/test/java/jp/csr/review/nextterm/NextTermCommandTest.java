@@ -1,6 +1,5 @@
 package jp.csr.review.nextterm;
 
-import jp.csr.review.cli.TypedCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -13,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.TypedCommands;
+import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.form.MarkRule;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;

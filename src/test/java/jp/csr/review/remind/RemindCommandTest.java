@@ -1,7 +1,5 @@
 package jp.csr.review.remind;
 
-import jp.csr.review.cli.TypedCommands;
-import jp.csr.review.daemon.Daemon;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +27,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.TypedCommands;
+import jp.csr.review.daemon.Daemon;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.plan.Department;

@@ -1,7 +1,5 @@
 package jp.csr.review.reviewbook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.Highlight;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -17,8 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.ReviewData.Highlight;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The review workbook as a spreadsheet application prints it: the pages the review decided, on one paper. */
 class PrintedReviewTest {

@@ -1,10 +1,5 @@
 package jp.csr.review.reviewbook;
 
-import jp.csr.review.content.PageBreaks;
-import jp.csr.review.content.ReviewData;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -19,6 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import jp.csr.review.content.PageBreaks;
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.DepartmentStatus;
+import jp.csr.review.content.ReviewData.Highlight;
+import jp.csr.review.content.ReviewData.InitiativeStatus;
+import jp.csr.review.content.ReviewData.IssueRow;
+import jp.csr.review.content.ReviewData.KpiStatus;
+import jp.csr.review.content.ReviewData.Source;
+import jp.csr.review.plan.Criterion;
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -35,22 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-
-import jp.csr.review.plan.Department;
-import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Criterion;
-import jp.csr.review.plan.Kpi;
-import jp.csr.review.plan.Plan;
-import jp.csr.review.content.ReviewData.DepartmentStatus;
-import jp.csr.review.content.ReviewData.Highlight;
-import jp.csr.review.content.ReviewData.InitiativeStatus;
-import jp.csr.review.content.ReviewData.IssueRow;
-import jp.csr.review.content.ReviewData.KpiStatus;
-import jp.csr.review.content.ReviewData.Source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReviewWorkbookWriterTest {
 

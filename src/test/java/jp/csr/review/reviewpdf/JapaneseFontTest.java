@@ -1,13 +1,13 @@
 package jp.csr.review.reviewpdf;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** review.pdf.font: a file that cannot serve is named with why, and the setting's line says what to give. */
 class JapaneseFontTest {

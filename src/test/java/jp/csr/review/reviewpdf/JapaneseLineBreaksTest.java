@@ -1,10 +1,10 @@
 package jp.csr.review.reviewpdf;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Japanese line breaking (禁則) with every character one unit wide, Latin half. */
 class JapaneseLineBreaksTest {

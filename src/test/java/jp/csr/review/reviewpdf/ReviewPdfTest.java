@@ -1,18 +1,15 @@
 package jp.csr.review.reviewpdf;
 
-import jp.csr.review.content.Medium;
-import jp.csr.review.content.ReviewData;
-import jp.csr.review.content.ReviewTable;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jp.csr.review.content.Medium;
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewTable;
 import jp.csr.review.plan.Initiative;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
@@ -23,6 +20,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PDF's layout where the sample does not reach: a commitment taller than a page, an initiative taller than a

@@ -1,6 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.cli.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.stream.Stream;
 import jp.csr.review.ReviewApplication;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.TestStore;
+import jp.csr.review.cli.Commands;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.ArchivedFiles;

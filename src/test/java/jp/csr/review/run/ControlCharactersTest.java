@@ -1,7 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.cli.Commands;
-import jp.csr.review.console.SafeMessageConverter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,6 +9,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.Commands;
+import jp.csr.review.console.SafeMessageConverter;
 import jp.csr.review.testing.SharedStoreToo;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;

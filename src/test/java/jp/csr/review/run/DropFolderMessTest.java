@@ -1,6 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.cli.Commands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -14,8 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.Commands;
+import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.store.Archive;
 import jp.csr.review.testing.SharedStoreToo;

@@ -1,14 +1,12 @@
 package jp.csr.review.run;
 
-import jp.csr.review.cli.TypedCommands;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.TypedCommands;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A quiet night as the admin reads it: {@code run} says the review was left as it was and why, names

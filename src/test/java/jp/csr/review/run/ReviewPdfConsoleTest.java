@@ -1,8 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.cli.Commands;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.Commands;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,6 +31,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The review's PDF (PRODUCT.md §6) as the admin meets it: beside the workbook after every run that writes the

@@ -1,7 +1,5 @@
 package jp.csr.review.run;
 
-import jp.csr.review.write.AnswerTasklet;
-import jp.csr.review.cli.TypedCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,12 +12,14 @@ import java.util.Map;
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.ReviewWorkbook;
 import jp.csr.review.SampleFolders;
+import jp.csr.review.cli.TypedCommands;
 import jp.csr.review.feedback.Drops;
+import jp.csr.review.nextterm.NextTerm;
+import jp.csr.review.nextterm.PlanWriter;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
-import jp.csr.review.nextterm.PlanWriter;
 import jp.csr.review.testing.SharedStoreToo;
-import jp.csr.review.nextterm.NextTerm;
+import jp.csr.review.write.AnswerTasklet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

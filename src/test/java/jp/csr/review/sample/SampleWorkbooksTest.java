@@ -1,7 +1,5 @@
 package jp.csr.review.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -15,8 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Criterion;
+import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanReader;
@@ -34,6 +32,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The committed sample ({@code config/plan.xlsx}, {@code input/*.xlsx}) is what {@link SampleWorkbooks} writes. */
 class SampleWorkbooksTest {

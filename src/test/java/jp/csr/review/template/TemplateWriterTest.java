@@ -1,9 +1,5 @@
 package jp.csr.review.template;
 
-import jp.csr.review.form.SubmissionFormat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -14,9 +10,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jp.csr.review.form.SubmissionFormat;
+import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
-import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.workbook.CellRead;
@@ -33,6 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TemplateWriterTest {
 

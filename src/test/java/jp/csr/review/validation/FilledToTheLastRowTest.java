@@ -1,7 +1,5 @@
 package jp.csr.review.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -14,12 +12,14 @@ import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.workbook.WorkbookLimits;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 備考 holding {@code -} in every row down to Excel's last took POI's usermodel minutes and

@@ -1,9 +1,5 @@
 package jp.csr.review.validation;
 
-import jp.csr.review.load.Checked;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,7 @@ import java.util.stream.Stream;
 
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.form.MarkRule;
+import jp.csr.review.load.Checked;
 import jp.csr.review.sample.SampleWorkbooks;
 import jp.csr.review.workbook.RawXlsx;
 import jp.csr.review.workbook.StreamedWorkbook;
@@ -30,6 +27,9 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * A submission checked from the streaming reader gets exactly the answer it got when POI's usermodel opened it:

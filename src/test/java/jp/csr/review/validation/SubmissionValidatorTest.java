@@ -1,7 +1,5 @@
 package jp.csr.review.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -36,6 +34,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One test per error and warning of PRODUCT.md §3 and per reading of §4: the department's sample

@@ -1,7 +1,5 @@
 package jp.csr.review.workbook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +8,8 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A workbook read by the streaming reader and by POI's usermodel ({@link Cells#read} on every cell, as before

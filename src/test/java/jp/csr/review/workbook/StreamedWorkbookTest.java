@@ -1,9 +1,5 @@
 package jp.csr.review.workbook;
 
-import static jp.csr.review.workbook.ReadBothWays.assertReadAlike;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,6 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static jp.csr.review.workbook.ReadBothWays.assertReadAlike;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The streaming reader reads every cell as POI's usermodel did before it ({@link Cells#read}): the same
