@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,6 +128,7 @@ class UpgradeFromTheOldestBuildProcessTest {
 		copyTree(FIXTURE, root);
 		Folders folders = new Folders(root, root.resolve("store"), root.resolve("input"), root.resolve("output"),
 				root.resolve("plan.xlsx"), List.of());
+		receivedAsTheOldBuildRecorded(folders);
 		Files.copy(Path.of("config/plan.xlsx"), folders.plan());
 		Drops.drop(folders.input(), "COMP", "53期_COMP_コンプライアンス推進部.xlsx", wb -> {
 		}, NEXT_DAY);
@@ -133,6 +137,24 @@ class UpgradeFromTheOldestBuildProcessTest {
 		Drops.drop(folders.input(), "PRIV", "53期_PRIV_追加.xlsx", wb -> Drops.cell(wb, "KPI!F2").setCellValue("少々"),
 				NEXT_DAY);
 		return folders;
+	}
+
+	/**
+	 * A checkout gives every file the time it was checked out: the input files get back the times the old build
+	 * recorded, which decide which of a department's files is its newest, for the fresh store as for the old one.
+	 */
+	private static void receivedAsTheOldBuildRecorded(Folders folders) throws IOException {
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folders.store().resolve("review.db"));
+				Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery("SELECT file_name, modified_at FROM submission_file")) {
+			while (rows.next()) {
+				Files.setLastModifiedTime(folders.input().resolve(rows.getString(1)),
+						FileTime.from(Instant.parse(rows.getString(2))));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IOException(ex);
+		}
 	}
 
 	/** An empty store given the same input files, with the same modification times. */
