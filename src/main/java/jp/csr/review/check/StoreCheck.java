@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * holds the store. Everything else is reported with what to do.
  */
 @Component
-public class StoreCheck {
+class StoreCheck {
 
 	/** POI's temporary files of a run in progress are younger; a {@code validate} may write some too. */
 	private static final Duration STALE = Duration.ofHours(1);

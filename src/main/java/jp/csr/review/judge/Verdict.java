@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param rate 達成率 in percent (120 means 120%), null where PRODUCT.md §5 gives none
  */
-public record Verdict(Outcome outcome, BigDecimal rate) {
+record Verdict(Outcome outcome, BigDecimal rate) {
 
 	static Verdict of(Outcome outcome) {
 		return new Verdict(outcome, null);

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * {@code review.zone}) is skipped, so rerunning is safe.
  */
 @Component
-public class Reminders {
+class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 

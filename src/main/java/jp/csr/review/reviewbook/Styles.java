@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Workbook;
  * The workbook's styles, made once: Excel caps a workbook at 64,000 styles, so a style per cell would break a
  * large 検証結果 sheet.
  */
-public final class Styles {
+final class Styles {
 
 	/** The Japanese Office default; LibreOffice substitutes a CJK font where it is missing. */
 	static final String FONT = "游ゴシック";

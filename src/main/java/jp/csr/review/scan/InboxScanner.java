@@ -21,7 +21,7 @@ import java.util.Set;
  * temporary files ignored; files modified within the settle time wait for the next run. Files are
  * returned oldest first, so a department's newest file is taken last and wins.
  */
-public final class InboxScanner {
+final class InboxScanner {
 
 	private static final Set<String> WORKBOOKS = Set.of(".xlsx", ".xlsm", ".xls");
 

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * change once written, and a restored database finds them there by their SHA-256.
  */
 @Component
-public class Backups {
+class Backups {
 
 	static final String FOLDER = "backup";
 

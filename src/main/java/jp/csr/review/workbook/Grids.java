@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Workbook;
  * streaming reader leaves to the usermodel. Every cell is read with {@link Cells#read}, so a check reads the same
  * values whichever reader read the file.
  */
-public final class Grids {
+final class Grids {
 
 	private Grids() {
 	}
