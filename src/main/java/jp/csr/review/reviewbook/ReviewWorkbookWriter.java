@@ -1,11 +1,7 @@
 package jp.csr.review.reviewbook;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.ReviewTable;
@@ -38,27 +34,14 @@ public final class ReviewWorkbookWriter {
 	 * @return the written workbook
 	 */
 	public Path write(ReviewData data, ReviewTable table, Path outputDir) throws IOException {
-		Files.createDirectories(outputDir);
 		Path target = outputDir.resolve(fileName(data.plan().term()));
-		// Same directory as the target, so the move is a rename on one file system and can be atomic; a short
-		// name of fixed length, so it never outgrows the file system's name limit. Created as any new file is
-		// (0666 less the umask), not by createTempFile (0600): the rename keeps the mode, and the review is for
-		// whoever the output folder is shared with.
-		Path temp = outputDir.resolve(".review-" + UUID.randomUUID() + ".tmp");
-		try {
-			// close() also deletes SXSSF's temp files. They are left uncompressed: with compression POI 5.5.1
-			// closes each gzip stream twice and logs a "Failed to dispose sheet" warning on every run.
-			try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-				fill(workbook, data, table);
-				try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-					workbook.write(out);
-				}
-			}
-			return FileReplacement.moveIntoPlace(temp, target);
+		// close() also deletes SXSSF's temp files. They are left uncompressed: with compression POI 5.5.1 closes each
+		// gzip stream twice and logs a "Failed to dispose sheet" warning on every run.
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+			fill(workbook, data, table);
+			FileReplacement.write(target, workbook::write);
 		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		return target;
 	}
 
 	private static void fill(SXSSFWorkbook workbook, ReviewData data, ReviewTable table) {

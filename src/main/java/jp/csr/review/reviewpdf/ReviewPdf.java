@@ -2,12 +2,8 @@ package jp.csr.review.reviewpdf;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Calendar;
-import java.util.UUID;
 
 import jp.csr.review.content.Medium;
 import jp.csr.review.content.ReviewData;
@@ -58,30 +54,24 @@ public final class ReviewPdf {
 	 */
 	public Path write(ReviewTable table, Path target, JapaneseFont.Choice font) throws IOException {
 		long start = System.nanoTime();
-		// as the workbook's: same folder, short name, the umask's mode
-		Path temp = target.resolveSibling(".review-" + UUID.randomUUID() + ".tmp");
-		try {
-			// the font file stays open until the document is saved: subsetting reads its glyphs then
-			try (JapaneseFont.Opened opened = JapaneseFont.open(font);
-					PDDocument document = new PDDocument(MemoryUsageSetting.setupMixed(MEMORY).streamCache)) {
-				// Horizontal Japanese needs none of the font's substitutions (vertical forms, Latin ligatures), and
-				// PDFBox applies them per shown string with regular expressions: 90% of the PDF's time at 2,000
-				// departments, for identical output
-				opened.font.setEnableGsub(false);
-				PDType0Font type0 = PDType0Font.load(document, opened.font, true);
-				int pages = new PdfTable(document, type0, table).write();
-				describe(document, table.title());
-				try (OutputStream out = new BufferedOutputStream(
-						Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
-					document.save(out);
-				}
-				log.debug("PDF: {} pages, {} ms", pages, (System.nanoTime() - start) / 1_000_000);
-			}
-			return FileReplacement.moveIntoPlace(temp, target);
+		// the font file stays open until the document is saved: subsetting reads its glyphs then
+		try (JapaneseFont.Opened opened = JapaneseFont.open(font);
+				PDDocument document = new PDDocument(MemoryUsageSetting.setupMixed(MEMORY).streamCache)) {
+			// Horizontal Japanese needs none of the font's substitutions (vertical forms, Latin ligatures), and
+			// PDFBox applies them per shown string with regular expressions: 90% of the PDF's time at 2,000
+			// departments, for identical output
+			opened.font.setEnableGsub(false);
+			PDType0Font type0 = PDType0Font.load(document, opened.font, true);
+			int pages = new PdfTable(document, type0, table).write();
+			describe(document, table.title());
+			FileReplacement.write(target, out -> {
+				BufferedOutputStream buffered = new BufferedOutputStream(out);
+				document.save(buffered);
+				buffered.flush();
+			});
+			log.debug("PDF: {} pages, {} ms", pages, (System.nanoTime() - start) / 1_000_000);
 		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		return target;
 	}
 
 	/** A viewer's window and a search index show the review's title, in Japanese. */
