@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jp.csr.review.judge.Judgements;
@@ -17,6 +18,7 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
+import jp.csr.review.validation.LateWarning;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,10 +27,6 @@ public class ReviewDataQuery {
 
 	/** No file has this id: keeps an IN list from being empty. */
 	private static final long NONE = -1;
-
-	/** An issue still open whatever run found it: a warning of a file in use, an error of a newest rejected file. */
-	private static final String OPEN = """
-			((i.severity = 'WARNING' AND f.id IN (:inUse)) OR (i.severity = 'ERROR' AND f.id IN (:rejected)))""";
 
 	private final JdbcClient jdbc;
 
@@ -70,8 +68,9 @@ public class ReviewDataQuery {
 		}
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
+		Lateness lateness = new Lateness(plan, zone);
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
-			.map(d -> status(d, states.get(d.code()), deadlinePassed))
+			.map(d -> status(d, states.get(d.code()), deadlinePassed, lateness))
 			.toList();
 		// PRODUCT.md §6: what is still open whatever this run found, so a quiet night shows why a department
 		// was sent back: the warnings of the files in use, the errors of each newest file that was rejected
@@ -86,7 +85,7 @@ public class ReviewDataQuery {
 			}
 		});
 		return new ReviewData(plan, kpis, initiatives, highlights, departments,
-				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, sink), previousTerm(plan, jobInstanceId));
+				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, lateness, sink), previousTerm(plan, jobInstanceId));
 	}
 
 	/**
@@ -111,35 +110,95 @@ public class ReviewDataQuery {
 		return new ReviewData.PreviousTerm(term, past, numbers);
 	}
 
-	/** PRODUCT.md §6: a department with no accepted file is late once the deadline has passed. */
-	private ReviewData.DepartmentStatus status(Department d, DepartmentState s, boolean deadlinePassed) {
+	/**
+	 * PRODUCT.md §6: a department with no accepted file is late once the deadline has passed; one with a file in use
+	 * is late when that file was received late by the plan in force.
+	 */
+	private ReviewData.DepartmentStatus status(Department d, DepartmentState s, boolean deadlinePassed, Lateness lateness) {
 		StoredFile shown = s.inUse();
 		StoredFile counted = s.isRejected() ? s.rejected() : shown;
 		return new ReviewData.DepartmentStatus(d.code(), d.name(), s.state(), shown == null ? null : shown.fileName(),
 				shown == null ? null : shown.modifiedAt().atZone(zone).toOffsetDateTime(),
 				shown == null ? null : shown.submittedBy(), shown == null ? null : shown.submittedOn(),
-				shown != null ? shown.late() : deadlinePassed, counted == null ? 0 : counted.errors(),
-				counted == null ? 0 : counted.warnings(), s.isRejected() ? s.rejected().fileName() : null);
+				shown != null ? lateness.late(shown.modifiedAt()) : deadlinePassed, counted == null ? 0 : counted.errors(),
+				counted == null ? 0 : lateness.warnings(counted.warnings(), counted.late(), counted.modifiedAt()),
+				s.isRejected() ? s.rejected().fileName() : null);
+	}
+
+	/**
+	 * PRODUCT.md §3, late: decided from a file's received time and the plan in force each time the review is
+	 * written. A file was loaded with the warning of the deadline then in force (and counted it); it is replaced by
+	 * the one of this plan.
+	 */
+	private record Lateness(Plan plan, ZoneId zone) {
+
+		boolean late(Instant receivedAt) {
+			return plan.isLate(receivedAt, zone);
+		}
+
+		/** A file's warnings: those it was loaded with, the late warning as this plan decides it. */
+		int warnings(int loaded, boolean loadedLate, Instant receivedAt) {
+			return loaded - (loadedLate ? 1 : 0) + (late(receivedAt) ? 1 : 0);
+		}
+
+		ReviewData.IssueRow warning(String file, String department, Instant receivedAt, LocalDateTime foundAt) {
+			return new ReviewData.IssueRow(file, department, "", "", "警告",
+					LateWarning.message(plan.deadline(), receivedAt, zone), foundAt);
+		}
+
 	}
 
 	/**
 	 * Streamed straight from the store: the issue rows can be many. Each issue once, files in the order of
 	 * versions, each file's issues in the order found.
 	 */
-	private void issues(long jobInstanceId, List<Long> inUseFiles, List<Long> rejectedFiles,
+	private void issues(long jobInstanceId, List<Long> inUseFiles, List<Long> rejectedFiles, Lateness lateness,
 			Consumer<ReviewData.IssueRow> sink) {
+		Set<Long> inUse = Set.copyOf(inUseFiles);
+		Set<Long> rejected = Set.copyOf(rejectedFiles);
+		long[] current = { NONE };
 		jdbc.sql("""
-				SELECT f.file_name, COALESCE(f.department_code, ''), i.sheet, i.cell, i.severity, i.message,
-				       COALESCE(f.loaded_at, f.modified_at)
-				FROM validation_issue i JOIN submission_file f ON f.id = i.file_id
-				WHERE f.job_instance_id = :run OR %s
-				ORDER BY %s, i.seq""".formatted(OPEN, Submissions.OLDEST_FIRST)) // only submission_file has these columns
+				SELECT f.id, f.job_instance_id, f.file_name, COALESCE(f.department_code, ''), f.modified_at, f.late,
+				       COALESCE(f.loaded_at, f.modified_at), i.sheet, i.cell, i.severity, i.message
+				FROM submission_file f LEFT JOIN validation_issue i ON i.file_id = f.id
+				WHERE f.job_instance_id = :run OR f.id IN (:inUse) OR f.id IN (:rejected)
+				ORDER BY %s, i.seq""".formatted(Submissions.OLDEST_FIRST)) // only submission_file has these columns
 			.param("run", jobInstanceId)
 			.param("inUse", inUseFiles)
 			.param("rejected", rejectedFiles)
 			.query(rs -> {
-				sink.accept(new ReviewData.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6), foundAt(rs.getString(7))));
+				long file = rs.getLong(1);
+				boolean ofRun = rs.getLong(2) == jobInstanceId;
+				String name = rs.getString(3);
+				String department = rs.getString(4);
+				Instant received = Instant.parse(rs.getString(5));
+				boolean loadedLate = rs.getInt(6) == 1;
+				LocalDateTime found = foundAt(rs.getString(7));
+				// a warning is shown for a file of this run and for one in use: the late one as this plan decides it,
+				// where the file's own was, or first when it was loaded on time (and its cover read)
+				boolean warningsShown = ofRun || inUse.contains(file);
+				boolean lateNow = warningsShown && lateness.late(received) && (loadedLate || !department.isEmpty());
+				if (file != current[0]) {
+					current[0] = file;
+					if (lateNow && !loadedLate) {
+						sink.accept(lateness.warning(name, department, received, found));
+					}
+				}
+				String severity = rs.getString(10);
+				if (severity == null) {
+					return;
+				}
+				if ("WARNING".equals(severity) && LateWarning.is(rs.getString(8), rs.getString(9), rs.getString(11))) {
+					if (lateNow) {
+						sink.accept(lateness.warning(name, department, received, found));
+					}
+					return;
+				}
+				boolean open = "WARNING".equals(severity) ? warningsShown : ofRun || rejected.contains(file);
+				if (open) {
+					sink.accept(new ReviewData.IssueRow(name, department, rs.getString(8), rs.getString(9),
+							"ERROR".equals(severity) ? "エラー" : "警告", rs.getString(11), found));
+				}
 			});
 	}
 

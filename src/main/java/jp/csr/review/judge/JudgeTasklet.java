@@ -74,8 +74,8 @@ public class JudgeTasklet implements Tasklet {
 			marked.add(mark(initiative, file,
 					file == null ? null : initiativeValues.getOrDefault(file.id(), Map.of()).get(initiative.id())));
 		}
-		judgements.saveKpis(instance, verdicts);
-		judgements.saveMarks(instance, marked);
+		judgements.saveKpis(instance, verdicts, plan);
+		judgements.saveMarks(instance, marked, plan);
 		contribution.incrementWriteCount(verdicts.size() + marked.size());
 		return RepeatStatus.FINISHED;
 	}

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -110,25 +114,30 @@ public class Judgements {
 		return latestRun(term, group).map(this::numbers).orElse(Map.of());
 	}
 
-	/** In one JDBC batch: a statement per row was most of the judge step's time on a large plan. */
-	void saveKpis(long jobInstanceId, List<KpiRow> rows) {
+	/**
+	 * In one JDBC batch: a statement per row was most of the judge step's time on a large plan. Each row with the
+	 * department the plan gives the KPI, which a 未提出 one has no file to tell (the views, PRODUCT.md §10).
+	 */
+	void saveKpis(long jobInstanceId, List<KpiRow> rows, Plan plan) {
 		batch.batchUpdate("""
 				INSERT INTO kpi_judgement (job_instance_id, kpi_id, position, materiality, outcome, value, baseline,
-				  baseline_source, rate, result_line, file_id, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				  baseline_source, rate, result_line, file_id, cell, department_code)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				IntStream.range(0, rows.size()).mapToObj(i -> {
 					KpiRow k = rows.get(i);
 					return new Object[] { jobInstanceId, k.kpiId(), i, k.materiality(), k.outcome(), k.value(),
-							plain(k.baseline()), k.baselineSource(), plain(k.rate()), k.resultLine(), k.fileId(), k.cell() };
+							plain(k.baseline()), k.baselineSource(), plain(k.rate()), k.resultLine(), k.fileId(), k.cell(),
+							plan.kpi(k.kpiId()).map(Kpi::departmentCode).orElse(null) };
 				}).toList());
 	}
 
-	void saveMarks(long jobInstanceId, List<MarkRow> rows) {
+	void saveMarks(long jobInstanceId, List<MarkRow> rows, Plan plan) {
 		batch.batchUpdate("""
-				INSERT INTO initiative_mark (job_instance_id, initiative_id, mark, progress, declared, file_id, cell)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""",
+				INSERT INTO initiative_mark (job_instance_id, initiative_id, mark, progress, declared, file_id, cell,
+				  department_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
 				rows.stream()
 					.map(m -> new Object[] { jobInstanceId, m.initiativeId(), m.mark(), m.progress(), m.declared(),
-							m.fileId(), m.cell() })
+							m.fileId(), m.cell(), plan.initiative(m.initiativeId()).map(Initiative::departmentCode).orElse(null) })
 					.toList());
 	}
 

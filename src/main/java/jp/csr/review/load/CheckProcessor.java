@@ -40,10 +40,14 @@ class CheckProcessor implements ItemProcessor<Candidate, Checked> {
 
 	private final SubmissionValidator validator;
 
-	CheckProcessor(Archive archive, Candidates candidates, SubmissionValidator validator) {
+	/** The run's plan's 期. */
+	private final int term;
+
+	CheckProcessor(Archive archive, Candidates candidates, SubmissionValidator validator, int term) {
 		this.archive = archive;
 		this.candidates = candidates;
 		this.validator = validator;
+		this.term = term;
 	}
 
 	@Override
@@ -65,7 +69,19 @@ class CheckProcessor implements ItemProcessor<Candidate, Checked> {
 			return Checked.setAside(candidate, SetAside.changed());
 		}
 		String name = candidate.path().getFileName().toString();
-		return Checked.validated(candidate, staged, validate(staged, name, candidate));
+		Validation validation = validate(staged, name, candidate);
+		if (validation.otherTerm() != null) {
+			// PRODUCT.md §8: a file of another term (54期 sent while the runs still use the 53期 plan) is no
+			// submission of this term: recorded, it would make the department 差戻し here and its bytes a duplicate
+			// for the run of its own term. Left in the folder, it is taken by that run.
+			archive.discard(staged);
+			return Checked.setAside(candidate, otherTerm(validation.otherTerm()));
+		}
+		return Checked.validated(candidate, staged, validation);
+	}
+
+	private SetAside otherTerm(int fileTerm) {
+		return new SetAside(SetAside.SKIPPED, "別の期 (" + fileTerm + "期) のファイル: この期 (" + term + "期) の実行では取り込みません");
 	}
 
 	/** The validator answers every content itself; should it still throw, the file alone is rejected. */

@@ -3,6 +3,7 @@ package jp.csr.review.load;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.config.RunSettings;
 import jp.csr.review.form.MarkRule;
+import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanCache;
 import jp.csr.review.scan.Candidate;
 import jp.csr.review.scan.Candidates;
@@ -83,9 +84,9 @@ class LoadStepConfiguration {
 	CheckProcessor checkProcessor(ReviewProperties configured, @Value(RunSettings.OF_STEP) JobParameters parameters,
 			PlanCache plan, Archive archive, Candidates candidates) {
 		ReviewProperties properties = RunSettings.of(configured, parameters);
-		SubmissionValidator validator = new SubmissionValidator(plan.read(properties.plan()),
-				new MarkRule(properties.marks()), properties.zone());
-		return new CheckProcessor(archive, candidates, validator);
+		Plan read = plan.read(properties.plan());
+		SubmissionValidator validator = new SubmissionValidator(read, new MarkRule(properties.marks()), properties.zone());
+		return new CheckProcessor(archive, candidates, validator, read.term());
 	}
 
 	/** Per run: its files belong to its plan's term. */

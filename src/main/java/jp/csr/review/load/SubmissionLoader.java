@@ -13,6 +13,7 @@ import jp.csr.review.scan.Candidates.Settled;
 import jp.csr.review.scan.SetAside;
 import jp.csr.review.store.Archive;
 import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.StoreTime;
 import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Submission;
 import jp.csr.review.validation.Validation;
@@ -105,11 +106,11 @@ class SubmissionLoader implements ItemWriter<Checked> {
 				  term, department_code, submitted_by, submitted_on, late, errors, warnings, archive_path, loaded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.sha256(), c.path().getFileName().toString(), c.path().toString(), c.size(),
-					c.modifiedAt().toString(), c.jobInstanceId(), v.accepted() ? "ACCEPTED" : "REJECTED",
+					StoreTime.text(c.modifiedAt()), c.jobInstanceId(), v.accepted() ? "ACCEPTED" : "REJECTED",
 					term, v.departmentCode().isEmpty() ? null : v.departmentCode(),
 					cover == null ? null : cover.submitter(),
 					cover == null || cover.submittedOn() == null ? null : cover.submittedOn().toString(), v.late() ? 1 : 0,
-					v.errors(), v.warnings(), archivePath, Instant.now().toString())
+					v.errors(), v.warnings(), archivePath, StoreTime.text(Instant.now()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}

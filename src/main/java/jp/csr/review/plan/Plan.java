@@ -3,8 +3,10 @@ package jp.csr.review.plan;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -112,6 +114,21 @@ public final class Plan implements Serializable {
 	/** 提出期限; null when the plan sets none. */
 	public LocalDate deadline() {
 		return deadline;
+	}
+
+	/**
+	 * PRODUCT.md §3: a file received at or after this instant is late (the end of the 提出期限 day in {@code zone});
+	 * null when the plan sets no deadline. Decided from this plan whenever asked, never kept with a file: an
+	 * extended deadline or another zone decides again.
+	 */
+	public Instant lateFrom(ZoneId zone) {
+		return deadline == null ? null : deadline.plusDays(1).atStartOfDay(zone).toInstant();
+	}
+
+	/** {@link #lateFrom}: whether a file received then is late. */
+	public boolean isLate(Instant receivedAt, ZoneId zone) {
+		Instant from = lateFrom(zone);
+		return from != null && receivedAt != null && !receivedAt.isBefore(from);
 	}
 
 	public List<Department> departments() {

@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
@@ -56,6 +56,9 @@ public final class PlanCache {
 
 	private Plan plan;
 
+	/** The SHA-256 of the bytes {@link #plan} was parsed from. */
+	private String sha256;
+
 	/** Parsed plans are kept in this process only. */
 	public PlanCache() {
 		this(null);
@@ -72,36 +75,82 @@ public final class PlanCache {
 		if (now != null && now.equals(stamp)) {
 			return plan;
 		}
-		// stamped before it is read: a file that changes while it is read is read again next time
-		Path kept = kept(file);
-		Plan read = kept == null ? null : load(kept);
-		if (read == null) {
-			read = PlanReader.read(file);
-			if (kept != null) {
-				keep(read, kept);
-			}
-		}
-		stamp = now;
-		plan = read;
-		return read;
-	}
-
-	/** Where the plan of this workbook's bytes, parsed by this build, is kept; null when plans are not kept. */
-	private Path kept(Path file) {
-		if (folder == null) {
-			return null;
+		// stamped before it is read: a file that changes while it is read is read again next time. The bytes are
+		// read once, hashed as they are copied, and the copy is parsed: a plan saved meanwhile is never kept, nor
+		// fingerprinted, under the hash of bytes that were not the ones parsed
+		Copy copy = copy(file);
+		if (copy == null) {
+			// PlanReader says what is wrong with the file
+			Plan read = PlanReader.read(file);
+			stamp = null;
+			plan = read;
+			sha256 = null;
+			return read;
 		}
 		try {
+			Path kept = folder == null ? null : folder.resolve("plan-" + copy.key() + ".ser");
+			Plan read = kept == null ? null : load(kept);
+			if (read == null) {
+				read = PlanReader.read(copy.file(), file);
+				if (kept != null) {
+					keep(read, kept);
+				}
+			}
+			stamp = now;
+			plan = read;
+			sha256 = copy.sha256();
+			return read;
+		}
+		finally {
+			delete(copy.file());
+		}
+	}
+
+	/**
+	 * The SHA-256 of the bytes {@code plan} was parsed from, when it is the plan this cache holds (the one its last
+	 * {@link #read} gave); else null.
+	 */
+	public synchronized String sha256(Plan plan) {
+		return plan != null && plan == this.plan ? sha256 : null;
+	}
+
+	/**
+	 * A copy of the plan's bytes taken to be parsed, their SHA-256, and the key of the plan they give as this build
+	 * parses it.
+	 */
+	private record Copy(Path file, String sha256, String key) {
+	}
+
+	/** Null when the file cannot be read or copied. */
+	private static Copy copy(Path file) {
+		Path copy = null;
+		try {
+			String name = file.getFileName().toString();
+			copy = Files.createTempFile("plan-", name.contains(".") ? name.substring(name.lastIndexOf('.')) : ".xlsx");
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-				in.transferTo(OutputStream.nullOutputStream());
+				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
 			}
+			String sha256 = HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
 			digest.update(Build.id().getBytes(StandardCharsets.UTF_8));
-			return folder.resolve("plan-" + HexFormat.of().formatHex(digest.digest()) + ".ser");
+			return new Copy(copy, sha256, HexFormat.of().formatHex(digest.digest()));
 		}
-		catch (IOException | NoSuchAlgorithmException ex) {
-			// PlanReader says what is wrong with the file
+		catch (IOException | NoSuchAlgorithmException | CloneNotSupportedException | RuntimeException ex) {
+			log.debug("plan {} not copied: {}", file, ex.toString());
+			delete(copy);
 			return null;
+		}
+	}
+
+	private static void delete(Path copy) {
+		if (copy == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(copy);
+		}
+		catch (IOException ex) {
+			log.debug("copy of the plan {} left: {}", copy, ex.toString());
 		}
 	}
 

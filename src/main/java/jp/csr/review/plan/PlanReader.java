@@ -46,12 +46,19 @@ public final class PlanReader {
 	}
 
 	public static Plan read(Path file) {
-		if (!java.nio.file.Files.isRegularFile(file)) {
+		return read(file, file);
+	}
+
+	/**
+	 * The plan in {@code bytes}, a copy of {@code file} taken to be parsed: every problem names {@code file}.
+	 */
+	static Plan read(Path bytes, Path file) {
+		if (!java.nio.file.Files.isRegularFile(bytes)) {
 			throw new PlanException(file.toString(), List.of("ファイルがありません (設定 review.plan: " + file.toAbsolutePath() + ")"));
 		}
 		try {
 			// one sheet at a time: as a whole, a large group's plan does not fit a small heap
-			try (Sheets workbook = WorkbookOpener.streaming().sheets(file)) {
+			try (Sheets workbook = WorkbookOpener.streaming().sheets(bytes)) {
 				return new PlanReader().read(workbook, file.toString());
 			}
 		}
@@ -59,7 +66,8 @@ public final class PlanReader {
 			if (ex instanceof PlanException plan) {
 				throw plan;
 			}
-			throw new PlanException(file.toString(), List.of("ブックを開けません (" + ex.getMessage() + ")"));
+			String message = ex.getMessage() == null ? null : ex.getMessage().replace(bytes.toString(), file.toString());
+			throw new PlanException(file.toString(), List.of("ブックを開けません (" + message + ")"));
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.csr.review.store.StoreTime;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +24,10 @@ public class ReminderLog {
 	public record Sent(String departmentCode, String kind, String recipients, Instant sentAt) {
 	}
 
-	boolean sentOn(String departmentCode, Kind kind, LocalDate day) {
-		return jdbc.sql("SELECT COUNT(*) FROM reminder WHERE department_code = ? AND kind = ? AND sent_on = ?")
-			.params(departmentCode, kind.label(), day.toString())
+	/** The same-day rule (PRODUCT.md §9) is a term's: another term's reminder of the day is another reminder. */
+	boolean sentOn(int term, String departmentCode, Kind kind, LocalDate day) {
+		return jdbc.sql("SELECT COUNT(*) FROM reminder WHERE term = ? AND department_code = ? AND kind = ? AND sent_on = ?")
+			.params(term, departmentCode, kind.label(), day.toString())
 			.query(Integer.class)
 			.single() > 0;
 	}
@@ -35,7 +38,7 @@ public class ReminderLog {
 				                      attachment_sha256, sent_on, sent_at, server_reply)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(term, mail.departmentCode(), mail.kind().label(), String.join(", ", mail.recipients()),
-					mail.subject(), mail.attachmentName(), mail.sha256(), day.toString(), at.toString(), reply)
+					mail.subject(), mail.attachmentName(), mail.sha256(), day.toString(), StoreTime.text(at), reply)
 			.update();
 	}
 

@@ -103,7 +103,7 @@ class Reminders {
 				failed++;
 				continue;
 			}
-			if (sent.sentOn(d.code(), kind, today)) {
+			if (sent.sentOn(plan.term(), d.code(), kind, today)) {
 				log.info("送信済み {} {} ({}): 本日 ({}) 送信済みのため送りません", d.code(), d.name(), kind.label(), today);
 				skipped++;
 				continue;

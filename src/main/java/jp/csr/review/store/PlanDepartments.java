@@ -23,7 +23,7 @@ public final class PlanDepartments {
 	 * @param lateFrom when a file of the term becomes late (the end of the 提出期限 day), null without a deadline
 	 */
 	public void record(int term, List<String> codes, Instant lateFrom) {
-		String late = lateFrom == null ? null : lateFrom.toString();
+		String late = StoreTime.text(lateFrom);
 		if (jdbc.sql("UPDATE plan_term SET late_from = ? WHERE term = ?").params(late, term).update() == 0) {
 			jdbc.sql("INSERT INTO plan_term (term, late_from) VALUES (?, ?)").params(term, late).update();
 		}

@@ -46,6 +46,8 @@ final class CoverCheck {
 			Optional<BigDecimal> n = Numbers.read(termCell.get(), TERM);
 			if (n.isEmpty() || n.get().compareTo(BigDecimal.valueOf(plan.term())) != 0) {
 				findings.error(termCell.get(), "期「" + termCell.get().text() + "」は行動計画の期ではありません (期待値: " + plan.term() + ")");
+				n.filter(Numbers::isWholeNonNegative).filter(t -> t.signum() > 0 && t.compareTo(BigDecimal.valueOf(10_000)) < 0)
+					.ifPresent(t -> findings.otherTerm(t.intValueExact()));
 			}
 			else {
 				term = plan.term();

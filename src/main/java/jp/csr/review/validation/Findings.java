@@ -16,6 +16,8 @@ final class Findings {
 
 	private boolean late;
 
+	private Integer otherTerm;
+
 	/** Set once every sheet was read; an error found on the way still rejects the file. */
 	private Submission submission;
 
@@ -25,13 +27,18 @@ final class Findings {
 	}
 
 	Validation validation() {
-		return new Validation(hasErrors() ? null : submission, departmentCode, late, issues);
+		return new Validation(hasErrors() ? null : submission, departmentCode, late, issues, otherTerm);
 	}
 
 	/** The 表紙's 部署コード and lateness, known before the other sheets are read. */
 	void cover(String departmentCode, boolean late) {
 		this.departmentCode = departmentCode;
 		this.late = late;
+	}
+
+	/** The 表紙 names this term, not the plan's. */
+	void otherTerm(int term) {
+		this.otherTerm = term;
 	}
 
 	void read(Submission submission) {

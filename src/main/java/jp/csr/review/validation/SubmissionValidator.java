@@ -109,13 +109,8 @@ public final class SubmissionValidator {
 
 	/** Received after the 提出期限 day, in the review's time zone: told, and still read. */
 	private boolean isLate(Instant receivedAt, Findings findings) {
-		if (plan.deadline() == null || receivedAt == null) {
-			return false;
-		}
-		Instant endOfDeadline = plan.deadline().plusDays(1).atStartOfDay(zone).toInstant();
-		if (!receivedAt.isBefore(endOfDeadline)) {
-			findings.warning("", "", "提出期限 (" + plan.deadline() + ") を過ぎて受信しました (受信: "
-					+ receivedAt.atZone(zone).toLocalDateTime().withNano(0) + ")");
+		if (plan.isLate(receivedAt, zone)) {
+			findings.warning("", "", LateWarning.message(plan.deadline(), receivedAt, zone));
 			return true;
 		}
 		return false;

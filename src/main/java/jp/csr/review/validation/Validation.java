@@ -11,9 +11,11 @@ import java.util.List;
  * @param issues the issues listed for the department: at most {@link #LISTED}, then one that counts the rest
  * @param errors how many errors the file has, listed or not
  * @param warnings how many warnings the file has, listed or not
+ * @param otherTerm the 期 its 表紙 names when that is a whole number other than the plan's: a file of another term,
+ *        which a run of this term leaves for a run of its own (PRODUCT.md §8); null otherwise
  */
 public record Validation(Submission submission, String departmentCode, boolean late, List<Issue> issues, long errors,
-		long warnings) {
+		long warnings, Integer otherTerm) {
 
 	/**
 	 * Issues listed per file. A column filled down to the last row would give a million issues: nobody reads
@@ -27,11 +29,11 @@ public record Validation(Submission submission, String departmentCode, boolean l
 
 	/** Every issue of a file, listed up to {@link #LISTED} and all counted. */
 	public Validation(Submission submission, String departmentCode, boolean late, List<Issue> all) {
-		this(submission, departmentCode, late, IssueList.of(all));
+		this(submission, departmentCode, late, IssueList.of(all), null);
 	}
 
-	Validation(Submission submission, String departmentCode, boolean late, IssueList issues) {
-		this(submission, departmentCode, late, issues.listed(), issues.errors(), issues.warnings());
+	Validation(Submission submission, String departmentCode, boolean late, IssueList issues, Integer otherTerm) {
+		this(submission, departmentCode, late, issues.listed(), issues.errors(), issues.warnings(), otherTerm);
 	}
 
 	public boolean accepted() {

@@ -1,7 +1,6 @@
 package jp.csr.review.write;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 
 import jp.csr.review.feedback.AnnotatedCopies;
@@ -58,16 +57,11 @@ public class AnswerTasklet implements Tasklet {
 	int answer(long jobInstanceId) {
 		// before the copies: which files are settled is a question about one term
 		planDepartments.adoptTermless(plan.term());
-		planDepartments.record(plan.term(), plan.departments().stream().map(Department::code).toList(), lateFrom());
+		planDepartments.record(plan.term(), plan.departments().stream().map(Department::code).toList(), plan.lateFrom(zone));
 		annotatedCopies.moveEarlier(outputDir);
 		int written = annotatedCopies.write(jobInstanceId, outputDir).size();
 		annotatedCopies.removeSettled(outputDir);
 		return written;
-	}
-
-	/** PRODUCT.md §3: a file received after the end of the 提出期限 day, in the configured zone, is late. */
-	private Instant lateFrom() {
-		return plan.deadline() == null ? null : plan.deadline().plusDays(1).atStartOfDay(zone).toInstant();
 	}
 
 }

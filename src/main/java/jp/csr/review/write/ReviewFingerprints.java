@@ -18,6 +18,7 @@ import jp.csr.review.config.Build;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.judge.Judgements;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.plan.PlanCache;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
 import jp.csr.review.reviewpdf.ReviewPdf;
@@ -35,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 前期比較), by id, status and SHA-256: a file loaded for either changes it, a file of another term does not
  * (a run of 54期 leaves the 53期 review as it is); and the run whose verdicts of the previous term 前期比較
  * shows; nothing else of the store changes without one of these;
- * <li>the plan, by the SHA-256 of its file;
+ * <li>the plan, by the SHA-256 of the bytes it was parsed from;
  * <li>the settings that change the output: {@code review.marks}, {@code review.zone} (the review's path, so
  * {@code review.output-dir} and the term, is the record's key);
  * <li>the date, as far as the review shows it: whether the plan's 提出期限 has passed (提出状況's 期限超過 of a
@@ -66,9 +67,13 @@ final class ReviewFingerprints {
 	/** Looked for once per run (each run has its own fingerprints): the decider and the write step agree. */
 	private JapaneseFont.Choice pdfFont;
 
-	ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties) {
+	/** Tells the hash of the bytes a plan was parsed from. */
+	private final PlanCache plans;
+
+	ReviewFingerprints(JdbcClient jdbc, ReviewProperties properties, PlanCache plans) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.plans = plans;
 	}
 
 	/** The review of a plan's term, as the write step names it and the console prints it. */
@@ -78,8 +83,7 @@ final class ReviewFingerprints {
 
 	/** PRODUCT.md §3: late is after the end of the 提出期限 day in the configured zone. */
 	public boolean deadlinePassed(Plan plan, Instant now) {
-		return plan.deadline() != null
-				&& !now.isBefore(plan.deadline().plusDays(1).atStartOfDay(properties.zone()).toInstant());
+		return plan.isLate(now, properties.zone());
 	}
 
 	/**
@@ -98,7 +102,9 @@ final class ReviewFingerprints {
 				.query(String.class)
 				.optional()
 				.orElse(null));
-		digest.put("plan").put(sha256(properties.plan()));
+		// the bytes the plan was parsed from, not the file as it is now: a plan saved since is another plan
+		String parsed = plans.sha256(plan);
+		digest.put("plan").put(parsed != null ? parsed : sha256(properties.plan()));
 		// sorted: a map of settings need not iterate in a stable order
 		digest.put("marks").put(new TreeMap<>(properties.marks()).toString());
 		digest.put("zone").put(properties.zone().getId());

@@ -39,7 +39,7 @@ class WriteStepConfiguration {
 	JobExecutionDecider reviewDecider(ReviewProperties configured, @Value(RunSettings.OF_JOB) JobParameters parameters,
 			PlanCache plan, JdbcClient jdbc, Clock clock, JobRepository repository) {
 		ReviewProperties run = RunSettings.of(configured, parameters);
-		return new ReviewDecider(run, plan, new ReviewFingerprints(jdbc, run), clock, repository);
+		return new ReviewDecider(run, plan, new ReviewFingerprints(jdbc, run, plan), clock, repository);
 	}
 
 	@Bean
@@ -54,7 +54,7 @@ class WriteStepConfiguration {
 			ArchivedFiles archived) {
 		ReviewProperties properties = RunSettings.of(configured, parameters);
 		return new WriteTasklet(plan.read(properties.plan()), properties.outputDir(), jdbc, submissions,
-				judgements, properties.zone(), new ReviewFingerprints(jdbc, properties), clock, archived);
+				judgements, properties.zone(), new ReviewFingerprints(jdbc, properties, plan), clock, archived);
 	}
 
 	@Bean

@@ -77,7 +77,7 @@ public class WriteTasklet implements Tasklet {
 		Instant now = clock.instant();
 		Files.createDirectories(outputDir);
 		ReviewData data = query.load(plan, jobExecution.getJobInstanceId(), fingerprints.deadlinePassed(plan, now));
-		// the plan file is hashed as soon as it can be after the plan was read (when this step began)
+		// the plan by the hash of the bytes it was parsed from (when this step began)
 		String inputs = fingerprints.inputs(plan, now);
 		// one table for both formats, so they cannot show different things; the PDF is printed, and joins the
 		// term's months as print does
