@@ -78,7 +78,9 @@ class ReportingViewsTest {
 		assertKpisAsTheReviewShows();
 		assertThat(jdbc.sql("SELECT kpi_id, department_code, outcome FROM review_kpi_result WHERE kpi_id IN ('K12', 'K13')"
 				+ " ORDER BY kpi_id").query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
-			.containsExactly("K12 null 未提出", "K13 null 未提出");
+			.containsExactly("K12 BCP 未提出", "K13 BCP 未提出");
+		assertThat(jdbc.sql("SELECT DISTINCT department_code FROM review_initiative_mark WHERE mark = '未提出'")
+			.query(String.class).list()).as("the plan's department of each initiative not submitted").containsExactly("BCP");
 		assertThat(marks()).containsExactlyElementsOf(referenceMarks("BCP"));
 
 		// 2: BCP's file arrives: the sample complete, as the reference shows it; one row per KPI and initiative
@@ -221,7 +223,7 @@ class ReportingViewsTest {
 	}
 
 	/**
-	 * Each KPI row of the review's KPI達成状況 and the view's row of that KPI: 部署コード (of a submitted KPI), 実績,
+	 * Each KPI row of the review's KPI達成状況 and the view's row of that KPI: 部署コード (未提出 ones too), 実績,
 	 * 基準値, 達成率, 結果 and 出典 alike, and no other rows.
 	 */
 	private void assertKpisAsTheReviewShows() throws Exception {
@@ -235,7 +237,7 @@ class ReportingViewsTest {
 				String outcome = text(row.getCell(headers.indexOf("結果")));
 				BigDecimal rate = number(row.getCell(headers.indexOf("達成率")));
 				shown.put(text(row.getCell(0)), List.of(
-						"未提出".equals(outcome) ? "-" : text(row.getCell(headers.indexOf("部署コード"))),
+						text(row.getCell(headers.indexOf("部署コード"))),
 						value(row.getCell(headers.indexOf("実績"))), value(row.getCell(headers.indexOf("基準値"))),
 						rate == null ? "-" : rate.setScale(6, java.math.RoundingMode.HALF_UP).movePointRight(2).stripTrailingZeros().toPlainString(), outcome,
 						text(row.getCell(headers.indexOf("出典")))));

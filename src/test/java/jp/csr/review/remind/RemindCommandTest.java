@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,7 @@ import jp.csr.review.cli.TypedCommands;
 import jp.csr.review.daemon.Daemon;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.feedback.Drops;
+import jp.csr.review.nextterm.NextTerm;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.sample.SampleWorkbooks;
@@ -221,6 +223,35 @@ class RemindCommandTest {
 		assertThat(exit("remind")).as("the server down altogether").isEqualTo(1);
 		assertThat(output).contains("メールサーバー 127.0.0.1:");
 		assertThat(reminders()).as("nothing recorded as sent").isZero();
+	}
+
+	/**
+	 * The same-day rule is a term's: the morning's 53期 未提出 reminder does not keep the 54期 one from going out once
+	 * the 54期 plan is in place; a second 54期 one that day is held back.
+	 */
+	@Test
+	@Order(3)
+	void aReminderOfTheNextTermIsSentOnTheDayThisTermsWas(CapturedOutput output) throws Exception {
+		String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+		record(53, today);
+		SampleWorkbooks.writePlan(NextTerm.of(plan, Map.of(), Map.of()), ROOT.resolve("plan.xlsx"));
+		assertThat(exit("remind", "--dry-run")).isZero();
+		assertThat(output).contains("[dry-run] ISEC 情報セキュリティ部 (未提出)", "件名: 【54期 行動計画振り返り】ご提出のお願い")
+			.doesNotContain("送信済み ISEC");
+
+		record(54, today);
+		assertThat(exit("remind", "--dry-run")).isZero();
+		assertThat(output).contains("送信済み ISEC 情報セキュリティ部 (未提出): 本日");
+	}
+
+	/** An ISEC 未提出 reminder of a term, as sent on a day. */
+	private void record(int term, String day) {
+		jdbc.sql("""
+				INSERT INTO reminder (term, department_code, kind, recipients, subject, attachment_name, attachment_sha256,
+				                      sent_on, sent_at)
+				VALUES (?, 'ISEC', '未提出', 'isec@example.co.jp', ?, 'template.xlsx', '00', ?, ?)""")
+			.params(term, "【" + term + "期 行動計画振り返り】ご提出のお願い", day, day + "T00:00:00.000000000Z")
+			.update();
 	}
 
 	private int reminders() {
