@@ -111,4 +111,24 @@ class PlanCacheTest {
 		}
 	}
 
+
+	/** The fingerprint of a review names the bytes its plan was parsed from, not the file as it is later. */
+	@Test
+	void thePlanIsKnownByTheHashOfTheBytesParsed() throws Exception {
+		Path file = dir.resolve("plan.xlsx");
+		SampleWorkbooks.writePlan(file);
+		PlanCache cache = new PlanCache(dir.resolve("cache"));
+		Plan plan = cache.read(file);
+		String parsed = java.util.HexFormat.of().formatHex(
+				java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		assertThat(cache.sha256(plan)).isEqualTo(parsed);
+
+		Plan sample = SampleWorkbooks.plan();
+		SampleWorkbooks.writePlan(new Plan(sample.group(), sample.term() + 1, sample.start(), sample.end(), sample.deadline(),
+				sample.departments(), sample.kpis(), sample.initiatives()), file);
+		assertThat(cache.sha256(plan)).as("saved since: not the bytes of that plan").isEqualTo(parsed);
+		Plan edited = cache.read(file);
+		assertThat(cache.sha256(edited)).isNotEqualTo(parsed);
+		assertThat(cache.sha256(plan)).as("no longer the plan held").isNull();
+	}
 }
