@@ -56,7 +56,7 @@ public final class WebPages {
 
 	/** Writes 振り返り as a web page; the table is the one the PDF prints, so that their words agree. */
 	public Path writePage(ReviewTable table, Path target) throws IOException {
-		List<String> labels = table.headers().stream().map(h -> h.replace("\n", " ")).toList();
+		List<String> labels = table.headers().stream().map(h -> h.replace("\n(", " (").replace("\n", "")).toList();
 		return write("review", Map.of("table", table, "labels", labels, "classes", CLASSES), target);
 	}
 
