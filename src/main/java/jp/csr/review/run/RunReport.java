@@ -16,6 +16,7 @@ import jp.csr.review.load.FileLines;
 import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Department;
 import jp.csr.review.store.CandidateOutcomes;
+import jp.csr.review.web.WebPages;
 import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.write.ReviewDecider;
 import jp.csr.review.write.WriteTasklet;
@@ -108,8 +109,19 @@ public class RunReport {
 		else if (context.containsKey(WriteTasklet.PDF_SKIPPED)) {
 			log.info("PDF: {}", context.getString(WriteTasklet.PDF_SKIPPED));
 		}
+		if (review != null) {
+			printPage("Web", WebPages.pageBeside(Path.of(review)));
+			printPage("状況", WebPages.boardBeside(Path.of(review)));
+		}
 		log.info("完了 (実行 {}): {}", execution.getId(), outcomes.line());
 		return outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	/** A web page beside the review, when there is one. */
+	private static void printPage(String label, Path page) {
+		if (Files.exists(page)) {
+			log.info("{}: {}", label, page);
+		}
 	}
 
 	/** The annotated copy of each file the run rejected, written by its last step: so listed after the steps. */

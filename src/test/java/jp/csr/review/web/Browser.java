@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -12,6 +13,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}; {@code .ci/run} installs
@@ -65,6 +68,16 @@ final class Browser implements AutoCloseable {
 
 	long viewportWidth() {
 		return (Long) script("return document.documentElement.clientWidth;");
+	}
+
+	/** The page printed as the browser prints it, on A3 landscape, as a PDF. */
+	byte[] printA3Landscape() {
+		PrintOptions options = new PrintOptions();
+		// the page's own @page rule asks for A3 landscape; the driver is told the same
+		options.setPageSize(new PageSize(42.0, 29.7));
+		options.setOrientation(PrintOptions.Orientation.LANDSCAPE);
+		options.setBackground(true);
+		return Base64.getDecoder().decode(driver.print(options).getContent());
 	}
 
 	/** A screenshot of the whole viewport, kept under target/ to look at. */

@@ -8,19 +8,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 
 import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.sample.SampleWorkbooks;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
 import org.springframework.batch.core.BatchStatus;
@@ -30,6 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The real job on the bundled sample, with markup in a highlight and one department's newer file rejected: the
@@ -37,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPagesTest {
 
 	static final Path ROOT = SampleFolders.copy("web-pages");
@@ -136,6 +146,8 @@ class WebPagesTest {
 				assertThat(initiatives).allSatisfy(text -> assertThat(visible).contains(text));
 				assertThat(visible).contains(HOSTILE);
 				assertThat(browser.script("return window.injected === undefined;")).isEqualTo(true);
+				assertThat(browser.driver().getTitle()).isEqualTo("53期(2024年10月〜2025年9月) マイナビグループ行動計画振り返り");
+				assertThat(browser.script("return document.querySelectorAll('script, img, iframe').length;")).isEqualTo(0L);
 
 				browser.show(board, width);
 				browser.screenshot("board-" + width);
@@ -146,13 +158,59 @@ class WebPagesTest {
 		}
 	}
 
+	@Test
+	void printedFromTheBrowserThePageTakesTheWorkbooksTwoA3PagesHeaderRepeatedNoInitiativeSplit() throws IOException {
+		List<String> initiatives = SampleWorkbooks.plan().initiatives().stream().map(i -> i.text()).toList();
+		try (Browser browser = Browser.open()) {
+			browser.show(page, 1366);
+			try (PDDocument pdf = Loader.loadPDF(browser.printA3Landscape())) {
+				assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+				PDRectangle size = pdf.getPage(0).getMediaBox();
+				// A3 landscape in points: 420 × 297 mm
+				assertThat(size.getWidth()).isCloseTo(1190.55f, within(2f));
+				assertThat(size.getHeight()).isCloseTo(841.89f, within(2f));
+				List<String> pages = List.of(flat(text(pdf, 1)), flat(text(pdf, 2)));
+				assertThat(pages).allSatisfy(p -> assertThat(p).contains("マテリアリティ", "具体的な取り組み"));
+				assertThat(initiatives).allSatisfy(i -> assertThat(pages).anySatisfy(p -> assertThat(p).contains(flat(i))));
+			}
+		}
+	}
+
+	/** Last: it runs the job again. */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void aNightWithNothingNewKeepsBothPagesAndABoardDeletedIsWrittenAgain() throws Exception {
+		FileTime pageWritten = Files.getLastModifiedTime(page);
+		FileTime boardWritten = Files.getLastModifiedTime(board);
+		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.getLastModifiedTime(page)).isEqualTo(pageWritten);
+		assertThat(Files.getLastModifiedTime(board)).isEqualTo(boardWritten);
+
+		Files.delete(board);
+		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(board).isRegularFile();
+		assertThat(Jsoup.parse(board.toFile()).select("table.departments tbody tr")).hasSize(7);
+	}
+
+	/** The text without the line breaks and spaces where the browser wrapped it. */
+	private static String flat(String text) {
+		return text.replaceAll("\\s", "");
+	}
+
+	private static String text(PDDocument pdf, int page) throws IOException {
+		PDFTextStripper stripper = new PDFTextStripper();
+		stripper.setStartPage(page);
+		stripper.setEndPage(page);
+		return stripper.getText(pdf);
+	}
+
 	private static XSSFWorkbook open(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return new XSSFWorkbook(in);
 		}
 	}
 
-	private static void save(XSSFWorkbook workbook, Path file, java.time.Instant modified) throws IOException {
+	private static void save(XSSFWorkbook workbook, Path file, Instant modified) throws IOException {
 		Files.createDirectories(file.getParent());
 		try (OutputStream out = Files.newOutputStream(file)) {
 			workbook.write(out);
