@@ -24,7 +24,7 @@ public final class TermComparison {
 
 	private final PreviousTerm previous;
 
-	/** @param data a review whose {@link ReviewData#previous()} is set */
+	/** @param data a review; without {@link ReviewData#previous()}, the previous term's rates are null */
 	public TermComparison(ReviewData data) {
 		this.data = data;
 		this.previous = data.previous();
@@ -93,7 +93,7 @@ public final class TermComparison {
 			allCurrent.add(outcome);
 		}
 		List<String> allPast = new ArrayList<>();
-		previous.kpis().forEach((id, k) -> {
+		(previous == null ? Map.<String, PastKpi>of() : previous.kpis()).forEach((id, k) -> {
 			String materiality = k.materiality() != null ? k.materiality()
 					: plan.kpi(id).map(Kpi::materiality).orElse("");
 			past.computeIfAbsent(materiality, m -> new ArrayList<>()).add(k.outcome());

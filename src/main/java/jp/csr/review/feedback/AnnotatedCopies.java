@@ -99,6 +99,11 @@ public final class AnnotatedCopies {
 		return CopyPlaces.target(outputDir, departments, departmentCode, fileName);
 	}
 
+	/** The folder the copies of a department of the plan go to. */
+	public static Path departmentFolder(Path outputDir, String departmentCode) {
+		return outputDir.resolve(FOLDER).resolve(CopyPlaces.folder(departmentCode));
+	}
+
 	static String safeName(String fileName) {
 		return CopyPlaces.safeName(fileName);
 	}

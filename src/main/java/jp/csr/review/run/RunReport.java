@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.config.RunSettings;
@@ -17,6 +15,8 @@ import jp.csr.review.judge.JudgeTasklet;
 import jp.csr.review.load.FileLines;
 import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Department;
+import jp.csr.review.store.CandidateOutcomes;
+import jp.csr.review.web.WebPages;
 import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.write.ReviewDecider;
 import jp.csr.review.write.WriteTasklet;
@@ -84,18 +84,9 @@ public class RunReport {
 			.query(String.class)
 			.list()
 			.forEach(path -> log.info("未処理   {}", path));
-		Map<String, Integer> counts = new HashMap<>();
-		jdbc.sql("SELECT outcome, COUNT(*) FROM scan_candidate WHERE job_instance_id = ? AND outcome IS NOT NULL GROUP BY outcome")
-			.param(instance)
-			.query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
-			.list();
-		int accepted = counts.getOrDefault("ACCEPTED", 0);
-		int rejected = counts.getOrDefault("REJECTED", 0);
-		int skipped = counts.getOrDefault("SKIPPED", 0);
-		int unreadable = counts.getOrDefault("UNREADABLE", 0);
-		int waiting = counts.getOrDefault("CHANGED", 0) + counts.getOrDefault("MISSING", 0);
+		CandidateOutcomes outcomes = CandidateOutcomes.of(jdbc, instance);
 		printSteps(execution);
-		if (rejected > 0) {
+		if (outcomes.rejected() > 0) {
 			ReviewProperties settings = RunSettings.of(properties, execution.getJobParameters());
 			printCopies(instance, settings.outputDir(), settings.plan());
 		}
@@ -118,10 +109,19 @@ public class RunReport {
 		else if (context.containsKey(WriteTasklet.PDF_SKIPPED)) {
 			log.info("PDF: {}", context.getString(WriteTasklet.PDF_SKIPPED));
 		}
-		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}", execution.getId(), accepted,
-				rejected, skipped, unreadable, waiting);
-		// a file the service user cannot read needs the admin as a rejected one needs its department
-		return rejected + unreadable > 0 ? ExitCode.REJECTED : ExitCode.OK;
+		if (review != null) {
+			printPage("Web", WebPages.pageBeside(Path.of(review)));
+			printPage("状況", WebPages.boardBeside(Path.of(review)));
+		}
+		log.info("完了 (実行 {}): {}", execution.getId(), outcomes.line());
+		return outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK;
+	}
+
+	/** A web page beside the review, when there is one. */
+	private static void printPage(String label, Path page) {
+		if (Files.exists(page)) {
+			log.info("{}: {}", label, page);
+		}
 	}
 
 	/** The annotated copy of each file the run rejected, written by its last step: so listed after the steps. */

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -22,6 +23,7 @@ import jp.csr.review.plan.PlanCache;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
 import jp.csr.review.reviewpdf.ReviewPdf;
+import jp.csr.review.web.WebPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>the PDF's font ({@code review.pdf.font} or the one found on the system, by file, size and time; or none);
  * <li>the file: its size, modification time and SHA-256 as written, so a review deleted, edited or replaced
  * is written again; and so the PDF beside it, recorded the same way, whenever there is a font to write one
- * with: a PDF missing or changed writes both again (a night's PDF that failed is tried again the next night).
+ * with: a PDF missing or changed writes both again (a night's PDF that failed is tried again the next night);
+ * and the web page and the status board beside it, always.
  * </ul>
  * Anything that cannot be established counts as changed: writing again is always safe.
  * <p>
@@ -125,11 +128,14 @@ final class ReviewFingerprints {
 	}
 
 	/**
-	 * Records the review just written, and the PDF beside it (null: none was written), and what they were built
-	 * from. Part of the write step's transaction.
+	 * Records the review just written, the PDF beside it (null: none was written), its web page and the status
+	 * board, and what they were built from. Part of the write step's transaction.
 	 */
-	public void written(Path review, Path pdf, String inputs, long jobExecutionId) throws IOException {
+	public void written(Path review, Path pdf, String inputs, long jobExecutionId, Path page, Path board)
+			throws IOException {
 		record(review, inputs, jobExecutionId);
+		record(page, inputs, jobExecutionId);
+		record(board, inputs, jobExecutionId);
 		if (pdf != null) {
 			record(pdf, inputs, jobExecutionId);
 		}
@@ -161,6 +167,11 @@ final class ReviewFingerprints {
 		if (since.isPresent() && pdfFont().usable()
 				&& !unchanged(ReviewPdf.beside(review), inputs).equals(since)) {
 			return Optional.empty();
+		}
+		for (Path page : List.of(WebPages.pageBeside(review), WebPages.boardBeside(review))) {
+			if (since.isPresent() && !unchanged(page, inputs).equals(since)) {
+				return Optional.empty();
+			}
 		}
 		return since;
 	}

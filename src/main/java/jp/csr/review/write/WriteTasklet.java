@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 
+import jp.csr.review.console.ExitCode;
 import jp.csr.review.content.Medium;
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.ReviewDataQuery;
@@ -16,7 +18,10 @@ import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
 import jp.csr.review.reviewpdf.ReviewPdf;
 import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.CandidateOutcomes;
 import jp.csr.review.store.Submissions;
+import jp.csr.review.web.Board;
+import jp.csr.review.web.WebPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +33,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The write step: renders the run's verdicts into the review workbook and its PDF, records their paths and what it was built
+ * The write step: renders the run's verdicts into the review workbook, its PDF and its web page, records their paths and what it was built
  * from ({@link ReviewFingerprints}: a later night with nothing new keeps it), then writes the annotated copies
  * due ({@link AnswerTasklet}).
  */
@@ -52,7 +57,13 @@ public class WriteTasklet implements Tasklet {
 
 	private final Path outputDir;
 
+	private final JdbcClient jdbc;
+
+	private final ZoneId zone;
+
 	private final ReviewDataQuery query;
+
+	private final WebPages web = new WebPages();
 
 	private final ReviewFingerprints fingerprints;
 
@@ -61,9 +72,11 @@ public class WriteTasklet implements Tasklet {
 	private final AnswerTasklet answers;
 
 	public WriteTasklet(Plan plan, Path outputDir, JdbcClient jdbc, Submissions submissions, Judgements judgements,
-			java.time.ZoneId zone, ReviewFingerprints fingerprints, Clock clock, ArchivedFiles archived) {
+			ZoneId zone, ReviewFingerprints fingerprints, Clock clock, ArchivedFiles archived) {
 		this.plan = plan;
 		this.outputDir = outputDir;
+		this.jdbc = jdbc;
+		this.zone = zone;
 		this.query = new ReviewDataQuery(jdbc, submissions, judgements, zone);
 		this.fingerprints = fingerprints;
 		this.clock = clock;
@@ -83,12 +96,19 @@ public class WriteTasklet implements Tasklet {
 		// term's months as print does
 		ReviewTable table = ReviewTable.of(data);
 		Path review = new ReviewWorkbookWriter().write(data, table, outputDir);
-		Path pdf = pdf(table.in(Medium.PRINT, plan), outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
+		ReviewTable printed = table.in(Medium.PRINT, plan);
+		Path pdf = pdf(printed, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
 				jobExecution.getExecutionContext());
-		fingerprints.written(review, pdf, inputs, jobExecution.getId());
+		Path page = web.writePage(printed, WebPages.pageBeside(review));
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
 		// feedback beside the review (PRODUCT.md §3, §6)
 		answers.answer(jobExecution.getJobInstanceId());
+		// after the copies, which it links to
+		CandidateOutcomes outcomes = CandidateOutcomes.of(jdbc, jobExecution.getJobInstanceId());
+		Board.Run run = Board.Run.of(jobExecution.getId(), now.atZone(zone), outcomes.line(),
+				outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK);
+		Path board = web.writeBoard(data, run, review, pdf, page);
+		fingerprints.written(review, pdf, inputs, jobExecution.getId(), page, board);
 		contribution.incrementWriteCount(1);
 		return RepeatStatus.FINISHED;
 	}
