@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import jp.csr.review.cli.ReviewCommandLine;
+import jp.csr.review.cli.StorelessCommands;
 import jp.csr.review.store.StoreUnusable;
 
 import org.springframework.boot.SpringApplication;
@@ -32,8 +33,11 @@ public class ReviewApplication {
 		}
 		int exit;
 		try {
-			exit = SpringApplication.exit(SpringApplication.run(ReviewApplication.class,
-					((ReviewCommandLine.Start) outcome).springArgs()));
+			ReviewCommandLine.Start start = (ReviewCommandLine.Start) outcome;
+			// validate and template need no store: a database that is down or not configured here is none of theirs
+			SpringApplication application = StorelessCommands.runs(start) ? StorelessCommands.application()
+					: new SpringApplication(ReviewApplication.class);
+			exit = SpringApplication.exit(application.run(start.springArgs()));
 		}
 		catch (RuntimeException ex) {
 			// The context did not start; Boot has logged why. A store kept busy by another process is a

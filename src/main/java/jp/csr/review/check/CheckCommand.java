@@ -8,6 +8,7 @@ import jp.csr.review.check.StoreCheck.Finding;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.lock.RunLock;
+import jp.csr.review.store.StoreDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,24 @@ public class CheckCommand {
 
 	private final RunLock runLock;
 
-	CheckCommand(ReviewProperties properties, StoreCheck check, RunLock runLock) {
+	private final StoreDatabase database;
+
+	CheckCommand(ReviewProperties properties, StoreCheck check, RunLock runLock, StoreDatabase database) {
 		this.properties = properties;
 		this.check = check;
 		this.runLock = runLock;
+		this.database = database;
 	}
 
 	public ExitCode run() throws IOException {
-		log.info("ストア {} を点検します", properties.store().toAbsolutePath().normalize());
+		if (database.shared()) {
+			// the store is the database; the folder holds only this host's logs, staging and caches
+			log.info("PostgreSQL のストア {} を点検します (このホストのフォルダ {})", database,
+					properties.store().toAbsolutePath().normalize());
+		}
+		else {
+			log.info("ストア {} を点検します", properties.store().toAbsolutePath().normalize());
+		}
 		Optional<RunLock.Held> lock;
 		try {
 			RunLock.Attempt acquired = runLock.acquire();

@@ -94,7 +94,7 @@ public class Commands implements ApplicationRunner, ExitCodeGenerator {
 		};
 	}
 
-	private static Map<String, Path> typed(Invocation command) {
+	static Map<String, Path> typed(Invocation command) {
 		Map<String, Path> files = new LinkedHashMap<>();
 		command.files().forEach(file -> files.put(file, command.path(file)));
 		return files;

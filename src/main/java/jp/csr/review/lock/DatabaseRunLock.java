@@ -62,13 +62,20 @@ final class DatabaseRunLock implements RunLock.Place {
 			session = connections.getConnection();
 			session.setAutoCommit(true);
 			name(session, "review run lock (PID " + me.pid() + ", host " + me.host() + ")");
+			untimed(session);
 			if (!tryLock(session)) {
 				String holder = holder(session, zone);
 				session.close();
 				return new RunLock.Attempt(Optional.empty(), holder);
 			}
-			record(session, me);
-			return new RunLock.Attempt(Optional.of(new Held(session)), me.text(zone));
+			Optional<String> alive = HeartBeat.liveHolder(session, zone);
+			if (alive.isPresent()) {
+				close(session); // the session's end releases the lock
+				return new RunLock.Attempt(Optional.empty(), alive.get());
+			}
+			int backend = record(session, me);
+			return new RunLock.Attempt(Optional.of(new Held(session, backend,
+					HeartBeat.start(connections, database, me, backend))), me.text(zone));
 		}
 		catch (SQLException ex) {
 			close(session);
@@ -102,11 +109,12 @@ final class DatabaseRunLock implements RunLock.Place {
 	 * Names the holder. The lock is the advisory lock: a row that cannot be written (a table a newer version
 	 * has not created yet) leaves the lock held and its holder unnamed.
 	 */
-	private static void record(Connection session, RunLock.Holder me) {
+	private static int record(Connection session, RunLock.Holder me) throws SQLException {
 		try (PreparedStatement s = session.prepareStatement("""
-				INSERT INTO review_run_lock (id, pid, host, started, session) VALUES (1, ?, ?, ?, pg_backend_pid())
+				INSERT INTO review_run_lock (id, pid, host, started, session, heartbeat)
+				VALUES (1, ?, ?, ?, pg_backend_pid(), now())
 				ON CONFLICT (id) DO UPDATE SET pid = EXCLUDED.pid, host = EXCLUDED.host, started = EXCLUDED.started,
-				  session = EXCLUDED.session""")) {
+				  session = EXCLUDED.session, heartbeat = EXCLUDED.heartbeat""")) {
 			s.setLong(1, me.pid());
 			s.setString(2, me.host());
 			s.setObject(3, OffsetDateTime.ofInstant(me.start(), ZoneOffset.UTC));
@@ -114,6 +122,36 @@ final class DatabaseRunLock implements RunLock.Place {
 		}
 		catch (SQLException ex) {
 			log.warn("実行ロックの保持者を記録できません: {}", ex.getMessage());
+		}
+		try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	/**
+	 * The lock's session must outlive any quiet spell of the run: a role with {@code idle_session_timeout} (or
+	 * {@code idle_in_transaction_session_timeout}) would otherwise end it, and the lock with it, while the run
+	 * loads. Each setting is tried alone: PostgreSQL 13 and older have no {@code idle_session_timeout}.
+	 */
+	static void untimed(Connection session) {
+		for (String setting : new String[] { "idle_session_timeout", "idle_in_transaction_session_timeout" }) {
+			try (Statement s = session.createStatement()) {
+				s.execute("SET " + setting + " = 0");
+			}
+			catch (SQLException ex) {
+				log.debug("{} not set: {}", setting, ex.getMessage());
+			}
+		}
+	}
+
+	/** Whether this session still holds the lock: false, or an exception, once the session has ended. */
+	static boolean holds(Connection session, int backend) throws SQLException {
+		try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery("""
+				SELECT pg_backend_pid() = %d AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory'
+				  AND l.granted AND l.pid = pg_backend_pid() AND l.classid = %d AND l.objid = %d AND l.objsubid = 2)"""
+			.formatted(backend, CLASS, OBJECT))) {
+			return rs.next() && rs.getBoolean(1);
 		}
 	}
 
@@ -137,13 +175,13 @@ final class DatabaseRunLock implements RunLock.Place {
 		return "(不明)";
 	}
 
-	private static RunLock.Holder holder(ResultSet rs) throws SQLException {
+	static RunLock.Holder holder(ResultSet rs) throws SQLException {
 		Instant start = rs.getObject(3, OffsetDateTime.class).toInstant();
 		return new RunLock.Holder(rs.getLong(1), rs.getString(2), start);
 	}
 
 	/** What an admin sees of the session in pg_stat_activity (ASCII: PostgreSQL shows other characters as ?). */
-	private static void name(Connection session, String name) {
+	static void name(Connection session, String name) {
 		try {
 			session.setClientInfo("ApplicationName", name);
 		}
@@ -152,7 +190,7 @@ final class DatabaseRunLock implements RunLock.Place {
 		}
 	}
 
-	private static void close(Connection session) {
+	static void close(Connection session) {
 		if (session != null) {
 			try {
 				session.close();
@@ -163,13 +201,36 @@ final class DatabaseRunLock implements RunLock.Place {
 		}
 	}
 
-	private record Held(Connection session) implements RunLock.Held {
+	/**
+	 * @param backend the session's backend PID, as the row records it
+	 */
+	private record Held(Connection session, int backend, HeartBeat heart) implements RunLock.Held {
+
+		/**
+		 * Asked before each commit of a run: one round trip on the lock's own session. A session that ended
+		 * (terminated, timed out, the connection cut) fails the query; another run that took over the row stops the
+		 * heartbeat's updates.
+		 */
+		@Override
+		public synchronized Optional<String> lost() {
+			if (heart.overtaken()) {
+				return Optional.of("別の実行がロックの記録を引き継ぎました");
+			}
+			try {
+				return holds(session, backend) ? Optional.empty()
+						: Optional.of("ロック用のデータベース接続 (セッション " + backend + ") がロックを持っていません");
+			}
+			catch (SQLException ex) {
+				return Optional.of("ロック用のデータベース接続 (セッション " + backend + ") が切れました: " + ex.getMessage());
+			}
+		}
 
 		/** Releases the lock and clears the row; ending the session would release it all the same. */
 		@Override
-		public void close() {
+		public synchronized void close() {
+			boolean cleared = false;
 			try (Statement s = session.createStatement()) {
-				s.executeUpdate("DELETE FROM review_run_lock WHERE session = pg_backend_pid()");
+				cleared = s.executeUpdate("DELETE FROM review_run_lock WHERE session = pg_backend_pid()") > 0;
 				s.execute("SELECT pg_advisory_unlock(%d, %d)".formatted(CLASS, OBJECT));
 			}
 			catch (SQLException ex) {
@@ -177,6 +238,7 @@ final class DatabaseRunLock implements RunLock.Place {
 			}
 			finally {
 				DatabaseRunLock.close(session);
+				heart.stop(!cleared); // a lost session's row is cleared through the heartbeat's connection
 			}
 		}
 

@@ -34,6 +34,9 @@ public class RunLock {
 
 	private final ZoneId zone;
 
+	/** The lock {@link #holding} holds, while it does. */
+	private volatile Held held;
+
 	RunLock(ReviewProperties properties, StoreDatabase database, DataSource dataSource) {
 		this.place = database.shared() ? new DatabaseRunLock(database, FreshConnections.of(dataSource))
 				: new FileRunLock(properties.store());
@@ -58,8 +61,21 @@ public class RunLock {
 			return ExitCode.LOCKED;
 		}
 		try (Held lock = attempt.lock().get()) {
+			held = lock;
 			return work.get();
 		}
+		finally {
+			held = null;
+		}
+	}
+
+	/**
+	 * Why the lock this process holds for its work was lost, empty while it holds it (or holds none): a run
+	 * asks before each commit, so that it never writes once another run may have started.
+	 */
+	public Optional<String> lost() {
+		Held lock = held;
+		return lock == null ? Optional.empty() : lock.lost();
 	}
 
 	/** The lock, or empty with the holder's description when another run has it. */
@@ -120,6 +136,14 @@ public class RunLock {
 
 		@Override
 		void close();
+
+		/**
+		 * Why this process no longer holds the lock, empty while it does. A file lock lives as long as its
+		 * process; a database's lock lives as long as its session, which can end while the process lives.
+		 */
+		default Optional<String> lost() {
+			return Optional.empty();
+		}
 
 	}
 

@@ -200,7 +200,10 @@ public class Consolidation {
 				// the job could not start or its repository failed (SQLITE_BUSY beyond busy_timeout, say)
 				log.debug("run failed", ex);
 				List<Long> left = executions.settleDead(job.getName(), RunReport.rootMessage(ex));
-				Optional<JobExecution> started = live.last().filter(e -> left.contains(e.getId()));
+				// a job that started here is reported as such (its step, its restart command) even when the store
+				// could not record its end: the database gone mid-run leaves nothing settled
+				Optional<JobExecution> started = live.last().filter(e -> left.contains(e.getId()) || e.getStatus().isRunning()
+						|| e.getStatus() == BatchStatus.UNKNOWN);
 				if (started.isEmpty()) {
 					log.error("実行できませんでした: {}", RunReport.rootMessage(ex));
 					left.forEach(id -> log.error("原因を取り除いてから再開してください: {}", report.restartCommand(id)));

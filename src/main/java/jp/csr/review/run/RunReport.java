@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.config.RunSettings;
@@ -198,8 +199,15 @@ public class RunReport {
 			.reduce((a, b) -> b)
 			.orElse(null);
 		if (execution.getStatus() == BatchStatus.STOPPED) {
-			log.error("停止 (実行 {}): 停止要求によりステップ「{}」で停止しました", execution.getId(),
-					step == null ? "?" : StepWords.name(step.getStepName()));
+			Optional<String> lost = LockWatch.lostIn(execution);
+			if (lost.isPresent()) {
+				log.error("停止 (実行 {}): 実行ロックを失ったため、ステップ「{}」で安全に停止しました ({})", execution.getId(),
+						step == null ? "?" : StepWords.name(step.getStepName()), lost.get());
+				log.error("ほかの実行と重ならないよう、ロックを失った後の処理は記録していません。続きを実行するには: {}",
+						restartCommand(execution.getId()));
+				return ExitCode.FAILED;
+			}
+			log.error("停止 (実行 {}): 停止要求により{}停止しました", execution.getId(), where(execution, step));
 			log.error("続きを実行するには: {}", restartCommand(execution.getId()));
 			return ExitCode.FAILED;
 		}
@@ -218,8 +226,36 @@ public class RunReport {
 		return ExitCode.FAILED;
 	}
 
+	/** A connection to the database refused, cut or timed out (SQLState class 08), anywhere in the causes. */
+	static boolean unreachable(Throwable t) {
+		for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+			if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
+					|| c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Where a stopped run stopped: in a step, or between two when the stop came after one step had ended and
+	 * before the next began (the daemon's SIGTERM between load and judge).
+	 */
+	private static String where(JobExecution execution, StepExecution unfinished) {
+		if (unfinished != null) {
+			return "ステップ「" + StepWords.name(unfinished.getStepName()) + "」で";
+		}
+		return execution.getStepExecutions().stream()
+			.reduce((a, b) -> b)
+			.map(last -> "ステップ「" + StepWords.name(last.getStepName()) + "」の完了後、次のステップの前で")
+			.orElse("最初のステップの前で");
+	}
+
 	public static String rootMessage(Throwable t) {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(t);
+		if (unreachable(t)) {
+			return "データベースに接続できません (サーバーが止まっているか、ネットワークが切れています: " + root.getMessage() + ")";
+		}
 		// one line: a message may run over several (a path on the next line, say)
 		String message = root.getMessage() == null ? ""
 				: String.join(" ", root.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());

@@ -56,7 +56,7 @@ final class SharedStoreConnection {
 			return "直し方: spring.datasource.username と spring.datasource.password を確かめてください (README「PostgreSQL」)";
 		}
 		if (state.equals("3D000")) {
-			return "直し方: データベースを作ってください (README「PostgreSQL」の createdb)。spring.datasource.url のデータベース名も確かめてください";
+			return "直し方: データベースを作ってください (README「PostgreSQL」の CREATE DATABASE)。spring.datasource.url のデータベース名も確かめてください";
 		}
 		return "直し方: spring.datasource.url / username / password と、そのユーザーの権限を確かめてください (README「PostgreSQL」)";
 	}

@@ -42,6 +42,11 @@ class StoreConfiguration {
 			dataSource.setJdbcUrl(StoreDatabase.setting(environment, StoreDatabase.URL, properties, use));
 			dataSource.setUsername(StoreDatabase.setting(environment, "spring.datasource.username", properties, use));
 			dataSource.setPassword(StoreDatabase.setting(environment, "spring.datasource.password", properties, use));
+			// a server that is down or unknown is said within seconds, not after the pool's 30 s and the
+			// driver's own waits, so that a failed run reports its step and restart command promptly
+			dataSource.setConnectionTimeout(5_000);
+			dataSource.addDataSourceProperty("connectTimeout", "5");
+			dataSource.addDataSourceProperty("tcpKeepAlive", "true");
 		}
 		else {
 			new DatabaseFile(properties, environment).guard(use);

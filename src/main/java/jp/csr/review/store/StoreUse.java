@@ -14,8 +14,9 @@ public record StoreUse(Access access, int exitCodeWhenUnusable) {
 	public enum Access {
 
 		/**
-		 * Reads nothing from it ({@code validate}, {@code template}); the context still opens it, so only what
-		 * keeps SQLite from opening it at all is checked.
+		 * Reads nothing from it ({@code validate}, {@code template}): the command line starts these without the
+		 * store at all; a context a test starts for them still opens it, so only what keeps SQLite from opening
+		 * it at all is checked.
 		 */
 		NONE,
 		/** Reads it ({@code status}): also SQLite's own quick check of every page. */

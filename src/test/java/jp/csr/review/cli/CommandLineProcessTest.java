@@ -62,13 +62,38 @@ class CommandLineProcessTest {
 				"--review.store=store");
 		assertThat(validate.exit()).as(validate.both()).isZero();
 		assertThat(validate.out()).contains("OK     input/53期_AD_広告審査部.xlsx");
-		assertThat(admin.store()).as("the store typed relative").isDirectory();
+		assertThat(admin.store()).as("validate stores nothing").doesNotExist();
 
 		Console template = java(REPO, launcher, "template", "--department", "ad", "--out", "mytemplates",
 				"--review.plan=plan.xlsx", "--review.store=store");
 		assertThat(template.exit()).as(template.both()).isZero();
 		assertThat(admin.root().resolve("mytemplates/53期_AD_広告審査部.xlsx")).isRegularFile();
 		assertThat(REPO.resolve("mytemplates")).doesNotExist();
+	}
+
+	@Test
+	void validateAndTemplateCreateNoStoreAndWorkWithTheDatabaseDownOrItsPasswordUnset() throws Exception {
+		Folders admin = Folders.in(temp.resolve("admin"));
+		Map<String, String> launcher = Map.of(ReviewCommandLine.CALLER_DIR, admin.root().toString());
+		// a server nobody listens on, and a password from a variable this environment lacks (cron's)
+		String[] database = { "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/review",
+				"--spring.datasource.username=review", "--spring.datasource.password=${REVIEW_DB_PASSWORD_NOT_SET}" };
+		List<String> validate = new ArrayList<>(List.of("validate", "input/53期_AD_広告審査部.xlsx", "--review.plan=plan.xlsx",
+				"--review.store=store"));
+		validate.addAll(List.of(database));
+		Console validated = java(REPO, launcher, validate.toArray(String[]::new));
+		assertThat(validated.exit()).as(validated.both()).isZero();
+		assertThat(validated.out()).contains("OK     input/53期_AD_広告審査部.xlsx");
+
+		List<String> template = new ArrayList<>(List.of("template", "--department", "ad", "--out", "mytemplates",
+				"--review.plan=plan.xlsx", "--review.store=store"));
+		template.addAll(List.of(database));
+		Console written = java(REPO, launcher, template.toArray(String[]::new));
+		assertThat(written.exit()).as(written.both()).isZero();
+		assertThat(admin.root().resolve("mytemplates/53期_AD_広告審査部.xlsx")).isRegularFile();
+
+		// no review.db, no logs/review.log, no cache/plan-*.ser: no store folder at all
+		assertThat(admin.store()).doesNotExist();
 	}
 
 	@Test
