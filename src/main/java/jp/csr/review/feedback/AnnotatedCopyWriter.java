@@ -161,6 +161,9 @@ public final class AnnotatedCopyWriter {
 		list.removeEarlier();
 		marks.mark(shown);
 		list.write(shown, tally, more, List.of(FIX_THIS_COPY));
+		if (workbook instanceof XSSFWorkbook xssf) {
+			OpaqueColors.repair(xssf);
+		}
 	}
 
 	/** Through {@link FileReplacement}: nobody sees half a copy, and a long original name still fits. */
