@@ -245,8 +245,9 @@ public final class AnnotatedCopies {
 			}
 			return writer.write(original.path(), copy.shown(), copy.tally(), copy.target());
 		}
-		catch (Exception ex) {
-			// the review matters more than one copy: report it and go on; the next run tries again
+		catch (Exception | OutOfMemoryError | StackOverflowError ex) {
+			// the review matters more than one copy: report it and go on; the next run tries again. Errors too: one
+			// workbook exhausting this thread's stack or the heap must not fail the step night after night
 			log.warn("{} の注記付きの写しを書けませんでした: {}", safeName(copy.file().fileName()), ex.toString(), ex);
 			return false;
 		}

@@ -93,28 +93,52 @@ public final class AnnotatedCopyWriter {
 		List<Issue> shown = ordered.subList(0, Math.min(MAX_SHOWN, ordered.size()));
 		long more = Math.max(0, Math.max(tally.total(), ordered.size()) - shown.size());
 		String fileName = target.getFileName().toString();
-		WorkbookOpener.Editable editable = WorkbookOpener.editable(original);
-		if (editable instanceof WorkbookOpener.Editable.OverLimits over) {
-			listOnly(target, shown, tally, more, List.of(NOT_ANNOTATED, over.excess().message()));
-			return true;
+		List<String> listOnly;
+		try {
+			listOnly = annotated(original, fileName, shown, tally, more, target);
 		}
-		if (!(editable instanceof WorkbookOpener.Editable.Opened opened)) {
-			// not a workbook, or password-protected (EncryptedDocumentException): nothing to annotate
+		catch (OutOfMemoryError | StackOverflowError ex) {
+			// contained to this file: what filled the heap or the stack was this workbook, garbage once annotated()
+			// is left, and the department still gets the list of what to fix
+			log.warn("{} を開くと {} になるため、問題の一覧のみの写しを作ります", fileName, ex.toString());
+			listOnly = List.of(CANNOT_ANNOTATE);
+		}
+		if (listOnly == null) {
 			return false;
 		}
-		Workbook workbook = opened.workbook();
-		try (workbook) {
+		if (!listOnly.isEmpty()) {
+			listOnly(target, shown, tally, more, listOnly);
+		}
+		return true;
+	}
+
+	/**
+	 * Writes the annotated copy when the original can be opened and reworked.
+	 *
+	 * @return nothing when written; else what the list-only copy says about why it is only a list; null when the
+	 *         original is no workbook or password-protected (EncryptedDocumentException): nothing to annotate
+	 */
+	private static List<String> annotated(Path original, String fileName, List<Issue> shown, Tally tally, long more,
+			Path target) throws IOException {
+		WorkbookOpener.Editable editable = WorkbookOpener.editable(original);
+		if (editable instanceof WorkbookOpener.Editable.OverLimits over) {
+			return List.of(NOT_ANNOTATED, over.excess().message());
+		}
+		if (!(editable instanceof WorkbookOpener.Editable.Opened opened)) {
+			return null;
+		}
+		try (Workbook workbook = opened.workbook()) {
 			// the original is the store's copy, named by its SHA-256: the department knows the target's name
 			annotate(workbook, fileName, shown, tally, more);
 			save(workbook, target.toAbsolutePath());
+			return List.of();
 		}
 		catch (RuntimeException ex) {
 			// a workbook POI opens but cannot rework (a broken active-sheet index, say): the department still
 			// gets the list of what to fix
 			log.warn("{} に注記を書き込めないため、問題の一覧のみの写しを作ります", fileName, ex);
-			listOnly(target, shown, tally, more, List.of(CANNOT_ANNOTATE));
+			return List.of(CANNOT_ANNOTATE);
 		}
-		return true;
 	}
 
 	/** A copy holding only 差戻し内容, for a file that cannot be annotated. */
@@ -137,6 +161,9 @@ public final class AnnotatedCopyWriter {
 		list.removeEarlier();
 		marks.mark(shown);
 		list.write(shown, tally, more, List.of(FIX_THIS_COPY));
+		if (workbook instanceof XSSFWorkbook xssf) {
+			OpaqueColors.repair(xssf);
+		}
 	}
 
 	/** Through {@link FileReplacement}: nobody sees half a copy, and a long original name still fits. */

@@ -35,9 +35,15 @@ final class CellMarks {
 	/** Very hidden: per highlighted cell, a cell carrying the style it had before. */
 	static final String STYLES_SHEET = "差戻し_元の書式";
 
+	/** Compared as RGB: {@link XSSFColor#getRGB()} leaves the alpha out, and earlier copies were written without. */
 	private static final byte[] ERROR_FILL = { (byte) 0xFF, (byte) 0xC7, (byte) 0xCE };
 
 	private static final byte[] WARNING_FILL = { (byte) 0xFF, (byte) 0xEB, (byte) 0x9C };
+
+	/** Written as ARGB (opaque), the only form the schema allows: strict readers paint six hex digits black. */
+	private static final byte[] ERROR_ARGB = { (byte) 0xFF, (byte) 0xFF, (byte) 0xC7, (byte) 0xCE };
+
+	private static final byte[] WARNING_ARGB = { (byte) 0xFF, (byte) 0xFF, (byte) 0xEB, (byte) 0x9C };
 
 	private final Workbook workbook;
 
@@ -115,7 +121,7 @@ final class CellMarks {
 			style.cloneStyleFrom(base);
 			style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 			if (style instanceof XSSFCellStyle xssf) {
-				xssf.setFillForegroundColor(new XSSFColor(error ? ERROR_FILL : WARNING_FILL, null));
+				xssf.setFillForegroundColor(new XSSFColor(error ? ERROR_ARGB : WARNING_ARGB, null));
 			}
 			else {
 				style.setFillForegroundColor(error ? IndexedColors.ROSE.getIndex() : IndexedColors.LIGHT_YELLOW.getIndex());

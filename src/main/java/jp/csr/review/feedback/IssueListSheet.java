@@ -1,10 +1,12 @@
 package jp.csr.review.feedback;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import jp.csr.review.feedback.AnnotatedCopyWriter.Tally;
 import jp.csr.review.validation.Issue;
+import jp.csr.review.workbook.RowHeights;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -13,10 +15,12 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 import static jp.csr.review.feedback.AnnotatedCopyWriter.MAX_SHOWN;
 import static jp.csr.review.feedback.AnnotatedCopyWriter.SUMMARY_SHEET;
@@ -28,6 +32,9 @@ import static jp.csr.review.feedback.AnnotatedCopyWriter.SUMMARY_SHEET;
 final class IssueListSheet {
 
 	private static final String[] LABELS = { "重要度", "シート", "セル", "内容" };
+
+	/** Column widths in characters: together they fit A4 landscape at full size, 内容 taking what is left. */
+	private static final int[] WIDTHS = { 8, 14, 10, 90 };
 
 	private final Workbook workbook;
 
@@ -80,22 +87,30 @@ final class IssueListSheet {
 		CellStyle top = workbook.createCellStyle();
 		top.setVerticalAlignment(VerticalAlignment.TOP);
 
-		put(sheet, 0, 0, "「" + fileName + "」は差戻しになりました (エラー " + String.format("%,d", tally.errors())
-				+ "件、警告 " + String.format("%,d", tally.warnings()) + "件)", title);
+		float points = workbook.getFontAt(0).getFontHeightInPoints();
+		title.setWrapText(true);
+		title.setVerticalAlignment(VerticalAlignment.TOP);
+		CellStyle note = workbook.createCellStyle();
+		note.setWrapText(true);
+		note.setVerticalAlignment(VerticalAlignment.TOP);
+		across(sheet, 0, "「" + fileName + "」は差戻しになりました (エラー " + String.format("%,d", tally.errors())
+				+ "件、警告 " + String.format("%,d", tally.warnings()) + "件)", title, points);
 		int r = 1;
-		for (String note : notes) {
-			put(sheet, r++, 0, note, null);
+		for (String n : notes) {
+			across(sheet, r++, n, note, points);
 		}
 		r++;
 		for (int c = 0; c < LABELS.length; c++) {
 			put(sheet, r, c, LABELS[c], header);
 		}
-		int firstRow = ++r;
+		int headerRow = r;
 		for (Issue issue : issues) {
+			r++;
 			put(sheet, r, 0, issue.severity().label(), top);
-			put(sheet, r, 1, issue.sheet(), top);
+			put(sheet, r, 1, issue.sheet(), wrap);
 			Cell where = put(sheet, r, 2, issue.cell(), top);
 			put(sheet, r, 3, issue.message(), wrap);
+			tall(sheet.getRow(r), points, issue.sheet(), issue.message());
 			link(issue).ifPresent(address -> {
 				Hyperlink hyperlink = helper.createHyperlink(HyperlinkType.DOCUMENT);
 				hyperlink.setAddress(address);
@@ -105,26 +120,51 @@ final class IssueListSheet {
 					where.setCellValue("シートへ");
 				}
 			});
-			r++;
 		}
 		if (more > 0) {
+			r++;
+			String rest = "最初の" + MAX_SHOWN + "件だけを表示しています。これらを直して提出すると、残りも次の差戻しでお知らせします。";
 			put(sheet, r, 0, String.format("…ほか %,d件", more), top);
-			put(sheet, r, 3, "最初の" + MAX_SHOWN + "件だけを表示しています。これらを直して提出すると、残りも次の差戻しでお知らせします。",
-					wrap);
+			put(sheet, r, 3, rest, wrap);
+			tall(sheet.getRow(r), points, "", rest);
 		}
-		layout(sheet, firstRow);
+		layout(sheet, headerRow);
 	}
 
-	private static void layout(Sheet sheet, int firstRow) {
-		sheet.setColumnWidth(0, 8 * 256);
-		sheet.setColumnWidth(1, 14 * 256);
-		sheet.setColumnWidth(2, 10 * 256);
-		sheet.setColumnWidth(3, 90 * 256);
-		sheet.createFreezePane(0, firstRow);
+	/**
+	 * Printed whole on A4 landscape (PRODUCT.md §6): as wide as the page, as many pages down as it takes, the
+	 * header row on each. The columns together fit the page at full size; every row is tall enough for every
+	 * line of its wrapped text, which neither Excel nor LibreOffice works out for a row POI wrote.
+	 */
+	private static void layout(Sheet sheet, int headerRow) {
+		for (int c = 0; c < WIDTHS.length; c++) {
+			sheet.setColumnWidth(c, WIDTHS[c] * 256);
+		}
+		sheet.createFreezePane(0, headerRow + 1);
+		sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
 		sheet.setFitToPage(true);
-		sheet.getPrintSetup().setLandscape(true);
-		sheet.getPrintSetup().setFitWidth((short) 1);
-		sheet.getPrintSetup().setFitHeight((short) 0);
+		PrintSetup print = sheet.getPrintSetup();
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		print.setLandscape(true);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
+	}
+
+	/** A line of text across all four columns, wrapped within them: a long note never runs off the page. */
+	private static void across(Sheet sheet, int r, String text, CellStyle style, float points) {
+		put(sheet, r, 0, text, style);
+		for (int c = 1; c < WIDTHS.length; c++) {
+			put(sheet, r, c, "", style);
+		}
+		sheet.addMergedRegion(new CellRangeAddress(r, r, 0, WIDTHS.length - 1));
+		sheet.getRow(r).setHeightInPoints(RowHeights.points(text, Arrays.stream(WIDTHS).sum(), points));
+	}
+
+	/** Tall enough for every line of the wrapped sheet name and message. */
+	private static void tall(Row row, float points, String sheetName, String message) {
+		float height = Math.max(RowHeights.points(sheetName, WIDTHS[1], points),
+				RowHeights.points(message, WIDTHS[3], points));
+		row.setHeightInPoints(Math.min(RowHeights.MAX_POINTS, height));
 	}
 
 	/** {@code 'KPI'!F7}, or the sheet's A1 when the issue names a sheet of the workbook but no cell. */

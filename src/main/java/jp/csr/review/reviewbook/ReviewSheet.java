@@ -9,6 +9,7 @@ import jp.csr.review.content.PageBreaks;
 import jp.csr.review.content.ReviewTable;
 import jp.csr.review.content.ReviewTable.Band;
 import jp.csr.review.content.ReviewTable.Line;
+import jp.csr.review.workbook.RowHeights;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;

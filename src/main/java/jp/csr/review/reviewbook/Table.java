@@ -2,6 +2,7 @@ package jp.csr.review.reviewbook;
 
 import java.util.List;
 
+import jp.csr.review.workbook.RowHeights;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PageMargin;

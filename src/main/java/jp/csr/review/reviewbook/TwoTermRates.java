@@ -6,6 +6,7 @@ import java.util.List;
 import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.TermComparison;
 import jp.csr.review.content.TermComparison.Rate;
+import jp.csr.review.workbook.RowHeights;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.PresetColor;

@@ -40,7 +40,7 @@ final class TemplateStyles {
 		XSSFFont bold = workbook.createFont();
 		bold.setBold(true);
 		XSSFFont grey = workbook.createFont();
-		grey.setColor(new XSSFColor(new byte[] { 0x59, 0x59, 0x59 }));
+		grey.setColor(opaque(0x59, 0x59, 0x59));
 		header = bordered(true);
 		header.setFont(bold);
 		fill(header, 0xD9, 0xE1, 0xF2);
@@ -80,8 +80,13 @@ final class TemplateStyles {
 	}
 
 	private static void fill(XSSFCellStyle style, int r, int g, int b) {
-		style.setFillForegroundColor(new XSSFColor(new byte[] { (byte) r, (byte) g, (byte) b }));
+		style.setFillForegroundColor(opaque(r, g, b));
 		style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+	}
+
+	/** ARGB, the only form the schema allows: strict readers paint a colour of six hex digits black or white. */
+	private static XSSFColor opaque(int r, int g, int b) {
+		return new XSSFColor(new byte[] { (byte) 0xFF, (byte) r, (byte) g, (byte) b });
 	}
 
 }

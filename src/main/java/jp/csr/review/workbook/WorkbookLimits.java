@@ -3,6 +3,7 @@ package jp.csr.review.workbook;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
@@ -28,11 +29,24 @@ public final class WorkbookLimits {
 	private WorkbookLimits() {
 	}
 
-	/** A sheet over the limits. */
-	public record Excess(String sheet, String what, int limit) {
+	/**
+	 * A sheet over the limits.
+	 *
+	 * @param empties whether empty cells and rows that carry only a format were counted too
+	 */
+	public record Excess(String sheet, String what, int limit, boolean empties) {
+
+		public Excess(String sheet, String what, int limit) {
+			this(sheet, what, limit, false);
+		}
 
 		/** For the department: what is too much, and what to do. */
 		public String message() {
+			if (empties) {
+				return "シート「" + sheet + "」の" + what + "が、書式だけの空の" + what + "を含めて上限の"
+						+ String.format("%,d", limit) + what + "を超えています。"
+						+ "使っていない行・列を削除して (書式のクリアではなく削除) 保存し直してから提出してください";
+			}
 			return "シート「" + sheet + "」の値の入った" + what + "が上限の" + String.format("%,d", limit) + what
 					+ "を超えています。下までコピーした値など不要な行・列を削除して保存し直してから提出してください";
 		}
@@ -45,11 +59,24 @@ public final class WorkbookLimits {
 	 * is not an OOXML workbook at all ({@code .xls}, encrypted, broken): opening it fully then says why.
 	 */
 	public static Optional<Excess> check(Path file) {
+		return check(file, Counter::new);
+	}
+
+	/**
+	 * The first sheet over the limits counting every row and cell the sheet's XML holds, empty ones with only a format
+	 * too: what POI's usermodel builds an object for when it opens the file to rework it. A sheet of the department's
+	 * own that the checks never read may hold millions of them, and the usermodel runs out of memory on it.
+	 */
+	public static Optional<Excess> checkEditable(Path file) {
+		return check(file, EveryCell::new);
+	}
+
+	private static Optional<Excess> check(Path file, Function<String, ElementCounter> counters) {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
 			while (sheets.hasNext()) {
 				try (InputStream in = sheets.next()) {
-					Optional<Excess> excess = count(sheets.getSheetName(), in);
+					Optional<Excess> excess = count(counters.apply(sheets.getSheetName()), in);
 					if (excess.isPresent()) {
 						return excess;
 					}
@@ -63,11 +90,10 @@ public final class WorkbookLimits {
 	}
 
 	/** Counts a sheet's start elements ({@link #count}) as they stream by. */
-	private static Optional<Excess> count(String sheet, InputStream in) throws Exception {
+	private static Optional<Excess> count(ElementCounter counter, InputStream in) throws Exception {
 		// POI's factory: external entities and DOCTYPEs are refused
 		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
 		try {
-			Counter counter = new Counter(sheet);
 			while (xml.hasNext()) {
 				if (xml.next() == XMLStreamConstants.START_ELEMENT) {
 					Optional<Excess> excess = counter.start(xml.getLocalName());
@@ -89,7 +115,41 @@ public final class WorkbookLimits {
 	 * the local names of a sheet's start elements in document order. The streaming reader counts with it
 	 * while it reads, so both refuse the same sheets.
 	 */
-	static final class Counter {
+	/** Counts a sheet from the local names of its start elements in document order. */
+	private interface ElementCounter {
+
+		/** The sheet's excess once this start element makes it too big. */
+		Optional<Excess> start(String localName);
+
+	}
+
+	/** Every {@code <row>} and every {@code <c>}, whatever they hold. */
+	private static final class EveryCell implements ElementCounter {
+
+		private final String sheet;
+
+		private int rows;
+
+		private int cells;
+
+		EveryCell(String sheet) {
+			this.sheet = sheet;
+		}
+
+		@Override
+		public Optional<Excess> start(String localName) {
+			if ("row".equals(localName) && ++rows > MAX_ROWS) {
+				return Optional.of(new Excess(sheet, "行", MAX_ROWS, true));
+			}
+			if ("c".equals(localName) && ++cells > MAX_CELLS) {
+				return Optional.of(new Excess(sheet, "セル", MAX_CELLS, true));
+			}
+			return Optional.empty();
+		}
+
+	}
+
+	static final class Counter implements ElementCounter {
 
 		private final String sheet;
 
@@ -105,8 +165,8 @@ public final class WorkbookLimits {
 			this.sheet = sheet;
 		}
 
-		/** The sheet's excess once this start element makes it too big. */
-		Optional<Excess> start(String localName) {
+		@Override
+		public Optional<Excess> start(String localName) {
 			switch (localName) {
 				case "row" -> rowCounted = false;
 				case "c" -> cellCounted = false;

@@ -125,10 +125,13 @@ public final class WorkbookOpener {
 
 	/**
 	 * A workbook to rework (the annotated copy of a rejected file), held to {@link WorkbookLimits} before POI's
-	 * usermodel opens it, since a sheet filled to the last row would take the usermodel minutes and gigabytes.
+	 * usermodel opens it, since a sheet filled to the last row would take the usermodel minutes and gigabytes. Every
+	 * row and cell counts here, empty formatted ones too ({@link WorkbookLimits#checkEditable}): the usermodel opens
+	 * every sheet, those the checks never read as well.
 	 */
 	public static Editable editable(Path file) throws IOException {
-		Optional<Excess> excess = WorkbookLimits.check(file);
+		// values first: a sheet of values copied down to the last row is told as such
+		Optional<Excess> excess = WorkbookLimits.check(file).or(() -> WorkbookLimits.checkEditable(file));
 		if (excess.isPresent()) {
 			return new Editable.OverLimits(excess.get());
 		}

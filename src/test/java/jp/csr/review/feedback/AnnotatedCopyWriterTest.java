@@ -20,15 +20,18 @@ import jp.csr.review.validation.Issue;
 import jp.csr.review.validation.Severity;
 import jp.csr.review.validation.SubmissionValidator;
 import jp.csr.review.validation.Validation;
+import jp.csr.review.workbook.RowHeights;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -152,6 +155,45 @@ class AnnotatedCopyWriterTest {
 			assertThat(at(wb, "KPI!D2").getCellComment()).isNull();
 			assertThat(AnnotatedCopyWriter.isErrorFill(at(wb, "取り組み!C3").getCellStyle())).isTrue();
 			assertThat(at(wb, "取り組み!C3").getCellComment().getString().getString()).startsWith("【エラー】進捗「ほぼ完了」");
+		}
+	}
+
+	@Test
+	void theListOfIssuesPrintsWholeOnA4LandscapeWithEveryLineOfEveryMessage() throws IOException {
+		Path original = broken();
+		String name = original.getFileName().toString();
+		String long1 = "取り組みの行が追加されています。行を追加せず、計画にある取り組みの行だけに入力してください。".repeat(4);
+		List<Issue> issues = List.of(new Issue(Severity.ERROR, name, "KPI", "F2", long1),
+				new Issue(Severity.ERROR, name, "取り組み", "C2", "一行目\n二行目\n三行目"),
+				new Issue(Severity.WARNING, name, "KPI", "D2", "短い"));
+		Path copy = dir.resolve("out/53期_ISEC_情報セキュリティ部.xlsx");
+
+		assertThat(writer.write(original, issues, copy)).isTrue();
+
+		try (Workbook wb = open(copy)) {
+			Sheet list = wb.getSheetAt(0);
+			PrintSetup print = list.getPrintSetup();
+			assertThat(print.getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+			assertThat(print.getLandscape()).isTrue();
+			assertThat(list.getFitToPage()).isTrue();
+			assertThat(print.getFitWidth()).isEqualTo((short) 1);
+			assertThat(print.getFitHeight()).as("as many pages down as it takes").isZero();
+			assertThat(list.getRepeatingRows()).as("the header row on every page").isEqualTo(CellRangeAddress.valueOf("4:4"));
+			// the note, longer than the page is wide, wraps across the four columns
+			assertThat(list.getMergedRegions()).contains(CellRangeAddress.valueOf("A1:D1"), CellRangeAddress.valueOf("A2:D2"));
+			assertThat(list.getRow(1).getCell(0).getCellStyle().getWrapText()).isTrue();
+			int columns = 0;
+			for (int c = 0; c < 4; c++) {
+				columns += list.getColumnWidth(c) / 256;
+			}
+			assertThat(columns).as("A4 landscape holds about 130 characters at full size").isBetween(100, 130);
+			float fontPoints = wb.getFontAt(0).getFontHeightInPoints();
+			assertThat(list.getRow(4).getCell(3).getStringCellValue()).isEqualTo(long1);
+			assertThat(list.getRow(4).getCell(3).getCellStyle().getWrapText()).isTrue();
+			assertThat(list.getRow(4).getHeightInPoints())
+				.isGreaterThanOrEqualTo(RowHeights.height(4, fontPoints));
+			assertThat(list.getRow(5).getHeightInPoints()).isGreaterThanOrEqualTo(RowHeights.height(3, fontPoints));
+			assertThat(list.getRow(1).getHeightInPoints()).isGreaterThanOrEqualTo(RowHeights.height(2, fontPoints));
 		}
 	}
 

@@ -31,6 +31,7 @@ import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Initiative;
 import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.workbook.RowHeights;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;

@@ -1,20 +1,21 @@
-package jp.csr.review.reviewbook;
+package jp.csr.review.workbook;
 
 import java.util.Arrays;
 
 /**
  * Estimates how tall a row must be for its wrapped text. Neither Excel nor LibreOffice grows a row for text in a
- * merged cell, so without an estimate the printed review would cut its highlights off.
+ * merged cell, and LibreOffice does not grow one POI wrote for wrapped text either, so without an estimate a
+ * printed sheet (the review's highlights, a copy's list of issues) would show only a first line.
  *
  * <p>Column widths count the width of a {@code 0} of the default font (Calibri 11, about 7 px). A CJK glyph is
- * a full em of its font, so a {@value Styles#BODY_POINTS} pt one is about 1.9 of those units; Latin text about
+ * a full em of its font, so a 10 pt one is about 1.9 of those units; Latin text about
  * half that. Line height is taken generously (1.6 em): 游ゴシック sets lines far apart, and a little white space
  * below a text is harmless where a cut-off last line is not.
  */
-final class RowHeights {
+public final class RowHeights {
 
 	/** Excel's maximum row height. */
-	static final float MAX_POINTS = 409f;
+	public static final float MAX_POINTS = 409f;
 
 	private static final float PIXELS_PER_POINT = 96f / 72f;
 
@@ -28,7 +29,7 @@ final class RowHeights {
 	}
 
 	/** Lines the text takes in a wrapped cell {@code columnChars} wide; every hard line break counts. */
-	static int lines(String text, int columnChars, float fontPoints) {
+	public static int lines(String text, int columnChars, float fontPoints) {
 		if (text == null || text.isEmpty()) {
 			return 1;
 		}
@@ -48,11 +49,11 @@ final class RowHeights {
 		return total;
 	}
 
-	static float points(String text, int columnChars, float fontPoints) {
+	public static float points(String text, int columnChars, float fontPoints) {
 		return height(lines(text, columnChars, fontPoints), fontPoints);
 	}
 
-	static float height(int lines, float fontPoints) {
+	public static float height(int lines, float fontPoints) {
 		return lines * fontPoints * LINE_EM + PADDING_POINTS;
 	}
 
@@ -61,7 +62,7 @@ final class RowHeights {
 	 * merged text needs. The shortest rows are raised first, to one common level, so a block reads evenly
 	 * instead of one initiative row ballooning.
 	 */
-	static float[] share(float[] own, float together) {
+	public static float[] share(float[] own, float together) {
 		float[] heights = Arrays.copyOf(own, own.length);
 		if (total(heights, 0) >= together) {
 			return cap(heights);
