@@ -1,6 +1,7 @@
 package jp.csr.review.content;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -140,6 +141,13 @@ public class ReviewDataQuery {
 			.query(rs -> {
 				sink.accept(new ReviewData.IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						"ERROR".equals(rs.getString(5)) ? "エラー" : "警告", rs.getString(6), foundAt(rs.getString(7))));
+			});
+		// PRODUCT.md §2: a file of the drop that is no workbook is answered 対象外, with no department to send back
+		jdbc.sql("SELECT path, note, modified_at FROM scan_candidate WHERE job_instance_id = ? AND outcome = 'OUT_OF_SCOPE' ORDER BY seq")
+			.param(jobInstanceId)
+			.query(rs -> {
+				sink.accept(new ReviewData.IssueRow(Path.of(rs.getString(1)).getFileName().toString(), "", "", "", "対象外",
+						rs.getString(2), foundAt(rs.getString(3))));
 			});
 	}
 

@@ -94,6 +94,7 @@ public class RunReport {
 		int skipped = counts.getOrDefault("SKIPPED", 0);
 		int unreadable = counts.getOrDefault("UNREADABLE", 0);
 		int waiting = counts.getOrDefault("CHANGED", 0) + counts.getOrDefault("MISSING", 0);
+		int outOfScope = counts.getOrDefault("OUT_OF_SCOPE", 0);
 		printSteps(execution);
 		if (rejected > 0) {
 			ReviewProperties settings = RunSettings.of(properties, execution.getJobParameters());
@@ -118,9 +119,10 @@ public class RunReport {
 		else if (context.containsKey(WriteTasklet.PDF_SKIPPED)) {
 			log.info("PDF: {}", context.getString(WriteTasklet.PDF_SKIPPED));
 		}
-		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}", execution.getId(), accepted,
-				rejected, skipped, unreadable, waiting);
-		// a file the service user cannot read needs the admin as a rejected one needs its department
+		log.info("完了 (実行 {}): 受理 {} / 差戻し {} / スキップ {} / 読取不可 {} / 待機 {}{}", execution.getId(), accepted,
+				rejected, skipped, unreadable, waiting, outOfScope > 0 ? " / 対象外 " + outOfScope : "");
+		// a file the service user cannot read needs the admin as a rejected one needs its department; a file that
+		// is no workbook needs nobody
 		return rejected + unreadable > 0 ? ExitCode.REJECTED : ExitCode.OK;
 	}
 
