@@ -3,10 +3,6 @@ package jp.csr.review.workbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +14,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import jp.csr.review.workbook.CellRead.Kind;
 import jp.csr.review.workbook.WorkbookLimits.Excess;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 
 /**
@@ -178,25 +172,16 @@ final class OdsWorkbook {
 		}
 	}
 
-	/** A cell's content, read once however often it is repeated. */
-	private record Content(String type, String value, String text, boolean formula, boolean error) {
-
-		boolean holdsValue() {
-			return type != null || formula || !text.isEmpty();
-		}
-
-	}
-
 	private void row(Sheet sheet) throws XMLStreamException, Exceeded {
 		int repeat = repeat(attribute(TABLE, "number-rows-repeated"));
 		List<int[]> spans = new ArrayList<>();
-		List<Content> contents = new ArrayList<>();
+		List<OdsCell> contents = new ArrayList<>();
 		int column = 0;
 		int valueCells = 0;
 		while (child()) {
 			if (is(TABLE, "table-cell") || is(TABLE, "covered-table-cell")) {
 				int columns = repeat(attribute(TABLE, "number-columns-repeated"));
-				Content content = content();
+				OdsCell content = content();
 				if (content.holdsValue() && column < MAX_COLUMN) {
 					int span = Math.min(columns, MAX_COLUMN - column);
 					spans.add(new int[] { column, span });
@@ -211,27 +196,30 @@ final class OdsWorkbook {
 		}
 		int rows = (int) Math.min(repeat, (long) MAX_ROW - sheet.row);
 		if (valueCells > 0 && limited) {
-			long cells = sheet.cells + (long) valueCells * rows;
-			if (cells > WorkbookLimits.MAX_CELLS) {
+			// the repetition at which each limit is passed, as counting the rows one by one would find it: a row's
+			// cells are counted before the row
+			long overCells = (WorkbookLimits.MAX_CELLS - sheet.cells) / valueCells + 1;
+			long overRows = WorkbookLimits.MAX_ROWS - sheet.rows + 1;
+			if (overCells <= rows && overCells <= overRows) {
 				throw new Exceeded(new Excess(sheet.grid.name(), "セル", WorkbookLimits.MAX_CELLS));
 			}
-			if ((long) sheet.rows + rows > WorkbookLimits.MAX_ROWS) {
+			if (overRows <= rows) {
 				throw new Exceeded(new Excess(sheet.grid.name(), "行", WorkbookLimits.MAX_ROWS));
 			}
-			sheet.cells = (int) cells;
+			sheet.cells += valueCells * rows;
 			sheet.rows += rows;
 		}
 		for (int r = 0; valueCells > 0 && r < rows; r++) {
 			for (int i = 0; i < spans.size(); i++) {
 				for (int c = spans.get(i)[0]; c < spans.get(i)[0] + spans.get(i)[1]; c++) {
-					sheet.grid.put(sheet.row + r, c, read(sheet.grid.name(), sheet.row + r, c, contents.get(i)));
+					sheet.grid.put(sheet.row + r, c, contents.get(i).read(sheet.grid.name(), sheet.row + r, c));
 				}
 			}
 		}
 		sheet.row += rows;
 	}
 
-	private Content content() throws XMLStreamException {
+	private OdsCell content() throws XMLStreamException {
 		String type = attribute(OFFICE, "value-type");
 		String value = switch (type == null ? "" : type) {
 			case "float", "percentage", "currency" -> attribute(OFFICE, "value");
@@ -258,7 +246,7 @@ final class OdsWorkbook {
 				skip();
 			}
 		}
-		return new Content(type, value, text.toString(), formula, error);
+		return new OdsCell(type, value, text.toString(), formula, error);
 	}
 
 	/** A paragraph's text: spans and links read through, {@code text:s} spaces, tabs and line breaks kept. */
@@ -293,72 +281,6 @@ final class OdsWorkbook {
 					skip();
 				}
 			}
-		}
-	}
-
-	/** What the {@code .xlsx} reader gives for the cell Excel saves of this content. */
-	private static CellRead read(String sheet, int row, int column, Content content) {
-		String address = Cells.address(row, column);
-		if (content.error()) {
-			return CellRead.unusable(sheet, address, content.text().isEmpty() ? "#N/A" : content.text(), Kind.ERROR_VALUE);
-		}
-		if (content.type() == null) {
-			return content.formula() ? CellRead.withoutResult(sheet, address)
-					: new CellRead(sheet, address, content.text(), null, false, null);
-		}
-		return switch (content.type()) {
-			case "float", "percentage", "currency" -> number(sheet, address, content, "percentage".equals(content.type()));
-			case "date" -> date(sheet, address, content);
-			case "time" -> time(sheet, address, content);
-			case "boolean" -> new CellRead(sheet, address, "true".equals(content.value()) ? "TRUE" : "FALSE", null, false,
-					null);
-			// a formula's text result may be held in office:string-value only
-			default -> new CellRead(sheet, address,
-					content.text().isEmpty() && content.value() != null ? content.value() : content.text(), null, false,
-					null);
-		};
-	}
-
-	private static CellRead number(String sheet, String address, Content content, boolean percent) {
-		double number;
-		try {
-			number = Double.parseDouble(content.value() == null ? "" : content.value().strip());
-		}
-		catch (NumberFormatException ex) {
-			return CellRead.unusable(sheet, address, content.value() == null ? content.text() : content.value(),
-					Kind.BAD_NUMBER);
-		}
-		if (!Double.isFinite(number)) {
-			return CellRead.unusable(sheet, address, content.value(), Kind.BAD_NUMBER);
-		}
-		return Cells.number(sheet, address, number, percent, null);
-	}
-
-	/** A date cell: Excel holds it as its serial number, date-formatted. */
-	private static CellRead date(String sheet, String address, Content content) {
-		try {
-			String value = content.value().strip();
-			LocalDateTime date = value.length() <= 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value);
-			double serial = DateUtil.getExcelDate(date);
-			if (serial < 0) {
-				return new CellRead(sheet, address, content.text(), null, false, null);
-			}
-			return Cells.number(sheet, address, serial, false, DateUtil.getLocalDateTime(serial));
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			return new CellRead(sheet, address, content.text(), null, false, null);
-		}
-	}
-
-	/** A time cell: Excel holds it as a fraction of a day, date-formatted. */
-	private static CellRead time(String sheet, String address, Content content) {
-		try {
-			Duration duration = Duration.parse(content.value().strip());
-			double serial = duration.toNanos() / 86_400e9;
-			return Cells.number(sheet, address, serial, false, DateUtil.getLocalDateTime(serial));
-		}
-		catch (DateTimeParseException | NullPointerException | ArithmeticException ex) {
-			return new CellRead(sheet, address, content.text(), null, false, null);
 		}
 	}
 

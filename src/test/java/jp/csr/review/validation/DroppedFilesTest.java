@@ -149,6 +149,29 @@ class DroppedFilesTest {
 		assertThat(String.join("\n", copyTexts(copy))).contains(".ods 形式").contains("KPI\nF2\n").contains("まあまあ");
 	}
 
+	@Test
+	void anOdsColumnDraggedToTheLastRowIsRefusedOverTheLimitsWithoutLayingOutItsRows() throws Exception {
+		Path file = dir.resolve("53期_AD_下まで.ods");
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			zip.putNextEntry(new ZipEntry("mimetype"));
+			zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes());
+			zip.putNextEntry(new ZipEntry("content.xml"));
+			zip.write(("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+					+ " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+					+ " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+					+ "<table:table table:name=\"KPI\"><table:table-row table:number-rows-repeated=\"1048576\">"
+					+ "<table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row></table:table>"
+					+ "<table:table table:name=\"根拠\"><table:table-row table:number-rows-repeated=\"1048000\">"
+					+ "<table:table-cell office:value-type=\"string\"><text:p>-</text:p></table:table-cell>"
+					+ "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+				.getBytes());
+		}
+		long start = System.nanoTime();
+		Validation v = validator.validate(file, file.getFileName().toString(), RECEIVED);
+		assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+		assertThat(messages(v)).singleElement().asString().contains("シート「根拠」の値の入った行が上限の10,000行を超えています");
+	}
+
 	/** Every text and comment of a copy. */
 	static List<String> copyTexts(Path copy) throws IOException {
 		List<String> texts = new ArrayList<>();
