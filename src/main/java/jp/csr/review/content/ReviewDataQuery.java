@@ -1,6 +1,7 @@
 package jp.csr.review.content;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -199,6 +200,13 @@ public class ReviewDataQuery {
 					sink.accept(new ReviewData.IssueRow(name, department, rs.getString(8), rs.getString(9),
 							"ERROR".equals(severity) ? "エラー" : "警告", rs.getString(11), found));
 				}
+			});
+		// PRODUCT.md §2: a file of the drop that is no workbook is answered 対象外, with no department to send back
+		jdbc.sql("SELECT path, note, modified_at FROM scan_candidate WHERE job_instance_id = ? AND outcome = 'OUT_OF_SCOPE' ORDER BY seq")
+			.param(jobInstanceId)
+			.query(rs -> {
+				sink.accept(new ReviewData.IssueRow(Path.of(rs.getString(1)).getFileName().toString(), "", "", "", "対象外",
+						rs.getString(2), foundAt(rs.getString(3))));
 			});
 	}
 

@@ -55,6 +55,10 @@ public final class AnnotatedCopyWriter {
 	static final String CANNOT_ANNOTATE = "このファイルには色とコメントを付けられなかったため、問題の一覧のみを記載しています。"
 			+ "下の一覧を見て元のファイルを直し、保存し直してから提出してください。";
 
+	/** The copy of an OpenDocument spreadsheet is an Excel workbook holding only the list, and says why. */
+	static final String ODS_LISTED = "元のファイルは LibreOffice の .ods 形式のため、色とコメントを付けた写しは作れません。"
+			+ "下の一覧を見て元のファイルを直し、保存し直してから提出してください。";
+
 	/** Issues a copy shows, highlighted and listed; the rest are counted in one 「…ほか N件」 row. */
 	public static final int MAX_SHOWN = 200;
 
@@ -123,6 +127,9 @@ public final class AnnotatedCopyWriter {
 		WorkbookOpener.Editable editable = WorkbookOpener.editable(original);
 		if (editable instanceof WorkbookOpener.Editable.OverLimits over) {
 			return List.of(NOT_ANNOTATED, over.excess().message());
+		}
+		if (editable instanceof WorkbookOpener.Editable.Foreign) {
+			return List.of(ODS_LISTED);
 		}
 		if (!(editable instanceof WorkbookOpener.Editable.Opened opened)) {
 			return null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** Where an annotated copy goes, made safe whatever the submission says; and where earlier builds put it. */
 final class CopyPlaces {
@@ -31,7 +32,7 @@ final class CopyPlaces {
 		boolean known = departmentCode != null && departments.contains(departmentCode);
 		String folder = known ? folder(departmentCode) : UNKNOWN_DEPARTMENT;
 		Path base = outputDir.resolve(FOLDER);
-		Path target = base.resolve(folder).resolve(safeName(fileName));
+		Path target = base.resolve(folder).resolve(safeName(copyName(fileName)));
 		// by construction; checked because a mistake here would let a department overwrite the review
 		if (!inside(base, target)) {
 			Path normalBase = base.toAbsolutePath().normalize();
@@ -39,6 +40,14 @@ final class CopyPlaces {
 			throw new IllegalStateException("注記付きの写しの置き場所が " + normalBase + " の外になります: " + normalTarget);
 		}
 		return target;
+	}
+
+	/**
+	 * The copy's name: the file's own, but an OpenDocument spreadsheet's copy is an Excel workbook (POI writes no
+	 * {@code .ods}), named so that it meets no {@code .xlsx} of the same department.
+	 */
+	static String copyName(String fileName) {
+		return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".ods") ? fileName + ".xlsx" : fileName;
 	}
 
 	/** Whether {@code place} is a name in a folder of {@code base}, nothing else. */

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The console's line for each file of a run (受理, 差戻し with its first errors, スキップ, 読取不可, 待機), written
+ * The console's line for each file of a run (受理, 差戻し with its first errors, スキップ, 読取不可, 待機, 対象外), written
  * the moment the file's outcome is committed, and the load's progress: a cron log of a run that is killed or
  * hangs shows every file decided so far.
  * <p>
@@ -218,6 +218,7 @@ public class FileLines implements StepExecutionListener, ItemWriteListener<Objec
 			// runs before V3 kept no note
 			case "SKIPPED" -> List.of(new Line("スキップ {}  ({})", f.path(), f.note() == null ? "同じ内容を取り込み済み" : f.note()));
 			case "UNREADABLE" -> List.of(new Line("読取不可 {}  ({}。次回もう一度読み込みます)", f.path(), f.note()));
+			case "OUT_OF_SCOPE" -> List.of(new Line("対象外   {}  ({})", f.path(), f.note()));
 			case "CHANGED", "MISSING" -> List.of(new Line("待機     {}  ({}。次回に取り込みます)", f.path(),
 					f.note() == null ? "読み込み中に変更されました" : f.note()));
 			default -> List.of(new Line("{}  {}", f.outcome(), f.path()));

@@ -17,13 +17,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * PRODUCT.md §3: the input folder and its subfolders; workbooks only; Office lock files, hidden and
- * temporary files ignored; files modified within the settle time wait for the next run. Files are
- * returned oldest first, so a department's newest file is taken last and wins.
+ * PRODUCT.md §2–§3: the input folder and its subfolders; Office lock files, hidden and temporary files ignored;
+ * workbooks modified within the settle time wait for the next run. Every other file is found too, to be answered
+ * 対象外 ({@link Found#outOfScope}). Files are returned oldest first, so a department's newest file is taken last
+ * and wins.
  */
 final class InboxScanner {
 
-	private static final Set<String> WORKBOOKS = Set.of(".xlsx", ".xlsm", ".xls");
+	/**
+	 * Workbooks, checked: those the product reads, and those in a format it cannot read, which the check rejects
+	 * naming the format and what to save as.
+	 */
+	private static final Set<String> WORKBOOKS = Set.of(".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".csv", ".numbers");
 
 	private final Duration settle;
 
@@ -41,6 +46,11 @@ final class InboxScanner {
 			this(path, size, modifiedAt, settling, null);
 		}
 
+		/** No workbook by its name (a PDF, a Word file): answered 対象外, never read. */
+		public boolean outOfScope() {
+			return !isWorkbook(path);
+		}
+
 	}
 
 	public List<Found> scan(Path inbox, Instant now) throws IOException {
@@ -56,9 +66,10 @@ final class InboxScanner {
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-				if (attrs.isRegularFile() && isWorkbook(file) && !isIgnored(file)) {
+				if (attrs.isRegularFile() && !isIgnored(file)) {
 					Instant modified = attrs.lastModifiedTime().toInstant();
-					found.add(new Found(file, attrs.size(), modified, modified.isAfter(now.minus(settle))));
+					boolean settling = isWorkbook(file) && modified.isAfter(now.minus(settle));
+					found.add(new Found(file, attrs.size(), modified, settling));
 				}
 				return FileVisitResult.CONTINUE;
 			}

@@ -52,7 +52,8 @@ class ScanTasklet implements Tasklet {
 			}
 			// a file it cannot read is one file's problem (PRODUCT.md §3): noted on its own line of the run
 			// report, left for the next run, and the others go on
-			SetAside setAside = f.failure() == null ? null : SetAside.unreadable(f.failure());
+			SetAside setAside = f.failure() != null ? SetAside.unreadable(f.failure())
+					: f.outOfScope() ? SetAside.outOfScope() : null;
 			String sha = null;
 			if (setAside == null) {
 				if (hashes.get(i) instanceof Archive.InputUnreadable ex) {
@@ -82,7 +83,7 @@ class ScanTasklet implements Tasklet {
 
 	/** The file's SHA-256, or why it could not be read; null for a file the scan leaves. */
 	private Object hash(InboxScanner.Found f) {
-		if (f.settling() || f.failure() != null) {
+		if (f.settling() || f.failure() != null || f.outOfScope()) {
 			return null;
 		}
 		try {

@@ -20,6 +20,8 @@ public record SetAside(String outcome, String note) {
 
 	public static final String UNREADABLE = "UNREADABLE";
 
+	public static final String OUT_OF_SCOPE = "OUT_OF_SCOPE";
+
 	/**
 	 * The bytes were already brought: by this very file in an earlier run, by another file earlier in this
 	 * drop (the oldest copy is taken), or by another file in an earlier run.
@@ -30,6 +32,11 @@ public record SetAside(String outcome, String note) {
 		}
 		return new SetAside(SKIPPED, firstJobInstanceId != c.jobInstanceId()
 				? "取り込み済みの " + originalPath + " と同じ内容のため" : originalPath + " と同じ内容のため");
+	}
+
+	/** No workbook (a PDF, a Word file): listed as 対象外, neither read nor kept, and no department's concern. */
+	static SetAside outOfScope() {
+		return new SetAside(OUT_OF_SCOPE, "提出ブック (Excel ブック) ではないため読み込みません");
 	}
 
 	/** The bytes read by the load are not those the scan saw: the department is still writing or replaced it. */

@@ -75,7 +75,7 @@ public final class SubmissionValidator {
 	public Validation validate(Path file, String name, Instant receivedAt) {
 		Findings findings = new Findings(name);
 		try {
-			opening.sheets(file, findings).ifPresent(sheets -> check(sheets, findings, receivedAt));
+			opening.sheets(file, name, findings).ifPresent(sheets -> check(sheets, findings, receivedAt));
 		}
 		catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
 			// a bug of ours or of POI, or one absurd workbook: that file's problem alone (PRODUCT.md §3); what

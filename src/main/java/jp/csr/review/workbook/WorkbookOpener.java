@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way a workbook file is opened for reading. An OOXML workbook ({@code .xlsx}, {@code .xlsm}) is streamed
- * ({@link StreamedWorkbook}): in a fraction of the usermodel's time and memory. Anything else ({@code .xls}, an
+ * The one way a workbook file is opened for reading. Its format is told from its bytes first ({@link FileFormat}):
+ * one no reader opens is not opened. An OOXML workbook ({@code .xlsx}, {@code .xlsm}) is streamed
+ * ({@link StreamedWorkbook}): in a fraction of the usermodel's time and memory; an OpenDocument spreadsheet is
+ * streamed by its own reader ({@link OdsWorkbook}). Anything else ({@code .xls}, an
  * encrypted or broken file, what is no workbook) and whatever the streaming reader does not read as the usermodel
  * would, POI's usermodel opens: it reads the file or says why not, in the words the department knows.
  */
@@ -74,6 +76,10 @@ public final class WorkbookOpener {
 		record Unopened(Exception failure) implements Submission {
 		}
 
+		/** A file in a format no reader of the product opens (told from its bytes): not opened. */
+		record Unsupported(FileFormat format) implements Submission {
+		}
+
 	}
 
 	/**
@@ -82,6 +88,20 @@ public final class WorkbookOpener {
 	 * What goes wrong reading an opened workbook is thrown: that is a bug, not the department's file.
 	 */
 	public Submission submission(Path file) {
+		FileFormat format = FileFormat.of(file);
+		if (!format.readable()) {
+			return new Submission.Unsupported(format);
+		}
+		if (format == FileFormat.ODS) {
+			try {
+				StreamedWorkbook ods = OdsWorkbook.read(file, true);
+				return ods.excess().<Submission>map(Submission.OverLimits::new)
+					.orElseGet(() -> new Submission.Read(ods.sheets()));
+			}
+			catch (IOException | RuntimeException ex) {
+				return new Submission.Unopened(ex);
+			}
+		}
 		Optional<StreamedWorkbook> streamed = streamed(file, StreamedWorkbook::read);
 		if (streamed.isPresent()) {
 			return streamed.get().excess().<Submission>map(Submission.OverLimits::new)
@@ -106,6 +126,18 @@ public final class WorkbookOpener {
 		}
 	}
 
+	/**
+	 * The names of the sheets, in workbook order, when they can be known without reading the cells: of an
+	 * {@code .xls}, which POI's usermodel reads whole before it tells anything. Empty otherwise: reading the file
+	 * tells them as fast.
+	 */
+	public Optional<List<String>> sheetNames(Path file) {
+		if (!streaming || FileFormat.of(file) != FileFormat.OLE2) {
+			return Optional.empty();
+		}
+		return XlsSheetNames.of(file);
+	}
+
 	/** What came of opening a workbook to rework a copy of it. */
 	public sealed interface Editable {
 
@@ -121,6 +153,10 @@ public final class WorkbookOpener {
 		record Unopened(Exception failure) implements Editable {
 		}
 
+		/** A workbook the product reads but POI cannot rework: an OpenDocument spreadsheet. */
+		record Foreign(FileFormat format) implements Editable {
+		}
+
 	}
 
 	/**
@@ -130,6 +166,9 @@ public final class WorkbookOpener {
 	 * every sheet, those the checks never read as well.
 	 */
 	public static Editable editable(Path file) throws IOException {
+		if (FileFormat.of(file) == FileFormat.ODS) {
+			return new Editable.Foreign(FileFormat.ODS);
+		}
 		// values first: a sheet of values copied down to the last row is told as such
 		Optional<Excess> excess = WorkbookLimits.check(file).or(() -> WorkbookLimits.checkEditable(file));
 		if (excess.isPresent()) {
@@ -150,6 +189,9 @@ public final class WorkbookOpener {
 	 * @throws IOException or a runtime exception: what the usermodel throws when it cannot open the file
 	 */
 	public List<Grid> whole(Path file) throws IOException {
+		if (FileFormat.of(file) == FileFormat.ODS) {
+			return OdsWorkbook.read(file, false).sheets();
+		}
 		Optional<List<Grid>> streamed = streamed(file, StreamedWorkbook::readWhole);
 		return streamed.isPresent() ? streamed.get() : usermodel(file);
 	}
@@ -161,6 +203,9 @@ public final class WorkbookOpener {
 	 * @throws IOException or a runtime exception: what the usermodel throws when it cannot open the file
 	 */
 	public Sheets sheets(Path file) throws IOException {
+		if (FileFormat.of(file) == FileFormat.ODS) {
+			return new Sheets(OdsWorkbook.read(file, false).sheets());
+		}
 		Optional<StreamedWorkbook.Opened> streamed = streamed(file, StreamedWorkbook.Opened::of);
 		return streamed.isPresent() ? new Sheets(file, streamed.get(), this) : new Sheets(usermodel(file));
 	}

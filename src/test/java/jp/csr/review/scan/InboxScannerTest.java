@@ -42,9 +42,26 @@ class InboxScannerTest {
 
 		List<InboxScanner.Found> found = new InboxScanner(Duration.ofSeconds(5)).scan(inbox, NOW);
 
-		assertThat(found).extracting(f -> inbox.relativize(f.path()).toString())
+		assertThat(found).filteredOn(f -> !f.outOfScope()).extracting(f -> inbox.relativize(f.path()).toString())
 			.containsExactly("dept/a.xlsm", "c.xls", "b.xlsx");
 		assertThat(found).noneMatch(InboxScanner.Found::settling);
+	}
+
+	@Test
+	void everyOtherFileIsFoundToBeAnswered() throws Exception {
+		file("計画.ods", NOW.minusSeconds(600));
+		file("計画.xlsb", NOW.minusSeconds(500));
+		file("計画.csv", NOW.minusSeconds(400));
+		file("報告書.pdf", NOW.minusSeconds(300));
+		file("メモ.docx", NOW.minusSeconds(200));
+		file("~$計画.xlsx", NOW.minusSeconds(100));
+
+		List<InboxScanner.Found> found = new InboxScanner(Duration.ofSeconds(5)).scan(inbox, NOW);
+
+		assertThat(found).filteredOn(f -> !f.outOfScope()).extracting(f -> f.path().getFileName().toString())
+			.containsExactly("計画.ods", "計画.xlsb", "計画.csv");
+		assertThat(found).filteredOn(InboxScanner.Found::outOfScope).extracting(f -> f.path().getFileName().toString())
+			.containsExactly("報告書.pdf", "メモ.docx");
 	}
 
 	@Test

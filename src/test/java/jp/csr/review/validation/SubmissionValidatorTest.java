@@ -68,7 +68,7 @@ class SubmissionValidatorTest {
 		Path file = Files.write(dir.resolve("53期_ISEC_情報セキュリティ部.xlsx"), bytes);
 		Validation v = check(file);
 		assertRejected(v, "");
-		assertThat(v.issues().get(0).message()).startsWith("Excelブック (.xlsx, .xlsm, .xls) として読み込めません");
+		assertThat(v.issues().get(0).message()).startsWith("ブックではありません").contains("「Excel ブック (*.xlsx)」");
 		assertThat(v.departmentCode()).isEmpty();
 	}
 
