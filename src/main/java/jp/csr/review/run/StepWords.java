@@ -73,7 +73,7 @@ public final class StepWords {
 
 	static String counts(String step, Counts c) {
 		if (SCAN.equals(step)) {
-			return "ファイル " + c.read() + "件: 取り込み対象 " + c.written() + " / スキップ・読取不可 " + c.filtered();
+			return "ファイル " + c.read() + "件: 取り込み対象 " + c.written() + " / スキップ・読取不可・対象外 " + c.filtered();
 		}
 		if (LOAD.equals(step)) {
 			return "取り込み対象 " + c.read() + "件" + (c.written() == c.read() ? "" : " (済み " + c.written() + ")");

@@ -48,7 +48,7 @@ class ConsoleWordsTest {
 		Files.setLastModifiedTime(broken, FileTime.from(SampleFolders.RECEIVED));
 		assertThat(typed.exit("run")).isEqualTo(3);
 		String first = output.getOut();
-		assertThat(first).contains("ステップ scan  完了  ファイル 8件: 取り込み対象 8 / スキップ・読取不可 0  ",
+		assertThat(first).contains("ステップ scan  完了  ファイル 8件: 取り込み対象 8 / スキップ・読取不可・対象外 0  ",
 				"ステップ load  完了  取り込み対象 8件  ", "ステップ judge 完了  判定 KPI 13件 / 取り組み 25件  ",
 				"ステップ write 完了  振り返りを書き出し  ", "完了 (実行 1): 受理 7 / 差戻し 1 / スキップ 0");
 
@@ -56,7 +56,7 @@ class ConsoleWordsTest {
 		assertThat(typed.exit("run")).isZero();
 		String quiet = output.getOut().substring(mark);
 		assertThat(quiet.lines().filter(l -> l.contains(".xlsx  ")).toList()).hasSize(8).allMatch(l -> l.startsWith("スキップ "));
-		assertThat(quiet).containsSubsequence("ステップ scan  完了  ファイル 8件: 取り込み対象 0 / スキップ・読取不可 8  ",
+		assertThat(quiet).containsSubsequence("ステップ scan  完了  ファイル 8件: 取り込み対象 0 / スキップ・読取不可・対象外 8  ",
 				"ステップ load  完了  取り込み対象 0件  ", "ステップ judge 変更なしのため実行せず",
 				"ステップ write 完了  振り返りは変更なし、注記付きの写し 0件  ", "完了 (実行 2): 受理 0 / 差戻し 0 / スキップ 8 / ");
 
@@ -65,7 +65,7 @@ class ConsoleWordsTest {
 		String status = output.getOut().substring(mark);
 		assertThat(status).containsPattern("実行 2  開始 .*  終了 .*  完了 \\(終了コード 0\\)\\R")
 			.containsPattern("実行 1  開始 .*  終了 .*  完了 \\(差戻しあり、終了コード 3\\)\\R")
-			.containsSubsequence("実行 2 ", "ステップ scan  完了  ファイル 8件: 取り込み対象 0 / スキップ・読取不可 8",
+			.containsSubsequence("実行 2 ", "ステップ scan  完了  ファイル 8件: 取り込み対象 0 / スキップ・読取不可・対象外 8",
 					"ステップ judge 変更なしのため実行せず", "ステップ write 完了  振り返りは変更なし", "実行 1 ",
 					"ステップ load  完了  取り込み対象 8件", "ステップ judge 完了  判定 KPI 13件 / 取り組み 25件",
 					"ステップ write 完了  振り返りを書き出し");
