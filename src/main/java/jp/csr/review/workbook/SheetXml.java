@@ -217,7 +217,7 @@ final class SheetXml {
 		switch (type == null ? "n" : type) {
 			case "n":
 				// a number cell without a value is blank
-				return value == null ? CellRead.empty(name, address) : number(address, column, style, value);
+				return value == null ? CellRead.empty(name, address) : number(address, column, style, value, formula);
 			case "b":
 				return new CellRead(name, address, "1".equals(value) ? "TRUE" : "FALSE", null, false, null);
 			case "e":
@@ -248,7 +248,8 @@ final class SheetXml {
 		}
 	}
 
-	private CellRead number(String address, int column, String style, String value) throws NotStreamable {
+	private CellRead number(String address, int column, String style, String value, boolean formula)
+			throws NotStreamable {
 		double number;
 		try {
 			number = value.isEmpty() ? 0.0 : Double.parseDouble(value);
@@ -264,7 +265,8 @@ final class SheetXml {
 		boolean date = !percent && format != null && DateUtil.isValidExcelDate(number)
 				&& DateUtil.isADateFormat(format.index(), format.text());
 		return Cells.number(name, address, number, percent,
-				date ? DateUtil.getLocalDateTime(number, context.date1904()) : null);
+				date ? DateUtil.getLocalDateTime(number, context.date1904()) : null,
+				formula ? format == null ? "" : format.text() : null);
 	}
 
 	/** The column's default style; 0 where no {@code <col>} gives one. */
