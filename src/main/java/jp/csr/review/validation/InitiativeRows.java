@@ -40,6 +40,7 @@ final class InitiativeRows {
 
 	List<InitiativeEntry> read(Grid sheet, String code, Findings findings) {
 		SheetTable table = HeaderTable.of(sheet, INITIATIVE_COLUMNS, findings);
+		MergedCells.check(sheet, table, findings);
 		if (!table.has(INITIATIVE_ID) || !table.has(PROGRESS)) {
 			return List.of();
 		}

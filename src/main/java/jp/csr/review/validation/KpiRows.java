@@ -40,6 +40,7 @@ final class KpiRows {
 
 	List<KpiEntry> read(Grid sheet, String code, Findings findings) {
 		SheetTable table = HeaderTable.of(sheet, KPI_COLUMNS, findings);
+		MergedCells.check(sheet, table, findings);
 		if (!table.has(KPI_ID) || !table.has(RESULT)) {
 			return List.of();
 		}

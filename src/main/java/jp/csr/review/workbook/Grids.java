@@ -7,6 +7,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Grids of a workbook POI's usermodel opened ({@link WorkbookOpener}): {@code .xls} files and whatever the
@@ -14,6 +16,8 @@ import org.apache.poi.ss.usermodel.Workbook;
  * values whichever reader read the file.
  */
 final class Grids {
+
+	private static final Logger log = LoggerFactory.getLogger(Grids.class);
 
 	private Grids() {
 	}
@@ -37,6 +41,7 @@ final class Grids {
 
 	private static Grid read(Sheet sheet, boolean hidden) {
 		Grid grid = new Grid(sheet.getSheetName(), hidden);
+		merged(sheet, grid);
 		for (Row row : sheet) {
 			for (Cell cell : row) {
 				int r = row.getRowNum();
@@ -51,6 +56,16 @@ final class Grids {
 			}
 		}
 		return grid;
+	}
+
+	private static void merged(Sheet sheet, Grid grid) {
+		try {
+			sheet.getMergedRegions().forEach(grid::merge);
+		}
+		catch (RuntimeException ex) {
+			// a range POI cannot parse merges nothing a person could see
+			log.debug("{}: merged ranges unreadable ({})", sheet.getSheetName(), ex.toString());
+		}
 	}
 
 }

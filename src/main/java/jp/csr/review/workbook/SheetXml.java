@@ -64,6 +64,9 @@ final class SheetXml {
 					}
 				}
 			}
+			else if (xml.is("mergeCells")) {
+				mergedCells(xml);
+			}
 			else if (xml.is("cols") || xml.is("sheetData")) {
 				// column styles after the cells, or a second sheetData: not what any program writes
 				throw new NotStreamable("<cols> or <sheetData> out of place");
@@ -77,6 +80,22 @@ final class SheetXml {
 			throw new NotStreamable("no <sheetData>");
 		}
 		return grid;
+	}
+
+	/** {@code <mergeCell ref="C2:C3"/>}s; a range the usermodel would read its own way is left to it. */
+	private void mergedCells(XmlPart xml) throws XMLStreamException, NotStreamable, Exceeded {
+		while (xml.child()) {
+			if (xml.is("mergeCell")) {
+				String ref = xml.attribute("ref");
+				try {
+					grid.merge(CellRangeAddress.valueOf(ref));
+				}
+				catch (RuntimeException ex) {
+					throw new NotStreamable("merged range " + ref);
+				}
+			}
+			xml.skip();
+		}
 	}
 
 	/** Column default styles: a cell without a style of its own has its column's. */
