@@ -47,9 +47,14 @@ final class KpiRows {
 		Set<String> seen = new HashSet<>();
 		boolean idUnread = false;
 		List<KpiEntry> entries = new ArrayList<>();
+		List<TableRow> withoutId = new ArrayList<>();
 		for (TableRow row : table.rows(KPI_COLUMNS)) {
 			if (findings.unreadable(row.get(KPI_ID))) {
 				idUnread = true;
+				continue;
+			}
+			if (PlanRows.hasNoId(row, KPI_ID)) {
+				withoutId.add(row);
 				continue;
 			}
 			Optional<Kpi> kpi = PlanRows.identify(row, KPI_ID, plan::kpi, Kpi::departmentCode, code, seen, findings);
@@ -74,10 +79,12 @@ final class KpiRows {
 					CellLimit.fit(row.get(RESULT_DISPLAY), Text.normalize(row.get(RESULT_DISPLAY).text()), findings),
 					CellLimit.fit(row.get(NOTE), Text.freeText(row.get(NOTE).text()), findings), result.reference())));
 		}
+		List<Kpi> missing = plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).toList();
+		Set<Kpi> deleted = PlanRows.withoutId(withoutId, KPI_ID, KPI_TEXT, missing, Kpi::id, Kpi::text, findings);
 		if (!idUnread) {
 			// an ID that could not be read may be any of them
-			plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).forEach(k -> findings.warning(sheet.name(),
-					"", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
+			missing.stream().filter(k -> !deleted.contains(k)).forEach(k -> findings.warning(sheet.name(), "",
+					"KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
 		}
 		return entries;
 	}

@@ -68,6 +68,57 @@ class WhatTheDepartmentDidTest {
 		}
 	}
 
+	// ---- rows added, IDs deleted ---------------------------------------------------------------------------
+
+	@Test
+	void aRowInsertedIntoTheKpiTableIsToldAsAnAddedRow() {
+		List<Validation> vs = check("COMP", wb -> {
+			var sheet = wb.getSheet("KPI");
+			sheet.shiftRows(2, sheet.getLastRowNum(), 1);
+			cell(wb, "KPI!B3").setCellValue("内部通報の件数");
+			cell(wb, "KPI!F3").setCellValue("1520人");
+		});
+		for (Validation v : vs) {
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly("[エラー] KPI!A3: 行が追加されています (KPI IDのない行)。"
+					+ "様式にない行は読み込めないため、この行を削除してください (補足は配布された行の「備考」に書けます)");
+		}
+	}
+
+	@Test
+	void aRowAddedBelowTheInitiativesIsToldAsAnAddedRow() {
+		List<Validation> vs = check("COMP", wb -> {
+			cell(wb, "取り組み!B6").setCellValue("社内報での周知");
+			cell(wb, "取り組み!C6").setCellValue("完了");
+		});
+		for (Validation v : vs) {
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly("[エラー] 取り組み!A6: 行が追加されています (取り組みIDのない行)。"
+					+ "様式にない行は読み込めないため、この行を削除してください (補足は配布された行の「備考」に書けます)");
+		}
+	}
+
+	@Test
+	void aKpiIdDeletedIsToldAsDeletedNamingThePlanRowItBelongsTo() {
+		List<Validation> vs = check("COMP", wb -> cell(wb, "KPI!A3").setBlank());
+		for (Validation v : vs) {
+			// the plan row's missing row is this one: not told again
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly("[エラー] KPI!A3: KPI IDが消されています。"
+					+ "この行は行動計画の K06 (相談・通報ホットラインの認知率向上) の行です: KPI IDに「K06」を入力し直してください");
+		}
+	}
+
+	@Test
+	void anIdDeletedFromARowWhoseTextWasChangedTooNamesTheIdsWithoutARow() {
+		List<Validation> vs = check("COMP", wb -> {
+			cell(wb, "取り組み!A3").setBlank();
+			cell(wb, "取り組み!B3").setCellValue("職場環境調査");
+		});
+		for (Validation v : vs) {
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly(
+					"[エラー] 取り組み!A3: 取り組みIDが空です。配布された行であれば取り組みIDを元に戻し (行のない取り組みID: I09)、追加した行であれば削除してください",
+					"[警告] 取り組み: 取り組み I09 (職場環境に関する定期的な調査の実施) の行がありません (未報告として扱います)");
+		}
+	}
+
 	// ---- helpers -------------------------------------------------------------------------------------------
 
 	/** The department's filled template, changed, checked streamed and by the usermodel: both answers alike. */
