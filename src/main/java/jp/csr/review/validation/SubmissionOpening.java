@@ -3,7 +3,9 @@ package jp.csr.review.validation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
+import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.workbook.Grid;
 import jp.csr.review.workbook.WorkbookOpener;
 import jp.csr.review.workbook.WorkbookOpener.Submission.OverLimits;
@@ -25,9 +27,19 @@ final class SubmissionOpening {
 		this.opener = opener;
 	}
 
-	/** Every sheet of the file, or empty with an error saying why none can be read. */
+	/**
+	 * PRODUCT.md §3 v3: the sheets the product reads, by their normalised names. Only they are parsed and held to the
+	 * size limits: a sheet of the department's own (raw data pasted as evidence) is left alone.
+	 */
+	static final Predicate<String> FORM_SHEETS = List.of(SubmissionFormat.COVER, SubmissionFormat.KPI,
+			SubmissionFormat.INITIATIVES, SubmissionFormat.HIGHLIGHTS)::contains;
+
+	/**
+	 * Every sheet of the file, the form's read and the others by name alone ({@link #FORM_SHEETS}), or empty with
+	 * an error saying why none can be read.
+	 */
 	Optional<List<Grid>> sheets(Path file, Findings findings) {
-		WorkbookOpener.Submission opened = opener.submission(file);
+		WorkbookOpener.Submission opened = opener.submission(file, FORM_SHEETS);
 		if (opened instanceof Read read) {
 			return Optional.of(read.sheets());
 		}
@@ -36,6 +48,18 @@ final class SubmissionOpening {
 		}
 		else if (opened instanceof Unopened unopened) {
 			findings.error("", "", unopened(unopened.failure()));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The 表紙 alone, of a file whose sheets could not all be read (another of the form's sheets over the limits): its
+	 * 部署コード still says whose the rejected file is.
+	 */
+	Optional<Grid> cover(Path file) {
+		if (opener.submission(file, SubmissionFormat.COVER::equals) instanceof Read read) {
+			List<Grid> covers = Grid.allNamed(read.sheets(), SubmissionFormat.COVER);
+			return covers.size() == 1 ? Optional.of(covers.get(0)) : Optional.empty();
 		}
 		return Optional.empty();
 	}

@@ -2,6 +2,7 @@ package jp.csr.review.workbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,10 +25,16 @@ final class Grids {
 
 	/** Every sheet, in workbook order. */
 	public static List<Grid> of(Workbook workbook) {
+		return of(workbook, name -> true);
+	}
+
+	/** Every sheet, in workbook order; those whose normalised name {@code wanted} refuses by name and visibility alone. */
+	static List<Grid> of(Workbook workbook, Predicate<String> wanted) {
 		List<Grid> sheets = new ArrayList<>();
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
-			sheets.add(read(workbook.getSheetAt(i), hidden));
+			String name = workbook.getSheetName(i);
+			sheets.add(wanted.test(Text.normalize(name)) ? read(workbook.getSheetAt(i), hidden) : new Grid(name, hidden));
 		}
 		return sheets;
 	}

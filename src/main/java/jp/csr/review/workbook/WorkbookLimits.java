@@ -3,6 +3,7 @@ package jp.csr.review.workbook;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
@@ -45,10 +46,18 @@ public final class WorkbookLimits {
 	 * is not an OOXML workbook at all ({@code .xls}, encrypted, broken): opening it fully then says why.
 	 */
 	public static Optional<Excess> check(Path file) {
+		return check(file, name -> true);
+	}
+
+	/** As {@link #check(Path)}, for the sheets whose normalised name {@code wanted} accepts: the others are not read. */
+	public static Optional<Excess> check(Path file, Predicate<String> wanted) {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
 			while (sheets.hasNext()) {
 				try (InputStream in = sheets.next()) {
+					if (!wanted.test(Text.normalize(sheets.getSheetName()))) {
+						continue;
+					}
 					Optional<Excess> excess = count(sheets.getSheetName(), in);
 					if (excess.isPresent()) {
 						return excess;

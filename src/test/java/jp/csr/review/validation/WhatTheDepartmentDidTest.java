@@ -1,5 +1,7 @@
 package jp.csr.review.validation;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -7,8 +9,12 @@ import java.util.function.Consumer;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.form.MarkRule;
 import jp.csr.review.sample.SampleWorkbooks;
+import jp.csr.review.workbook.WorkbookLimits;
 import jp.csr.review.workbook.WorkbookOpener;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +122,55 @@ class WhatTheDepartmentDidTest {
 			assertThat(v.issues()).extracting(Issue::describe).containsExactly(
 					"[エラー] 取り組み!A3: 取り組みIDが空です。配布された行であれば取り組みIDを元に戻し (行のない取り組みID: I09)、追加した行であれば削除してください",
 					"[警告] 取り組み: 取り組み I09 (職場環境に関する定期的な調査の実施) の行がありません (未報告として扱います)");
+		}
+	}
+
+	// ---- sheets the product does not read -----------------------------------------------------------------
+
+	@Test
+	void aSheetOfTheDepartmentsOwnDataOf150000RowsIsLeftAlone() throws Exception {
+		Path file = dir.resolve("53期_COMP.xlsx");
+		try (XSSFWorkbook filled = SampleWorkbooks.filled("COMP"); SXSSFWorkbook wb = new SXSSFWorkbook(filled, 100)) {
+			Sheet slow = wb.createSheet("slow");
+			for (int r = 0; r < 150_000; r++) {
+				Row row = slow.createRow(r);
+				row.createCell(0).setCellValue("受講記録 " + r);
+				row.createCell(1).setCellValue(r);
+			}
+			try (OutputStream out = Files.newOutputStream(file)) {
+				wb.write(out);
+			}
+		}
+		Validation v = validators.get(0).validate(file, "53期_COMP.xlsx", SubmissionValidatorTest.RECEIVED);
+		assertThat(v.issues()).extracting(Issue::describe).isEmpty();
+		assertThat(v.accepted()).isTrue();
+	}
+
+	@Test
+	void aSheetOfTheDepartmentsOwnOverTheLimitsIsLeftAloneByEitherReader() {
+		List<Validation> vs = check("COMP", wb -> overTheLimits(wb.createSheet("集計データ")));
+		for (Validation v : vs) {
+			assertThat(v.issues()).extracting(Issue::describe).isEmpty();
+		}
+	}
+
+	@Test
+	void aFileRejectedForAKpiSheetOverTheLimitsIsStillItsDepartments() {
+		List<Validation> vs = check("COMP", wb -> overTheLimits(wb.getSheet("KPI")));
+		for (Validation v : vs) {
+			assertThat(v.accepted()).isFalse();
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly("[エラー] KPI: シート「KPI」の値の入った行が上限の10,000行"
+					+ "を超えています。下までコピーした値など不要な行・列を削除して保存し直してから提出してください");
+			// its annotated copy goes to 差戻し/COMP, not 部署不明
+			assertThat(v.departmentCode()).isEqualTo("COMP");
+		}
+	}
+
+	/** A value in each row down to one past the limit, below what the sheet holds. */
+	private static void overTheLimits(Sheet sheet) {
+		int first = sheet.getLastRowNum() + 10;
+		for (int r = first; r <= first + WorkbookLimits.MAX_ROWS; r++) {
+			sheet.createRow(r).createCell(9).setCellValue("-");
 		}
 	}
 
