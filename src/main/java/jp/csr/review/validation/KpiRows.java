@@ -1,6 +1,7 @@
 package jp.csr.review.validation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import static jp.csr.review.form.SubmissionFormat.UNIT;
 
 /** The KPI sheet: one row per KPI of the department, its 実績 read as the KPI's kind (PRODUCT.md §3, §4). */
 final class KpiRows {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private final Plan plan;
 
@@ -104,6 +107,7 @@ final class KpiRows {
 				return Optional.empty();
 			}
 			percentTypedAsFraction(kpi, cell, n.get(), findings);
+			percentHundredTimesTooLarge(kpi, cell, n.get(), findings);
 			// the review prints the decimals the department gave (98.50% stays 98.50%)
 			return Optional.of(new ReadValue(Numbers.asTyped(cell, kpi.unit()).orElseThrow(), n.get()));
 		}
@@ -137,6 +141,31 @@ final class KpiRows {
 					+ "% の意味であれば " + meant + " または " + meant + "% と入力してください (目標値: " + Numbers.format(kpi.target())
 					+ "%)");
 		}
+	}
+
+	/**
+	 * {@code ９８．４} typed into a percent-formatted cell is 9,840 %: the cell holds 98.4 and shows it times 100. Told when
+	 * a percentage over 100 is about 100 times its reference (the 目標値, else the 前期実績, else 100 %): between 30 and 300
+	 * times it, so that what it probably meant, a hundredth of it, is within a factor of 3 of the reference. A rate that
+	 * may pass 100 % (前年比 120 %) is far from 100 times any reference, and is never told.
+	 */
+	private static void percentHundredTimesTooLarge(Kpi kpi, CellRead cell, BigDecimal n, Findings findings) {
+		if (!kpi.isPercent() || n.compareTo(HUNDRED) <= 0) {
+			return;
+		}
+		String name = kpi.target() != null && kpi.target().signum() > 0 ? "目標値"
+				: kpi.previousResult() != null && kpi.previousResult().signum() > 0 ? "前期実績" : null;
+		BigDecimal reference = name == null ? HUNDRED : "目標値".equals(name) ? kpi.target() : kpi.previousResult();
+		BigDecimal times = n.divide(reference, MathContext.DECIMAL64);
+		if (times.compareTo(BigDecimal.valueOf(30)) < 0 || times.compareTo(BigDecimal.valueOf(300)) > 0) {
+			return;
+		}
+		String found = Numbers.grouped(Numbers.format(n)) + "%";
+		String meant = Numbers.grouped(Numbers.format(n.movePointLeft(2)));
+		findings.warning(cell, "実績 " + found + " は" + (name == null ? " " : name + " ") + Numbers.grouped(Numbers.format(reference))
+				+ "% の約100倍です。" + meant + "% のつもりなら、" + (cell.percentFormat()
+						? "表示形式がパーセンテージのセルに " + meant + " と入力すると " + found + " になります: " + meant + "% と入力し直してください"
+						: meant + " または " + meant + "% と入力し直してください"));
 	}
 
 	/** The plan's values win; a department that changed a copy is told so. */

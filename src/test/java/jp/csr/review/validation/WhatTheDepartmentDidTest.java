@@ -174,6 +174,38 @@ class WhatTheDepartmentDidTest {
 		}
 	}
 
+	// ---- a percentage 100 times too large ---------------------------------------------------------------
+
+	@Test
+	void ninetyEightPointFourTypedIntoAPercentCellShows9840PercentAndIsWarned() {
+		List<Validation> vs = check("COMP", wb -> {
+			// the sample's K05 cell is formatted 0.0%: ９８．４ typed over its 98.9% leaves 98.4 in it, shown 9840.0%
+			cell(wb, "KPI!F2").setCellValue(98.4);
+			cell(wb, "KPI!F3").setCellStyle(cell(wb, "KPI!F2").getCellStyle());
+			cell(wb, "KPI!F3").setCellValue(98.4);
+		});
+		for (Validation v : vs) {
+			assertThat(v.accepted()).isTrue();
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly(
+					"[警告] KPI!F2: 実績 9,840% は目標値 100% の約100倍です。98.4% のつもりなら、表示形式がパーセンテージのセルに 98.4 と入力すると"
+							+ " 9,840% になります: 98.4% と入力し直してください",
+					"[警告] KPI!F3: 実績 9,840% は 100% の約100倍です。98.4% のつもりなら、表示形式がパーセンテージのセルに 98.4 と入力すると"
+							+ " 9,840% になります: 98.4% と入力し直してください");
+		}
+	}
+
+	@Test
+	void aPercentageOverAHundredThatIsNoHundredTimesItsTargetIsTakenAsItIs() {
+		List<Validation> vs = check("COMP", wb -> {
+			cell(wb, "KPI!F2").setCellValue(1.2);
+			cell(wb, "KPI!F3").setCellValue("250%");
+		});
+		for (Validation v : vs) {
+			assertThat(v.issues()).extracting(Issue::describe).isEmpty();
+			assertThat(v.submission().kpis().get(0).number()).isEqualByComparingTo("120");
+		}
+	}
+
 	// ---- helpers -------------------------------------------------------------------------------------------
 
 	/** The department's filled template, changed, checked streamed and by the usermodel: both answers alike. */
