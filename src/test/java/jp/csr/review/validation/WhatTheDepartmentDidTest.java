@@ -3,6 +3,7 @@ package jp.csr.review.validation;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -203,6 +204,53 @@ class WhatTheDepartmentDidTest {
 		for (Validation v : vs) {
 			assertThat(v.issues()).extracting(Issue::describe).isEmpty();
 			assertThat(v.submission().kpis().get(0).number()).isEqualByComparingTo("120");
+		}
+	}
+
+	// ---- what the guide calls required ---------------------------------------------------------------------
+
+	@Test
+	void anEmptySubmitterDateAndHighlightAreEachWarnedAndTheFileAccepted() {
+		List<Validation> vs = check("COMP", wb -> {
+			cell(wb, "表紙!B5").setBlank();
+			cell(wb, "表紙!B6").setBlank();
+			cell(wb, "ハイライト!B2").setBlank();
+		});
+		for (Validation v : vs) {
+			assertThat(v.accepted()).isTrue();
+			assertThat(v.issues()).extracting(Issue::describe).containsExactly(
+					"[警告] 表紙!B5: 提出者が空です。提出者 (記入者) のお名前を入力してください",
+					"[警告] 表紙!B6: 提出日が空です。提出した日付を入力してください (例: 2025/10/15)",
+					"[警告] ハイライト!B2: 主な取り組みとハイライトが空です (コミットメント「コンプライアンス・リスクマネジメント経営の推進」)。"
+							+ "振り返りのハイライト欄に載る文を入力してください");
+		}
+	}
+
+	/** The template's 記入方法 and the checks agree: every cell it calls 必須 is warned about when left empty. */
+	@Test
+	void everyCellTheGuideCallsRequiredIsWarnedWhenLeftEmpty() {
+		List<String> required = new ArrayList<>();
+		try (XSSFWorkbook wb = SampleWorkbooks.filled("COMP")) {
+			for (Row row : wb.getSheet("記入方法")) {
+				if (row.getRowNum() > 0 && row.getCell(2) != null && row.getCell(2).getStringCellValue().startsWith("必須")) {
+					required.add(row.getCell(0).getStringCellValue() + "=" + row.getCell(1).getStringCellValue());
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		assertThat(required).containsExactlyInAnyOrder("表紙=提出者", "表紙=提出日",
+				"KPI=実績", "取り組み=進捗", "ハイライト=主な取り組みとハイライト");
+		List<Validation> vs = check("COMP", wb -> {
+			for (String reference : List.of("表紙!B5", "表紙!B6", "KPI!F2", "取り組み!C2", "ハイライト!B2")) {
+				cell(wb, reference).setBlank();
+			}
+		});
+		for (Validation v : vs) {
+			assertThat(v.accepted()).isTrue();
+			assertThat(v.issues()).extracting(Issue::where).containsExactlyInAnyOrder("表紙!B5", "表紙!B6", "KPI!F2",
+					"取り組み!C2", "ハイライト!B2");
 		}
 	}
 
