@@ -62,9 +62,10 @@ final class CoverCheck {
 						+ String.join(", ", plan.departments().stream().map(Department::code).toList()) + " のいずれか)");
 			}
 		}
-		String submitter = cover.optional(SUBMITTER).map(CellRead::normalized).orElse("");
+		String submitter = cover.wanted(SUBMITTER, "提出者 (記入者) のお名前を入力してください")
+			.map(CellRead::normalized).orElse("");
 		LocalDate submittedOn = null;
-		Optional<CellRead> dateCell = cover.optional(SUBMITTED_ON).filter(c -> !c.isBlank());
+		Optional<CellRead> dateCell = cover.wanted(SUBMITTED_ON, "提出した日付を入力してください (例: 2025/10/15)");
 		if (dateCell.isPresent()) {
 			submittedOn = PlanReader.parseDate(dateCell.get()).orElse(null);
 			if (submittedOn == null) {
@@ -83,6 +84,29 @@ final class CoverCheck {
 				return Optional.empty();
 			}
 			return values.get(label).filter(cell -> !findings.unreadable(cell));
+		}
+
+		/**
+		 * A value the 記入方法 calls required that the file is still accepted without (PRODUCT.md §3 v3): its row
+		 * missing or its cell empty is a warning saying what to enter; empty when either is.
+		 */
+		Optional<CellRead> wanted(String label, String what) {
+			if (ambiguous.contains(label)) {
+				return Optional.empty();
+			}
+			Optional<CellRead> cell = values.get(label);
+			if (cell.isEmpty()) {
+				findings.warning(sheet, "", "「" + label + "」の行がありません。A列に「" + label + "」、B列に値の行を戻し、" + what);
+				return cell;
+			}
+			if (findings.unreadable(cell.get())) {
+				return Optional.empty();
+			}
+			if (cell.get().isBlank()) {
+				findings.warning(cell.get(), label + "が空です。" + what);
+				return Optional.empty();
+			}
+			return cell;
 		}
 
 		Optional<CellRead> required(String label) {

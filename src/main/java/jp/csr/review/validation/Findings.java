@@ -1,6 +1,12 @@
 package jp.csr.review.validation;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jp.csr.review.workbook.CellRead;
+import org.apache.poi.ss.util.CellAddress;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * What checking one file found so far: its issues in the order found, and what was read. Kept apart from the
@@ -17,6 +23,9 @@ final class Findings {
 	private boolean late;
 
 	private Integer otherTerm;
+
+	/** Cells of merged ranges (but their first) already told: what they read as is no news to the department. */
+	private final Set<String> merged = new HashSet<>();
 
 	/** Set once every sheet was read; an error found on the way still rejects the file. */
 	private Submission submission;
@@ -71,7 +80,19 @@ final class Findings {
 		return true;
 	}
 
+	/** An error at a merged range's first cell; whatever its other cells read as goes unsaid. */
+	void merged(String sheet, CellRangeAddress range, String message) {
+		error(sheet, new CellReference(range.getFirstRow(), range.getFirstColumn()).formatAsString(false), message);
+		for (CellAddress cell : range) {
+			merged.add(sheet + "!" + cell.formatAsString());
+		}
+		merged.remove(sheet + "!" + new CellReference(range.getFirstRow(), range.getFirstColumn()).formatAsString(false));
+	}
+
 	void error(String sheet, String cell, String message) {
+		if (merged.contains(sheet + "!" + cell)) {
+			return;
+		}
 		issues.add(new Issue(Severity.ERROR, file, sheet, cell, message));
 	}
 
@@ -80,6 +101,9 @@ final class Findings {
 	}
 
 	void warning(String sheet, String cell, String message) {
+		if (merged.contains(sheet + "!" + cell)) {
+			return;
+		}
 		issues.add(new Issue(Severity.WARNING, file, sheet, cell, message));
 	}
 

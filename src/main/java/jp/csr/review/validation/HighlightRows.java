@@ -34,6 +34,7 @@ final class HighlightRows {
 		Set<String> served = new HashSet<>();
 		plan.commitmentsOf(code).forEach(c -> served.add(c.text()));
 		List<HighlightEntry> entries = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
 		for (TableRow row : table.rows(HIGHLIGHT_COLUMNS)) {
 			String commitment = row.text(COMMITMENT);
 			CellRead text = row.get(HIGHLIGHT);
@@ -45,11 +46,16 @@ final class HighlightRows {
 				findings.warning(row.get(COMMITMENT), "コミットメント「" + row.get(COMMITMENT).text() + "」はこの部署の担当ではないため無視します");
 				continue;
 			}
-			if (!text.isBlank()) {
-				entries.add(new HighlightEntry(commitment, CellLimit.fit(text, Text.freeText(text.text()), findings),
-						text.reference()));
+			seen.add(commitment);
+			if (text.isBlank()) {
+				findings.warning(text, HIGHLIGHT + "が空です (コミットメント「" + commitment + "」)。振り返りのハイライト欄に載る文を入力してください");
+				continue;
 			}
+			entries.add(new HighlightEntry(commitment, CellLimit.fit(text, Text.freeText(text.text()), findings),
+					text.reference()));
 		}
+		plan.commitmentsOf(code).stream().filter(c -> !seen.contains(c.text())).forEach(c -> findings.warning(sheet.name(),
+				"", "コミットメント「" + c.text() + "」の行がありません。振り返りのハイライト欄に載る文を入力してください"));
 		return entries;
 	}
 

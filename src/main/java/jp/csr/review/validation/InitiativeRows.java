@@ -40,15 +40,21 @@ final class InitiativeRows {
 
 	List<InitiativeEntry> read(Grid sheet, String code, Findings findings) {
 		SheetTable table = HeaderTable.of(sheet, INITIATIVE_COLUMNS, findings);
+		MergedCells.check(sheet, table, findings);
 		if (!table.has(INITIATIVE_ID) || !table.has(PROGRESS)) {
 			return List.of();
 		}
 		Set<String> seen = new HashSet<>();
 		boolean idUnread = false;
 		List<InitiativeEntry> entries = new ArrayList<>();
+		List<TableRow> withoutId = new ArrayList<>();
 		for (TableRow row : table.rows(INITIATIVE_COLUMNS)) {
 			if (findings.unreadable(row.get(INITIATIVE_ID))) {
 				idUnread = true;
+				continue;
+			}
+			if (PlanRows.hasNoId(row, INITIATIVE_ID)) {
+				withoutId.add(row);
 				continue;
 			}
 			Optional<Initiative> initiative = PlanRows.identify(row, INITIATIVE_ID, plan::initiative,
@@ -68,9 +74,12 @@ final class InitiativeRows {
 						progressCell, findings))
 				.ifPresent(entries::add);
 		}
+		List<Initiative> missing = plan.initiativesOf(code).stream().filter(i -> !seen.contains(i.id())).toList();
+		Set<Initiative> deleted = PlanRows.withoutId(withoutId, INITIATIVE_ID, INITIATIVE_TEXT, missing, Initiative::id,
+				Initiative::text, findings);
 		if (!idUnread) {
-			plan.initiativesOf(code).stream().filter(i -> !seen.contains(i.id())).forEach(i -> findings
-				.warning(sheet.name(), "", "取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
+			missing.stream().filter(i -> !deleted.contains(i)).forEach(i -> findings.warning(sheet.name(), "",
+					"取り組み " + i.id() + " (" + i.text() + ") の行がありません (未報告として扱います)"));
 		}
 		return entries;
 	}

@@ -1,6 +1,7 @@
 package jp.csr.review.validation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,8 @@ import static jp.csr.review.form.SubmissionFormat.UNIT;
 /** The KPI sheet: one row per KPI of the department, its 実績 read as the KPI's kind (PRODUCT.md §3, §4). */
 final class KpiRows {
 
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
 	private final Plan plan;
 
 	KpiRows(Plan plan) {
@@ -40,15 +43,21 @@ final class KpiRows {
 
 	List<KpiEntry> read(Grid sheet, String code, Findings findings) {
 		SheetTable table = HeaderTable.of(sheet, KPI_COLUMNS, findings);
+		MergedCells.check(sheet, table, findings);
 		if (!table.has(KPI_ID) || !table.has(RESULT)) {
 			return List.of();
 		}
 		Set<String> seen = new HashSet<>();
 		boolean idUnread = false;
 		List<KpiEntry> entries = new ArrayList<>();
+		List<TableRow> withoutId = new ArrayList<>();
 		for (TableRow row : table.rows(KPI_COLUMNS)) {
 			if (findings.unreadable(row.get(KPI_ID))) {
 				idUnread = true;
+				continue;
+			}
+			if (PlanRows.hasNoId(row, KPI_ID)) {
+				withoutId.add(row);
 				continue;
 			}
 			Optional<Kpi> kpi = PlanRows.identify(row, KPI_ID, plan::kpi, Kpi::departmentCode, code, seen, findings);
@@ -73,10 +82,12 @@ final class KpiRows {
 					CellLimit.fit(row.get(RESULT_DISPLAY), Text.normalize(row.get(RESULT_DISPLAY).text()), findings),
 					CellLimit.fit(row.get(NOTE), Text.freeText(row.get(NOTE).text()), findings), result.reference())));
 		}
+		List<Kpi> missing = plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).toList();
+		Set<Kpi> deleted = PlanRows.withoutId(withoutId, KPI_ID, KPI_TEXT, missing, Kpi::id, Kpi::text, findings);
 		if (!idUnread) {
 			// an ID that could not be read may be any of them
-			plan.kpisOf(code).stream().filter(k -> !seen.contains(k.id())).forEach(k -> findings.warning(sheet.name(),
-					"", "KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
+			missing.stream().filter(k -> !deleted.contains(k)).forEach(k -> findings.warning(sheet.name(), "",
+					"KPI " + k.id() + " (" + k.text() + ") の行がありません (未報告として扱います)"));
 		}
 		return entries;
 	}
@@ -96,6 +107,7 @@ final class KpiRows {
 				return Optional.empty();
 			}
 			percentTypedAsFraction(kpi, cell, n.get(), findings);
+			percentHundredTimesTooLarge(kpi, cell, n.get(), findings);
 			// the review prints the decimals the department gave (98.50% stays 98.50%)
 			return Optional.of(new ReadValue(Numbers.asTyped(cell, kpi.unit()).orElseThrow(), n.get()));
 		}
@@ -129,6 +141,31 @@ final class KpiRows {
 					+ "% の意味であれば " + meant + " または " + meant + "% と入力してください (目標値: " + Numbers.format(kpi.target())
 					+ "%)");
 		}
+	}
+
+	/**
+	 * {@code ９８．４} typed into a percent-formatted cell is 9,840 %: the cell holds 98.4 and shows it times 100. Told when
+	 * a percentage over 100 is about 100 times its reference (the 目標値, else the 前期実績, else 100 %): between 30 and 300
+	 * times it, so that what it probably meant, a hundredth of it, is within a factor of 3 of the reference. A rate that
+	 * may pass 100 % (前年比 120 %) is far from 100 times any reference, and is never told.
+	 */
+	private static void percentHundredTimesTooLarge(Kpi kpi, CellRead cell, BigDecimal n, Findings findings) {
+		if (!kpi.isPercent() || n.compareTo(HUNDRED) <= 0) {
+			return;
+		}
+		String name = kpi.target() != null && kpi.target().signum() > 0 ? "目標値"
+				: kpi.previousResult() != null && kpi.previousResult().signum() > 0 ? "前期実績" : null;
+		BigDecimal reference = name == null ? HUNDRED : "目標値".equals(name) ? kpi.target() : kpi.previousResult();
+		BigDecimal times = n.divide(reference, MathContext.DECIMAL64);
+		if (times.compareTo(BigDecimal.valueOf(30)) < 0 || times.compareTo(BigDecimal.valueOf(300)) > 0) {
+			return;
+		}
+		String found = Numbers.grouped(Numbers.format(n)) + "%";
+		String meant = Numbers.grouped(Numbers.format(n.movePointLeft(2)));
+		findings.warning(cell, "実績 " + found + " は" + (name == null ? " " : name + " ") + Numbers.grouped(Numbers.format(reference))
+				+ "% の約100倍です。" + meant + "% のつもりなら、" + (cell.percentFormat()
+						? "表示形式がパーセンテージのセルに " + meant + " と入力すると " + found + " になります: " + meant + "% と入力し直してください"
+						: meant + " または " + meant + "% と入力し直してください"));
 	}
 
 	/** The plan's values win; a department that changed a copy is told so. */

@@ -3,6 +3,7 @@ package jp.csr.review.validation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.workbook.FileFormat;
@@ -30,9 +31,6 @@ final class SubmissionOpening {
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionOpening.class);
 
-	/** The sheets a submission is read from: a workbook holding none of them is no submission. */
-	private static final List<String> FORM = List.of(SubmissionFormat.COVER, SubmissionFormat.KPI,
-			SubmissionFormat.INITIATIVES, SubmissionFormat.HIGHLIGHTS);
 
 	static final String SAVE_AS = "Excelで開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから提出してください";
 
@@ -50,16 +48,24 @@ final class SubmissionOpening {
 	}
 
 	/**
-	 * Every sheet of the file, or empty with an error saying why none can be read. A workbook whose sheet names
-	 * show it holds none of the form's sheets gives no sheets without its cells being read: the answer (each sheet
-	 * missing) is the same, in a moment instead of the seconds a large {@code .xls} takes to open.
+	 * PRODUCT.md §3 v3: the sheets the product reads, by their normalised names. Only they are parsed and held to the
+	 * size limits: a sheet of the department's own (raw data pasted as evidence) is left alone.
+	 */
+	static final Predicate<String> FORM_SHEETS = List.of(SubmissionFormat.COVER, SubmissionFormat.KPI,
+			SubmissionFormat.INITIATIVES, SubmissionFormat.HIGHLIGHTS)::contains;
+
+	/**
+	 * Every sheet of the file, the form's read and the others by name alone ({@link #FORM_SHEETS}), or empty with
+	 * an error saying why none can be read. A workbook whose sheet names show it holds none of the form's sheets
+	 * gives no sheets without its cells being read: the answer (each sheet missing) is the same, in a moment instead
+	 * of the seconds a large {@code .xls} takes to open.
 	 */
 	Optional<List<Grid>> sheets(Path file, String name, Findings findings) {
 		Optional<List<String>> names = opener.sheetNames(file);
-		if (names.isPresent() && names.get().stream().map(Text::normalize).noneMatch(FORM::contains)) {
+		if (names.isPresent() && names.get().stream().map(Text::normalize).noneMatch(FORM_SHEETS)) {
 			return Optional.of(List.of());
 		}
-		WorkbookOpener.Submission opened = opener.submission(file);
+		WorkbookOpener.Submission opened = opener.submission(file, FORM_SHEETS);
 		if (opened instanceof Read read) {
 			return Optional.of(read.sheets());
 		}
@@ -75,6 +81,19 @@ final class SubmissionOpening {
 		}
 		return Optional.empty();
 	}
+
+	/**
+	 * The 表紙 alone, of a file whose sheets could not all be read (another of the form's sheets over the limits): its
+	 * 部署コード still says whose the rejected file is.
+	 */
+	Optional<Grid> cover(Path file) {
+		if (opener.submission(file, SubmissionFormat.COVER::equals) instanceof Read read) {
+			List<Grid> covers = Grid.allNamed(read.sheets(), SubmissionFormat.COVER);
+			return covers.size() == 1 ? Optional.of(covers.get(0)) : Optional.empty();
+		}
+		return Optional.empty();
+	}
+
 
 	/** What the file is, and what to save it as. */
 	static String unsupported(FileFormat format) {

@@ -75,7 +75,13 @@ public final class SubmissionValidator {
 	public Validation validate(Path file, String name, Instant receivedAt) {
 		Findings findings = new Findings(name);
 		try {
-			opening.sheets(file, name, findings).ifPresent(sheets -> check(sheets, findings, receivedAt));
+			Optional<List<Grid>> sheets = opening.sheets(file, name, findings);
+			if (sheets.isPresent()) {
+				check(sheets.get(), findings, receivedAt);
+			}
+			else {
+				departmentOfUnread(file, name, findings);
+			}
 		}
 		catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
 			// a bug of ours or of POI, or one absurd workbook: that file's problem alone (PRODUCT.md §3); what
@@ -105,6 +111,18 @@ public final class SubmissionValidator {
 		List<HighlightEntry> highlightEntries = highlightSheet.map(s -> highlights.read(s, code, findings))
 			.orElse(List.of());
 		findings.read(new Submission(coverValues, kpiEntries, initiativeEntries, highlightEntries));
+	}
+
+	/**
+	 * PRODUCT.md §3 v3: a file rejected unread (a sheet of the form over the limits) is still the department's its
+	 * 表紙 names, so that its annotated copy goes to that department's folder. What the 表紙 itself holds wrong is
+	 * not told: the file is rejected for what it is, and told again once it can be read.
+	 */
+	private void departmentOfUnread(Path file, String name, Findings findings) {
+		opening.cover(file)
+			.map(sheet -> cover.read(sheet, new Findings(name)).departmentCode())
+			.filter(code -> plan.department(code).isPresent())
+			.ifPresent(code -> findings.cover(code, false));
 	}
 
 	/** Received after the 提出期限 day, in the review's time zone: told, and still read. */

@@ -66,7 +66,8 @@ public final class Cells {
 		String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
 		boolean percent = isPercent(format);
 		boolean date = !percent && DateUtil.isCellDateFormatted(cell);
-		return number(sheet, address, value, percent, date ? cell.getLocalDateTimeCellValue() : null);
+		return number(sheet, address, value, percent, date ? cell.getLocalDateTimeCellValue() : null,
+				cell.getCellType() == CellType.FORMULA ? format : null);
 	}
 
 	/** A number format that shows a percentage: 0.989 is displayed as 98.9%. */
@@ -74,12 +75,15 @@ public final class Cells {
 		return format != null && format.contains("%");
 	}
 
-	/** A finite number as read, however it was found. */
-	static CellRead number(String sheet, String address, double value, boolean percent, LocalDateTime date) {
-		BigDecimal number = BigDecimal.valueOf(value).stripTrailingZeros();
-		if (number.scale() < 0) {
-			number = number.setScale(0);
-		}
+	/**
+	 * A finite number as read, however it was found: as Excel shows it ({@link ShownNumber}).
+	 *
+	 * @param formulaFormat the number format of a formula's cell, whose result is read as that format shows it; null
+	 *        for a typed number
+	 */
+	static CellRead number(String sheet, String address, double value, boolean percent, LocalDateTime date,
+			String formulaFormat) {
+		BigDecimal number = ShownNumber.of(value, date == null ? formulaFormat : null, formulaFormat != null);
 		return new CellRead(sheet, address, number.toPlainString(), number, percent, date);
 	}
 

@@ -1,5 +1,6 @@
 package jp.csr.review.workbook;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * One sheet as read, whatever read it (the streaming reader for {@code .xlsx}, POI's usermodel for {@code .xls}
@@ -29,6 +32,9 @@ public final class Grid {
 	 * A large group's plan holds a million cells: a map per row would take more memory than the cells.
 	 */
 	private final NavigableMap<Integer, Row> rows = new TreeMap<>();
+
+	/** Merged cells: a person sees the first cell's value over the range, a reader finds the others empty. */
+	private final List<CellRangeAddress> merged = new ArrayList<>();
 
 	Grid(String name, boolean hidden) {
 		this.name = name;
@@ -92,6 +98,18 @@ public final class Grid {
 		if (cells != null && cells.remove(column) && cells.isEmpty()) {
 			rows.remove(row);
 		}
+	}
+
+	/**
+	 * The sheet's merged ranges, as the workbook lists them: Excel shows the first cell's value over the whole range,
+	 * while every other cell of it holds nothing.
+	 */
+	public List<CellRangeAddress> merged() {
+		return Collections.unmodifiableList(merged);
+	}
+
+	void merge(CellRangeAddress range) {
+		merged.add(range);
 	}
 
 	/** A cell whose reading threw: thrown again when the cell is read. */

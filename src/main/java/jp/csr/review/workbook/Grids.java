@@ -2,11 +2,14 @@ package jp.csr.review.workbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Grids of a workbook POI's usermodel opened ({@link WorkbookOpener}): {@code .xls} files and whatever the
@@ -15,15 +18,23 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 final class Grids {
 
+	private static final Logger log = LoggerFactory.getLogger(Grids.class);
+
 	private Grids() {
 	}
 
 	/** Every sheet, in workbook order. */
 	public static List<Grid> of(Workbook workbook) {
+		return of(workbook, name -> true);
+	}
+
+	/** Every sheet, in workbook order; those whose normalised name {@code wanted} refuses by name and visibility alone. */
+	static List<Grid> of(Workbook workbook, Predicate<String> wanted) {
 		List<Grid> sheets = new ArrayList<>();
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
-			sheets.add(read(workbook.getSheetAt(i), hidden));
+			String name = workbook.getSheetName(i);
+			sheets.add(wanted.test(Text.normalize(name)) ? read(workbook.getSheetAt(i), hidden) : new Grid(name, hidden));
 		}
 		return sheets;
 	}
@@ -37,6 +48,7 @@ final class Grids {
 
 	private static Grid read(Sheet sheet, boolean hidden) {
 		Grid grid = new Grid(sheet.getSheetName(), hidden);
+		merged(sheet, grid);
 		for (Row row : sheet) {
 			for (Cell cell : row) {
 				int r = row.getRowNum();
@@ -51,6 +63,16 @@ final class Grids {
 			}
 		}
 		return grid;
+	}
+
+	private static void merged(Sheet sheet, Grid grid) {
+		try {
+			sheet.getMergedRegions().forEach(grid::merge);
+		}
+		catch (RuntimeException ex) {
+			// a range POI cannot parse merges nothing a person could see
+			log.debug("{}: merged ranges unreadable ({})", sheet.getSheetName(), ex.toString());
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package jp.csr.review.workbook;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ public final class Numbers {
 
 	/** A number's plain text as {@link #format} and {@link #asTyped} give it. */
 	private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+	/** The significant digits Excel keeps of a number. */
+	private static final MathContext EXCEL = new MathContext(15, RoundingMode.HALF_UP);
 
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
@@ -59,11 +63,16 @@ public final class Numbers {
 
 	/**
 	 * A plain number's text with thousands separators in its whole part ({@code -11800.50} is {@code -11,800.50}),
-	 * its decimals untouched; any other text as it is.
+	 * its decimals untouched, at most Excel's 15 significant digits (a value stored with a double's noise before
+	 * numbers were read as Excel shows them prints as Excel shows it); any other text as it is.
 	 */
 	public static String grouped(String plain) {
 		if (plain == null || !PLAIN.matcher(plain).matches()) {
 			return plain;
+		}
+		BigDecimal n = new BigDecimal(plain);
+		if (n.precision() > EXCEL.getPrecision()) {
+			plain = format(n.round(EXCEL));
 		}
 		int start = plain.startsWith("-") ? 1 : 0;
 		int dot = plain.indexOf('.');

@@ -60,7 +60,7 @@ record OdsCell(String type, String value, String text, boolean formula, boolean 
 		if (!Double.isFinite(number)) {
 			return CellRead.unusable(sheet, address, content.value(), Kind.BAD_NUMBER);
 		}
-		return Cells.number(sheet, address, number, percent, null);
+		return Cells.number(sheet, address, number, percent, null, null);
 	}
 
 	/** A date cell: Excel holds it as its serial number, date-formatted. */
@@ -72,7 +72,7 @@ record OdsCell(String type, String value, String text, boolean formula, boolean 
 			if (serial < 0) {
 				return new CellRead(sheet, address, content.text(), null, false, null);
 			}
-			return Cells.number(sheet, address, serial, false, DateUtil.getLocalDateTime(serial));
+			return Cells.number(sheet, address, serial, false, DateUtil.getLocalDateTime(serial), null);
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
 			return new CellRead(sheet, address, content.text(), null, false, null);
@@ -84,7 +84,7 @@ record OdsCell(String type, String value, String text, boolean formula, boolean 
 		try {
 			Duration duration = Duration.parse(content.value().strip());
 			double serial = duration.toNanos() / 86_400e9;
-			return Cells.number(sheet, address, serial, false, DateUtil.getLocalDateTime(serial));
+			return Cells.number(sheet, address, serial, false, DateUtil.getLocalDateTime(serial), null);
 		}
 		catch (DateTimeParseException | NullPointerException | ArithmeticException ex) {
 			return new CellRead(sheet, address, content.text(), null, false, null);

@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import jp.csr.review.workbook.WorkbookLimits.Excess;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
 
 /**
@@ -172,6 +173,16 @@ final class OdsWorkbook {
 		}
 	}
 
+	/** A cell merged over others ({@code table:number-rows-spanned}), as the xlsx readers keep a merged range. */
+	private static void merged(Sheet sheet, int column, String rowsSpanned, String columnsSpanned) {
+		int rows = rowsSpanned == null ? 1 : repeat(rowsSpanned);
+		int columns = columnsSpanned == null ? 1 : repeat(columnsSpanned);
+		if ((rows > 1 || columns > 1) && column < MAX_COLUMN && sheet.row < MAX_ROW) {
+			sheet.grid.merge(new CellRangeAddress(sheet.row, (int) Math.min((long) sheet.row + rows - 1, MAX_ROW - 1),
+					column, (int) Math.min((long) column + columns - 1, MAX_COLUMN - 1)));
+		}
+	}
+
 	private void row(Sheet sheet) throws XMLStreamException, Exceeded {
 		int repeat = repeat(attribute(TABLE, "number-rows-repeated"));
 		List<int[]> spans = new ArrayList<>();
@@ -181,6 +192,7 @@ final class OdsWorkbook {
 		while (child()) {
 			if (is(TABLE, "table-cell") || is(TABLE, "covered-table-cell")) {
 				int columns = repeat(attribute(TABLE, "number-columns-repeated"));
+				merged(sheet, column, attribute(TABLE, "number-rows-spanned"), attribute(TABLE, "number-columns-spanned"));
 				OdsCell content = content();
 				if (content.holdsValue() && column < MAX_COLUMN) {
 					int span = Math.min(columns, MAX_COLUMN - column);

@@ -64,6 +64,9 @@ final class SheetXml {
 					}
 				}
 			}
+			else if (xml.is("mergeCells")) {
+				mergedCells(xml);
+			}
 			else if (xml.is("cols") || xml.is("sheetData")) {
 				// column styles after the cells, or a second sheetData: not what any program writes
 				throw new NotStreamable("<cols> or <sheetData> out of place");
@@ -77,6 +80,22 @@ final class SheetXml {
 			throw new NotStreamable("no <sheetData>");
 		}
 		return grid;
+	}
+
+	/** {@code <mergeCell ref="C2:C3"/>}s; a range the usermodel would read its own way is left to it. */
+	private void mergedCells(XmlPart xml) throws XMLStreamException, NotStreamable, Exceeded {
+		while (xml.child()) {
+			if (xml.is("mergeCell")) {
+				String ref = xml.attribute("ref");
+				try {
+					grid.merge(CellRangeAddress.valueOf(ref));
+				}
+				catch (RuntimeException ex) {
+					throw new NotStreamable("merged range " + ref);
+				}
+			}
+			xml.skip();
+		}
 	}
 
 	/** Column default styles: a cell without a style of its own has its column's. */
@@ -217,7 +236,7 @@ final class SheetXml {
 		switch (type == null ? "n" : type) {
 			case "n":
 				// a number cell without a value is blank
-				return value == null ? CellRead.empty(name, address) : number(address, column, style, value);
+				return value == null ? CellRead.empty(name, address) : number(address, column, style, value, formula);
 			case "b":
 				return new CellRead(name, address, "1".equals(value) ? "TRUE" : "FALSE", null, false, null);
 			case "e":
@@ -248,7 +267,8 @@ final class SheetXml {
 		}
 	}
 
-	private CellRead number(String address, int column, String style, String value) throws NotStreamable {
+	private CellRead number(String address, int column, String style, String value, boolean formula)
+			throws NotStreamable {
 		double number;
 		try {
 			number = value.isEmpty() ? 0.0 : Double.parseDouble(value);
@@ -264,7 +284,8 @@ final class SheetXml {
 		boolean date = !percent && format != null && DateUtil.isValidExcelDate(number)
 				&& DateUtil.isADateFormat(format.index(), format.text());
 		return Cells.number(name, address, number, percent,
-				date ? DateUtil.getLocalDateTime(number, context.date1904()) : null);
+				date ? DateUtil.getLocalDateTime(number, context.date1904()) : null,
+				formula ? format == null ? "" : format.text() : null);
 	}
 
 	/** The column's default style; 0 where no {@code <col>} gives one. */

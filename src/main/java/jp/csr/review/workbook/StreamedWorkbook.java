@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamException;
 
 import jp.csr.review.workbook.WorkbookLimits.Counter;
@@ -37,7 +38,17 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
 	 */
 	public static StreamedWorkbook read(Path file) throws Exception {
-		return read(file, true);
+		return read(file, true, name -> true);
+	}
+
+	/**
+	 * Reads the sheets of an OOXML workbook whose normalised name {@code wanted} accepts, stopping at the first over
+	 * {@link WorkbookLimits}; every other sheet is there by its name and visibility alone, unparsed and unlimited.
+	 *
+	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
+	 */
+	public static StreamedWorkbook read(Path file, Predicate<String> wanted) throws Exception {
+		return read(file, true, wanted);
 	}
 
 	/**
@@ -47,13 +58,17 @@ public record StreamedWorkbook(List<Grid> sheets, Optional<Excess> excess) {
 	 * @throws Exception whenever the usermodel must read it instead: whatever this reader cannot read as it would
 	 */
 	public static List<Grid> readWhole(Path file) throws Exception {
-		return read(file, false).sheets();
+		return read(file, false, name -> true).sheets();
 	}
 
-	private static StreamedWorkbook read(Path file, boolean limited) throws Exception {
+	private static StreamedWorkbook read(Path file, boolean limited, Predicate<String> wanted) throws Exception {
 		try (Opened workbook = Opened.of(file)) {
 			List<Grid> sheets = new ArrayList<>();
 			for (WorkbookXml.Sheet sheet : workbook.sheets()) {
+				if (!wanted.test(Text.normalize(sheet.name()))) {
+					sheets.add(new Grid(sheet.name(), sheet.hidden()));
+					continue;
+				}
 				try {
 					sheets.add(workbook.read(sheet, limited));
 				}

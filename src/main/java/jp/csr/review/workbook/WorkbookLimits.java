@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
@@ -59,7 +60,12 @@ public final class WorkbookLimits {
 	 * is not an OOXML workbook at all ({@code .xls}, encrypted, broken): opening it fully then says why.
 	 */
 	public static Optional<Excess> check(Path file) {
-		return check(file, Counter::new);
+		return check(file, Counter::new, name -> true);
+	}
+
+	/** As {@link #check(Path)}, for the sheets whose normalised name {@code wanted} accepts: the others are not read. */
+	public static Optional<Excess> check(Path file, Predicate<String> wanted) {
+		return check(file, Counter::new, wanted);
 	}
 
 	/**
@@ -68,14 +74,18 @@ public final class WorkbookLimits {
 	 * own that the checks never read may hold millions of them, and the usermodel runs out of memory on it.
 	 */
 	public static Optional<Excess> checkEditable(Path file) {
-		return check(file, EveryCell::new);
+		return check(file, EveryCell::new, name -> true);
 	}
 
-	private static Optional<Excess> check(Path file, Function<String, ElementCounter> counters) {
+	private static Optional<Excess> check(Path file, Function<String, ElementCounter> counters,
+			Predicate<String> wanted) {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
 			while (sheets.hasNext()) {
 				try (InputStream in = sheets.next()) {
+					if (!wanted.test(Text.normalize(sheets.getSheetName()))) {
+						continue;
+					}
 					Optional<Excess> excess = count(counters.apply(sheets.getSheetName()), in);
 					if (excess.isPresent()) {
 						return excess;

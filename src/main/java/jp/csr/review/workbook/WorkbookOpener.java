@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jp.csr.review.workbook.WorkbookLimits.Excess;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -88,6 +89,14 @@ public final class WorkbookOpener {
 	 * What goes wrong reading an opened workbook is thrown: that is a bug, not the department's file.
 	 */
 	public Submission submission(Path file) {
+		return submission(file, name -> true);
+	}
+
+	/**
+	 * As {@link #submission(Path)}, reading and limiting only the sheets whose normalised name {@code wanted} accepts:
+	 * a sheet of the department's own (raw data pasted as evidence) is there by its name alone.
+	 */
+	public Submission submission(Path file, Predicate<String> wanted) {
 		FileFormat format = FileFormat.of(file);
 		if (!format.readable()) {
 			return new Submission.Unsupported(format);
@@ -102,12 +111,12 @@ public final class WorkbookOpener {
 				return new Submission.Unopened(ex);
 			}
 		}
-		Optional<StreamedWorkbook> streamed = streamed(file, StreamedWorkbook::read);
+		Optional<StreamedWorkbook> streamed = streamed(file, f -> StreamedWorkbook.read(f, wanted));
 		if (streamed.isPresent()) {
 			return streamed.get().excess().<Submission>map(Submission.OverLimits::new)
 				.orElseGet(() -> new Submission.Read(streamed.get().sheets()));
 		}
-		Optional<Excess> excess = WorkbookLimits.check(file);
+		Optional<Excess> excess = WorkbookLimits.check(file, wanted);
 		if (excess.isPresent()) {
 			return new Submission.OverLimits(excess.get());
 		}
@@ -119,7 +128,7 @@ public final class WorkbookOpener {
 			return new Submission.Unopened(ex);
 		}
 		try {
-			return new Submission.Read(Grids.of(workbook));
+			return new Submission.Read(Grids.of(workbook, wanted));
 		}
 		finally {
 			close(workbook, file);

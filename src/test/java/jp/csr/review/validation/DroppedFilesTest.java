@@ -84,6 +84,16 @@ class DroppedFilesTest {
 	}
 
 	@Test
+	void anOdsWithInputCellsMergedOverTwoRowsIsRejectedNamingTheMergeAsAnXlsxIs() {
+		Validation v = validate("53期_AD_結合セル.ods");
+		assertThat(v.accepted()).isFalse();
+		assertThat(v.issues()).filteredOn(i -> i.severity() == Severity.ERROR)
+			.extracting(Issue::where)
+			.containsExactly("取り組み!C2", "取り組み!D2");
+		assertThat(messages(v)).anyMatch(m -> m.contains("取り組み!C2:C3 が結合されています"));
+	}
+
+	@Test
 	void anOdsWithAPasswordIsRejectedAsPasswordProtected() throws Exception {
 		Path file = dir.resolve("53期_AD_パスワード.ods");
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {

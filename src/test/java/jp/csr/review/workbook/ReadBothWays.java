@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,9 @@ public final class ReadBothWays {
 			Grid sheet = sheets.get(i);
 			String key = (i + 1) + " " + sheet.name();
 			read.put(key, sheet.hidden() ? "hidden" : "visible");
+			if (!sheet.merged().isEmpty()) {
+				read.put(key + " merged", sheet.merged().stream().map(CellRangeAddress::formatAsString).toList());
+			}
 			for (int r : sheet.rows()) {
 				for (int c : sheet.columns(r)) {
 					Object cell;
