@@ -54,9 +54,10 @@ public final class DecisionBook {
 		return term + "期_事務局確認.xlsx";
 	}
 
-	/** The decision workbook written beside the review. */
-	public static Path beside(Path review, int term) {
-		return review.resolveSibling(fileName(term));
+	/** The decision workbook written beside the review, whose name starts with the term as this one's does. */
+	public static Path beside(Path review) {
+		String name = review.getFileName().toString();
+		return review.resolveSibling(name.substring(0, name.indexOf('期')) + fileName(0).substring(1));
 	}
 
 }

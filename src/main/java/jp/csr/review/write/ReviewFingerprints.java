@@ -174,7 +174,7 @@ final class ReviewFingerprints {
 				&& !unchanged(ReviewPdf.beside(review), inputs).equals(since)) {
 			return Optional.empty();
 		}
-		for (Path page : List.of(WebPages.pageBeside(review), WebPages.boardBeside(review), decisionBook(review))) {
+		for (Path page : List.of(WebPages.pageBeside(review), WebPages.boardBeside(review), DecisionBook.beside(review))) {
 			if (since.isPresent() && !unchanged(page, inputs).equals(since)) {
 				return Optional.empty();
 			}
@@ -216,12 +216,6 @@ final class ReviewFingerprints {
 			return new Stamp(Files.size(file), Files.getLastModifiedTime(file).toMillis(), ReviewFingerprints.sha256(file));
 		}
 
-	}
-
-	/** The office's decision workbook beside the review (its name ends in the term, as the review's does). */
-	private static Path decisionBook(Path review) {
-		String name = review.getFileName().toString();
-		return DecisionBook.beside(review, Integer.parseInt(name.substring(0, name.indexOf('期'))));
 	}
 
 	/** One row per review file, whatever form the configured output folder was given in. */
