@@ -143,7 +143,7 @@ public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, Ini
 	 * back or undecided), then {@code 確定版}; null for a review made without the office's review.
 	 */
 	public String edition() {
-		if (departments.stream().anyMatch(d -> d.confirmation() == null)) {
+		if (departments.isEmpty() || departments.stream().anyMatch(d -> d.confirmation() == null)) {
 			return null;
 		}
 		long pending = departments.stream().filter(d -> !d.approved()).count();
