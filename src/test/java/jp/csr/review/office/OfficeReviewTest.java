@@ -16,6 +16,8 @@ import jp.csr.review.SampleFolders;
 import jp.csr.review.cli.TypedCommands;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.testing.SharedStoreToo;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -127,6 +129,8 @@ class OfficeReviewTest {
 				+ " FROM review_submission WHERE term = 53 ORDER BY department_code").query(String.class).list())
 			.containsExactly("AD 承認 山田 花子", "BCP 承認 山田 花子", "COMP 承認 山田 花子", "DEV 未確認 -", "ISEC 承認 山田 花子",
 					"PRIV 差戻し 山田 花子", "RISK 未確認 -");
+		String board = Files.readString(OUTPUT.resolve("index.html"));
+		assertThat(board).contains("速報版 (未承認 3部署)", "承認 (山田 花子 2025-11-04)", "未確認");
 		assertThat(typed.exit("status")).isZero();
 		assertThat(output.getOut().substring(mark)).contains("事務局確認: 速報版 (未承認 3部署)")
 			.containsPattern("PRIV .*確認 差戻し \\(山田 花子 2025-11-04\\)").containsPattern("DEV .*確認 未確認");
@@ -151,6 +155,10 @@ class OfficeReviewTest {
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(title()).isEqualTo(TITLE + " 確定版");
 		assertThat(Files.readString(OUTPUT.resolve("53期_行動計画振り返り.html"))).contains("確定版");
+		try (PDDocument pdf = Loader.loadPDF(OUTPUT.resolve("53期_行動計画振り返り.pdf").toFile())) {
+			assertThat(pdf.getDocumentInformation().getTitle()).endsWith(" 確定版");
+		}
+		assertThat(Files.readString(OUTPUT.resolve("index.html"))).contains("確定版");
 	}
 
 	private static String title() throws Exception {
