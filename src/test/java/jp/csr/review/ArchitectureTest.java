@@ -40,7 +40,7 @@ class ArchitectureTest {
 		.layer("Run").definedBy("jp.csr.review.run..")
 		.layer("Stages").definedBy("jp.csr.review.scan..", "jp.csr.review.load..", "jp.csr.review.validation..",
 				"jp.csr.review.judge..", "jp.csr.review.write..", "jp.csr.review.content..", "jp.csr.review.reviewbook..",
-				"jp.csr.review.reviewpdf..", "jp.csr.review.feedback..", "jp.csr.review.web..")
+				"jp.csr.review.reviewpdf..", "jp.csr.review.feedback..", "jp.csr.review.web..", "jp.csr.review.office..")
 		.layer("Foundation").definedBy("jp.csr.review.store..", "jp.csr.review.plan..", "jp.csr.review.workbook..",
 				"jp.csr.review.form..", "jp.csr.review.config..", "jp.csr.review.console..", "jp.csr.review.lock..")
 		.whereLayer("Command line").mayOnlyBeAccessedByLayers("Application")

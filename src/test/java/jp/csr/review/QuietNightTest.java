@@ -138,26 +138,26 @@ class QuietNightTest {
 		});
 		drop("RISK", "53期_RISK_リスク管理部.xlsx", wb -> Drops.cell(wb, "KPI!F2").setCellValue("完了"));
 		JobExecution first = run();
-		assertThat(steps(first)).containsExactly("scan", "load", "judge", "write");
+		assertThat(steps(first)).containsExactly("scan", "load", "office", "judge", "write");
 		assertThat(RISK_COPY).isRegularFile();
 		assertThat(late("AD")).isEqualTo("いいえ");
 
 		// ---- night 2: nothing new: judge and write do not run, the review is not touched ----
 		OnDisk written = OnDisk.of(REVIEW);
 		JobExecution quiet = run();
-		assertThat(steps(quiet)).containsExactly("scan", "load", AnswerTasklet.STEP);
+		assertThat(steps(quiet)).containsExactly("scan", "load", "office", AnswerTasklet.STEP);
 		assertThat(quiet.getExecutionContext().getLong(ReviewDecider.UNCHANGED_SINCE)).isEqualTo(first.getId());
 		assertThat(OnDisk.of(REVIEW)).isEqualTo(written);
 
 		// ---- night 3: RISK's annotated copy was deleted: written again, the review still kept ----
 		Files.delete(RISK_COPY);
-		assertThat(steps(run())).containsExactly("scan", "load", AnswerTasklet.STEP);
+		assertThat(steps(run())).containsExactly("scan", "load", "office", AnswerTasklet.STEP);
 		assertThat(RISK_COPY).isRegularFile();
 		assertThat(OnDisk.of(REVIEW)).isEqualTo(written);
 
 		// ---- night 4: the review was deleted ----
 		Files.delete(REVIEW);
-		assertThat(steps(run())).containsExactly("scan", "load", "judge", "write");
+		assertThat(steps(run())).containsExactly("scan", "load", "office", "judge", "write");
 		assertThat(REVIEW).isRegularFile();
 
 		// ---- night 5: the review was edited, its size and time put back: its bytes tell ----

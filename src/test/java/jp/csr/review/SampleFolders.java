@@ -55,6 +55,7 @@ public final class SampleFolders {
 		registry.add("review.plan", () -> root.resolve("plan.xlsx").toString());
 		registry.add("review.input-dir", () -> root.resolve("input").toString());
 		registry.add("review.output-dir", () -> root.resolve("output").toString());
+		registry.add("review.office-dir", () -> root.resolve("office").toString());
 		registry.add("review.store", () -> root.resolve("store").toString());
 		TestStore.register(registry);
 	}

@@ -165,7 +165,7 @@ class SampleReviewTest {
 	}
 
 	static void assertReference(Sheet sheet) {
-		assertThat(text(sheet, 0, 0)).isEqualTo("53期(2024年10月~2025年9月) マイナビグループ行動計画振り返り");
+		assertThat(text(sheet, 0, 0)).isEqualTo("53期(2024年10月~2025年9月) マイナビグループ行動計画振り返り 速報版 (未承認 7部署)");
 		assertThat(List.of(0, 1, 2, 3, 4, 5, 6).stream().map(c -> text(sheet, 1, c).replace('\n', ' ')).toList())
 			.containsExactly("マテリアリティ", "コミットメント", "53期KPI (2024年10月~2025年9月)", "具体的な取り組み", "アクションプランに 対する自己評価",
 					"53期実績 (2024年10月~2025年9月)", "53期実績(2024年10月~2025年9月) 主な取り組みとハイライト");

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backup the copies of the database a successful run leaves under {@code <store>/backup}
  * @param remind the reminder e-mails of {@code remind} and the daemon (PRODUCT.md §9)
  * @param pdf the review's PDF beside the workbook
+ * @param officeDir the folder the office saves its decision workbooks into (事務局確認, PRODUCT.md §11); read,
+ *        never modified
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -43,7 +45,8 @@ public record ReviewProperties(
 		@DefaultValue("50") int loadChunk,
 		@DefaultValue Backup backup,
 		@DefaultValue Remind remind,
-		@DefaultValue Pdf pdf) {
+		@DefaultValue Pdf pdf,
+		@DefaultValue("office") Path officeDir) {
 
 	/** 進捗 words and their marks, PRODUCT.md §5 defaults. */
 	public static final Map<String, String> DEFAULT_MARKS = Map.of(
@@ -113,7 +116,7 @@ public record ReviewProperties(
 	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
 			Map<String, String> marks) {
 		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
-				loadThreads, loadChunk, backup, remind, pdf);
+				loadThreads, loadChunk, backup, remind, pdf, officeDir);
 	}
 
 	public Path database() {

@@ -97,13 +97,57 @@ public record ReviewData(Plan plan, Map<String, KpiStatus> kpis, Map<String, Ini
 	}
 
 	/**
-	 * @param state 受理, 差戻し or 未提出
+	 * @param state 受理, 差戻し, 差戻し (事務局) (PRODUCT.md §11: the office sent back the file in use) or 未提出
 	 * @param file the file in use (受理/差戻し: the last accepted version; null when none)
 	 * @param receivedAt when the file in use was received (its modification time)
 	 * @param rejectedFile the newest file when it was rejected, else null
+	 * @param sha256 the SHA-256 of the file in use, null when none
+	 * @param confirmation the office's decision on the file in use; null when the review was made without the
+	 *        office's review (then it names no edition)
 	 */
 	public record DepartmentStatus(String code, String name, String state, String file, OffsetDateTime receivedAt,
-			String submittedBy, LocalDate submittedOn, boolean late, int errors, int warnings, String rejectedFile) {
+			String submittedBy, LocalDate submittedOn, boolean late, int errors, int warnings, String rejectedFile,
+			String sha256, Confirmation confirmation) {
+
+		public DepartmentStatus(String code, String name, String state, String file, OffsetDateTime receivedAt,
+				String submittedBy, LocalDate submittedOn, boolean late, int errors, int warnings, String rejectedFile) {
+			this(code, name, state, file, receivedAt, submittedBy, submittedOn, late, errors, warnings, rejectedFile,
+					null, null);
+		}
+
+		/** 承認 by the office. */
+		public boolean approved() {
+			return confirmation != null && Confirmation.APPROVED.equals(confirmation.decision());
+		}
+
+	}
+
+	/**
+	 * The office's review of a department's file in use (PRODUCT.md §11).
+	 *
+	 * @param decision 承認, 差戻し or 未確認
+	 * @param reviewer 確認者, null when undecided or not given
+	 * @param date the day of the decision (the office's workbook's time) in the configured zone, null when undecided
+	 * @param comment the office's general comment, null when none
+	 */
+	public record Confirmation(String decision, String reviewer, LocalDate date, String comment) {
+
+		public static final String APPROVED = "承認";
+
+		public static final Confirmation UNDECIDED = new Confirmation("未確認", null, null, null);
+
+	}
+
+	/**
+	 * PRODUCT.md §11: {@code 速報版 (未承認 N部署)} until every department of the plan is 承認 (N counts those sent
+	 * back or undecided), then {@code 確定版}; null for a review made without the office's review.
+	 */
+	public String edition() {
+		if (departments.isEmpty() || departments.stream().anyMatch(d -> d.confirmation() == null)) {
+			return null;
+		}
+		long pending = departments.stream().filter(d -> !d.approved()).count();
+		return pending == 0 ? "確定版" : "速報版 (未承認 " + pending + "部署)";
 	}
 
 	/**

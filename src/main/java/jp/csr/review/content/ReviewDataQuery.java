@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import jp.csr.review.judge.Judgements;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
 import jp.csr.review.store.Submissions.StoredFile;
@@ -25,6 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Gathers a run's {@link ReviewData} from the store: the judge step's verdicts and the versions in use. */
 public class ReviewDataQuery {
+
+	/** PRODUCT.md §11: the state of a department whose accepted file the office sent back. */
+	public static final String SENT_BACK_BY_OFFICE = "差戻し (事務局)";
 
 	/** No file has this id: keeps an IN list from being empty. */
 	private static final long NONE = -1;
@@ -37,11 +41,14 @@ public class ReviewDataQuery {
 
 	private final ZoneId zone;
 
+	private final OfficeDecisions office;
+
 	public ReviewDataQuery(JdbcClient jdbc, Submissions submissions, Judgements judgements, ZoneId zone) {
 		this.jdbc = jdbc;
 		this.submissions = submissions;
 		this.judgements = judgements;
 		this.zone = zone;
+		this.office = new OfficeDecisions(jdbc);
 	}
 
 	/** @param deadlinePassed whether the plan's 提出期限 has passed: a department with no accepted file is then late */
@@ -70,8 +77,9 @@ public class ReviewDataQuery {
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
 		Lateness lateness = new Lateness(plan, zone);
+		Map<String, OfficeDecisions.Decision> decisions = office.newest(plan.term());
 		List<ReviewData.DepartmentStatus> departments = plan.departments().stream()
-			.map(d -> status(d, states.get(d.code()), deadlinePassed, lateness))
+			.map(d -> confirmed(status(d, states.get(d.code()), deadlinePassed, lateness), decisions.get(d.code())))
 			.toList();
 		// PRODUCT.md §6: what is still open whatever this run found, so a quiet night shows why a department
 		// was sent back: the warnings of the files in use, the errors of each newest file that was rejected
@@ -86,7 +94,27 @@ public class ReviewDataQuery {
 			}
 		});
 		return new ReviewData(plan, kpis, initiatives, highlights, departments,
-				sink -> issues(jobInstanceId, inUseFiles, rejectedFiles, lateness, sink), previousTerm(plan, jobInstanceId));
+				sink -> {
+					issues(jobInstanceId, inUseFiles, rejectedFiles, lateness, sink);
+					// PRODUCT.md §11: what the run found in the office's workbooks
+					office.issues(jobInstanceId).forEach(i -> sink.accept(new ReviewData.IssueRow(i.workbookName(),
+							i.department(), i.sheet(), i.cell(), i.severity(), i.message())));
+				}, previousTerm(plan, jobInstanceId));
+	}
+
+	/**
+	 * PRODUCT.md §11: the office's newest decision on a department applies while the file it was made about is the
+	 * one in use; the office's 差戻し makes an accepted department {@code 差戻し (事務局)}.
+	 */
+	private ReviewData.DepartmentStatus confirmed(ReviewData.DepartmentStatus d, OfficeDecisions.Decision decision) {
+		ReviewData.Confirmation confirmation = decision == null || !decision.isAbout(d.sha256())
+				? ReviewData.Confirmation.UNDECIDED
+				: new ReviewData.Confirmation(decision.decision(), blankToNull(decision.reviewer()),
+						decision.decidedAt().atZone(zone).toLocalDate(), blankToNull(decision.comment()));
+		String state = OfficeDecisions.SENT_BACK.equals(confirmation.decision()) && "受理".equals(d.state())
+				? SENT_BACK_BY_OFFICE : d.state();
+		return new ReviewData.DepartmentStatus(d.code(), d.name(), state, d.file(), d.receivedAt(), d.submittedBy(),
+				d.submittedOn(), d.late(), d.errors(), d.warnings(), d.rejectedFile(), d.sha256(), confirmation);
 	}
 
 	/**
@@ -123,7 +151,7 @@ public class ReviewDataQuery {
 				shown == null ? null : shown.submittedBy(), shown == null ? null : shown.submittedOn(),
 				shown != null ? lateness.late(shown.modifiedAt()) : deadlinePassed, counted == null ? 0 : counted.errors(),
 				counted == null ? 0 : lateness.warnings(counted.warnings(), counted.late(), counted.modifiedAt()),
-				s.isRejected() ? s.rejected().fileName() : null);
+				s.isRejected() ? s.rejected().fileName() : null, shown == null ? null : shown.sha256(), null);
 	}
 
 	/**

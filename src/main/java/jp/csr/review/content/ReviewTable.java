@@ -22,8 +22,9 @@ import jp.csr.review.plan.Plan;
  *
  * @param bands in print order: materialities contiguous, since the materiality cell spans all of its bands
  * @param legend the marks' meanings, one line each
+ * @param edition 速報版 (未承認 N部署) or 確定版 (PRODUCT.md §11), the title's last words; null when the review names none
  */
-public record ReviewTable(String title, List<String> headers, List<Band> bands, List<String> legend) {
+public record ReviewTable(String title, List<String> headers, List<Band> bands, List<String> legend, String edition) {
 
 	public static final int MATERIALITY = 0;
 
@@ -64,6 +65,11 @@ public record ReviewTable(String title, List<String> headers, List<Band> bands, 
 		return plan.term() + "期(" + medium.period(plan) + ") " + plan.group() + "行動計画振り返り";
 	}
 
+	/** The title with the review's edition after it, when it names one. */
+	public static String title(Plan plan, Medium medium, String edition) {
+		return edition == null ? title(plan, medium) : title(plan, medium) + " " + edition;
+	}
+
 	public static List<String> headers(Plan plan, Medium medium) {
 		String term = plan.term() + "期";
 		String period = "(" + medium.period(plan) + ")";
@@ -78,8 +84,9 @@ public record ReviewTable(String title, List<String> headers, List<Band> bands, 
 
 	public static ReviewTable of(ReviewData data, Medium medium) {
 		ReviewMarks marks = new ReviewMarks(data);
-		return new ReviewTable(title(data.plan(), medium), headers(data.plan(), medium), Bands.of(data, marks),
-				marks.legend());
+		String edition = data.edition();
+		return new ReviewTable(title(data.plan(), medium, edition), headers(data.plan(), medium), Bands.of(data, marks),
+				marks.legend(), edition);
 	}
 
 	/**
@@ -87,7 +94,7 @@ public record ReviewTable(String title, List<String> headers, List<Band> bands, 
 	 * once, so that the formats cannot show different things).
 	 */
 	public ReviewTable in(Medium medium, Plan plan) {
-		return new ReviewTable(title(plan, medium), headers(plan, medium), bands, legend);
+		return new ReviewTable(title(plan, medium, edition), headers(plan, medium), bands, legend, edition);
 	}
 
 	/** Body rows, all bands together. */

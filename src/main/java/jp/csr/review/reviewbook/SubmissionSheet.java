@@ -14,9 +14,9 @@ final class SubmissionSheet {
 	static final String NAME = "提出状況";
 
 	static final List<String> HEADERS = List.of("部署コード", "部署名", "状態", "使用中のファイル", "受信日時", "提出者", "提出日", "期限超過",
-			"エラー件数", "警告件数", "差戻しファイル");
+			"エラー件数", "警告件数", "差戻しファイル", "確認", "確認者", "確認日", "コメント");
 
-	private static final int[] WIDTHS = { 10, 20, 8, 36, 16, 14, 11, 8, 8, 8, 36 };
+	private static final int[] WIDTHS = { 10, 20, 8, 36, 16, 14, 11, 8, 8, 8, 36, 8, 14, 11, 36 };
 
 	private final ReviewData data;
 
@@ -49,6 +49,14 @@ final class SubmissionSheet {
 			Put.number(row, 8, (double) department.errors(), styles.integer);
 			Put.number(row, 9, (double) department.warnings(), styles.integer);
 			text(row, 10, department, department.rejectedFile());
+			// PRODUCT.md §11: the office's review; a review made without it leaves the columns empty
+			ReviewData.Confirmation confirmation = department.confirmation();
+			if (confirmation != null) {
+				text(row, 11, department, confirmation.decision());
+				text(row, 12, department, confirmation.reviewer());
+				Put.date(row, 13, confirmation.date(), styles.date);
+				text(row, 14, department, confirmation.comment());
+			}
 			Table.fitHeight(row, WIDTHS);
 		}
 		Table.filter(sheet, HEADERS.size(), rowIndex - 1);

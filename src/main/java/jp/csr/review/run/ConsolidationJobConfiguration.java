@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The consolidation job: scan, load, judge, write, one step per stage (each configured in its own package), so
+ * The consolidation job: scan, load, office (the office's decisions, PRODUCT.md §11), judge, write, one step per stage (each configured in its own package), so
  * that a failure names its stage and a restart resumes there. Every step gets the real transaction manager: Batch
  * 6's builders otherwise default to a resourceless one, and a crash then duplicates rows.
  */
@@ -25,14 +25,15 @@ class ConsolidationJobConfiguration {
 	static final String JOB_NAME = "consolidation";
 
 	/**
-	 * After the load, {@link ReviewDecider} sends a night with nothing new to the annotated copies alone, and
+	 * After the load and the office's decisions, {@link ReviewDecider} sends a night with nothing new to the annotated copies alone, and
 	 * every other run (anything it cannot tell too) to judge and write.
 	 */
 	@Bean
-	Job consolidationJob(JobRepository repository, Step scan, Step load, JobExecutionDecider reviewDecider, Step judge,
-			Step write, Step answer) {
+	Job consolidationJob(JobRepository repository, Step scan, Step load, Step office,
+			JobExecutionDecider reviewDecider, Step judge, Step write, Step answer) {
 		return new JobBuilder(JOB_NAME, repository).start(scan)
 			.next(load)
+			.next(office)
 			.next(reviewDecider)
 			.on(ReviewDecider.UNCHANGED)
 			.to(answer)

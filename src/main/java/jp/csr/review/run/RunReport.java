@@ -14,6 +14,7 @@ import jp.csr.review.console.StoreOption;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.judge.JudgeTasklet;
 import jp.csr.review.load.FileLines;
+import jp.csr.review.office.DecisionBook;
 import jp.csr.review.plan.ConfiguredPlan;
 import jp.csr.review.plan.Department;
 import jp.csr.review.store.CandidateOutcomes;
@@ -113,6 +114,7 @@ public class RunReport {
 		if (review != null) {
 			printPage("Web", WebPages.pageBeside(Path.of(review)));
 			printPage("状況", WebPages.boardBeside(Path.of(review)));
+			printPage("事務局確認", DecisionBook.beside(Path.of(review)));
 		}
 		log.info("完了 (実行 {}): {}", execution.getId(), outcomes.line());
 		return outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK;

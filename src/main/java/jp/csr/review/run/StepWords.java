@@ -3,6 +3,7 @@ package jp.csr.review.run;
 import java.time.Duration;
 
 import jp.csr.review.judge.JudgeTasklet;
+import jp.csr.review.office.OfficeTasklet;
 import jp.csr.review.write.AnswerTasklet;
 import jp.csr.review.write.WriteTasklet;
 
@@ -77,6 +78,9 @@ public final class StepWords {
 		}
 		if (LOAD.equals(step)) {
 			return "取り込み対象 " + c.read() + "件" + (c.written() == c.read() ? "" : " (済み " + c.written() + ")");
+		}
+		if (OfficeTasklet.STEP.equals(step)) {
+			return "事務局確認ブック " + c.read() + "件: 新しい確認 " + c.written() + "件";
 		}
 		if (JudgeTasklet.STEP.equals(step)) {
 			return c.judged() == null || c.judged().kpis() + c.judged().initiatives() != c.written()

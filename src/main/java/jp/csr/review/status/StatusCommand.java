@@ -23,6 +23,7 @@ import jp.csr.review.run.Executions;
 import jp.csr.review.run.RunReport;
 import jp.csr.review.run.StepWords;
 import jp.csr.review.store.DatabaseFile;
+import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.store.StoreDatabase;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.store.Submissions.DepartmentState;
@@ -70,10 +71,13 @@ public class StatusCommand {
 
 	private final Environment environment;
 
+	private final OfficeDecisions office;
+
 	StatusCommand(ReviewProperties properties, Executions executions, Submissions submissions, StoredTerms terms,
 			Job job, ReminderLog reminders, StoreDatabase database, RunLock lock, RunReport restart,
-			Environment environment) {
+			Environment environment, OfficeDecisions office) {
 		this.properties = properties;
+		this.office = office;
 		this.restart = restart;
 		this.environment = environment;
 		this.database = database;
@@ -201,6 +205,8 @@ public class StatusCommand {
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
 		Map<String, ReminderLog.Sent> reminded = reminders.last(plan.term());
+		Map<String, OfficeDecisions.Decision> decisions = office.newest(plan.term());
+		int approved = 0;
 		int accepted = 0;
 		int rejected = 0;
 		int missing = 0;
@@ -222,6 +228,16 @@ public class StatusCommand {
 				missing++;
 				state = "未提出";
 			}
+			// PRODUCT.md §11: the office's decision on the file in use
+			OfficeDecisions.Decision decision = decisions.get(d.code());
+			if (decision != null && used != null && decision.isAbout(used.sha256())) {
+				approved += OfficeDecisions.APPROVED.equals(decision.decision()) ? 1 : 0;
+				state += "  確認 " + decision.decision() + " (" + (decision.reviewer().isEmpty() ? "確認者なし" : decision.reviewer())
+						+ " " + decision.decidedAt().atZone(properties.zone()).toLocalDate() + ")";
+			}
+			else {
+				state += "  確認 " + OfficeDecisions.UNDECIDED;
+			}
 			ReminderLog.Sent last = reminded.get(d.code());
 			if (last != null) {
 				state += "  (最終リマインド " + time(last.sentAt()) + " " + last.kind() + " → " + last.recipients() + ")";
@@ -229,7 +245,9 @@ public class StatusCommand {
 			lines.add(String.format("%-6s %s  %s", d.code(), d.name(), state));
 		}
 		// one log call per line: a file name is echoed as an argument, whose line breaks the log escapes
-		log.info("{}期 部署の状況: 受理 {} / 差戻し {} / 未提出 {}", plan.term(), accepted, rejected, missing);
+		int pending = plan.departments().size() - approved;
+		log.info("{}期 部署の状況: 受理 {} / 差戻し {} / 未提出 {}  事務局確認: {}", plan.term(), accepted, rejected, missing,
+				pending == 0 ? "確定版" : "速報版 (未承認 " + pending + "部署)");
 		lines.forEach(line -> log.info("    {}", line));
 	}
 

@@ -41,9 +41,10 @@ public record Board(String title, Run run, List<Link> outputs, List<Department> 
 	 * @param late はい / いいえ
 	 * @param issues its open errors and warnings, each with its sheet and cell
 	 * @param copies the annotated copies in its folder
+	 * @param confirmation the office's decision on its file in use (事務局確認), with who and when
 	 */
 	public record Department(String code, String name, String state, String file, String receivedAt, String late,
-			int errors, int warnings, List<Issue> issues, List<Link> copies) {
+			int errors, int warnings, List<Issue> issues, List<Link> copies, String confirmation) {
 
 		/** The state as a class name, so that 差戻し and 未提出 stand out. */
 		public String stateClass() {

@@ -59,14 +59,16 @@ final class StatusBoard {
 				.toList();
 			departments.add(new Board.Department(d.code(), d.name(), d.state(), d.file(),
 					d.receivedAt() == null ? null : MINUTES.format(d.receivedAt()), d.late() ? "はい" : "いいえ", d.errors(),
-					d.warnings(), issues.getOrDefault(d.code(), List.of()), own));
+					d.warnings(), issues.getOrDefault(d.code(), List.of()), own, confirmation(d.confirmation())));
 			copies.remove(folder);
 		}
 		List<Board.Link> others = copies.values().stream()
 			.flatMap(List::stream)
 			.map(copy -> link(base, copy, base.resolve(AnnotatedCopies.FOLDER).relativize(copy).toString()))
 			.toList();
-		String title = data.plan().term() + "期 " + data.plan().group() + " 行動計画 提出状況";
+		// PRODUCT.md §11: whether the review is final, in the heading
+		String title = data.plan().term() + "期 " + data.plan().group() + " 行動計画 提出状況"
+				+ (data.edition() == null ? "" : " " + data.edition());
 		return new Board(title, run, links, departments, elsewhere, others,
 				AttainmentChart.of(new TermComparison(data), data.previous() != null));
 	}
@@ -114,6 +116,17 @@ final class StatusBoard {
 
 	private static String encode(String part) {
 		return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** 確認 as the board shows it: the decision, who made it and when; empty for a review without the office's. */
+	private static String confirmation(ReviewData.Confirmation c) {
+		if (c == null) {
+			return "";
+		}
+		if (c.date() == null) {
+			return c.decision();
+		}
+		return c.decision() + " (" + (c.reviewer() == null ? "" : c.reviewer() + " ") + c.date() + ")";
 	}
 
 }

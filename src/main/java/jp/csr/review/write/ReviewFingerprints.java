@@ -18,11 +18,13 @@ import java.util.TreeMap;
 import jp.csr.review.config.Build;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.judge.Judgements;
+import jp.csr.review.office.DecisionBook;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.plan.PlanCache;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
 import jp.csr.review.reviewpdf.ReviewPdf;
+import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.web.WebPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>the file: its size, modification time and SHA-256 as written, so a review deleted, edited or replaced
  * is written again; and so the PDF beside it, recorded the same way, whenever there is a font to write one
  * with: a PDF missing or changed writes both again (a night's PDF that failed is tried again the next night);
- * and the web page and the status board beside it, always.
+ * and the web page, the status board and the office's decision workbook beside it, always;
+ * <li>the office's decisions recorded for the term, and the workbooks its folder held (PRODUCT.md §11).
  * </ul>
  * Anything that cannot be established counts as changed: writing again is always safe.
  * <p>
@@ -114,6 +117,8 @@ final class ReviewFingerprints {
 		digest.put("deadline passed").put(String.valueOf(deadlinePassed(plan, now)));
 		digest.put("build").put(build);
 		digest.put("pdf font").put(pdfFont().identity());
+		// PRODUCT.md §11: the office's decisions and the workbooks it read them from
+		digest.put("office").put(new OfficeDecisions(jdbc).fingerprint(plan.term()));
 		return digest.hex();
 	}
 
@@ -131,9 +136,10 @@ final class ReviewFingerprints {
 	 * Records the review just written, the PDF beside it (null: none was written), its web page and the status
 	 * board, and what they were built from. Part of the write step's transaction.
 	 */
-	public void written(Path review, Path pdf, String inputs, long jobExecutionId, Path page, Path board)
-			throws IOException {
+	public void written(Path review, Path pdf, String inputs, long jobExecutionId, Path page, Path board,
+			Path decisions) throws IOException {
 		record(review, inputs, jobExecutionId);
+		record(decisions, inputs, jobExecutionId);
 		record(page, inputs, jobExecutionId);
 		record(board, inputs, jobExecutionId);
 		if (pdf != null) {
@@ -168,7 +174,7 @@ final class ReviewFingerprints {
 				&& !unchanged(ReviewPdf.beside(review), inputs).equals(since)) {
 			return Optional.empty();
 		}
-		for (Path page : List.of(WebPages.pageBeside(review), WebPages.boardBeside(review))) {
+		for (Path page : List.of(WebPages.pageBeside(review), WebPages.boardBeside(review), DecisionBook.beside(review))) {
 			if (since.isPresent() && !unchanged(page, inputs).equals(since)) {
 				return Optional.empty();
 			}

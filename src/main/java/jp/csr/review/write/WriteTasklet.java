@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jp.csr.review.console.ExitCode;
 import jp.csr.review.content.Medium;
@@ -13,12 +16,14 @@ import jp.csr.review.content.ReviewData;
 import jp.csr.review.content.ReviewDataQuery;
 import jp.csr.review.content.ReviewTable;
 import jp.csr.review.judge.Judgements;
+import jp.csr.review.office.DecisionBookWriter;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.reviewbook.ReviewWorkbookWriter;
 import jp.csr.review.reviewpdf.JapaneseFont;
 import jp.csr.review.reviewpdf.ReviewPdf;
 import jp.csr.review.store.ArchivedFiles;
 import jp.csr.review.store.CandidateOutcomes;
+import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.store.Submissions;
 import jp.csr.review.web.Board;
 import jp.csr.review.web.WebPages;
@@ -108,9 +113,24 @@ public class WriteTasklet implements Tasklet {
 		Board.Run run = Board.Run.of(jobExecution.getId(), now.atZone(zone), outcomes.line(),
 				outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK);
 		Path board = web.writeBoard(data, run, review, pdf, page);
-		fingerprints.written(review, pdf, inputs, jobExecution.getId(), page, board);
+		Path decisions = new DecisionBookWriter().write(data, rowComments(data), outputDir);
+		fingerprints.written(review, pdf, inputs, jobExecution.getId(), page, board, decisions);
 		contribution.incrementWriteCount(1);
 		return RepeatStatus.FINISHED;
+	}
+
+	/** PRODUCT.md §11: the row comments that came with each department's decision in force, prefilled again. */
+	private Map<String, List<OfficeDecisions.RowComment>> rowComments(ReviewData data) {
+		OfficeDecisions office = new OfficeDecisions(jdbc);
+		Map<String, OfficeDecisions.Decision> newest = office.newest(plan.term());
+		Map<String, List<OfficeDecisions.RowComment>> comments = new HashMap<>();
+		for (ReviewData.DepartmentStatus d : data.departments()) {
+			OfficeDecisions.Decision decision = newest.get(d.code());
+			if (decision != null && decision.isAbout(d.sha256())) {
+				comments.put(d.code(), office.rowComments(decision));
+			}
+		}
+		return comments;
 	}
 
 	/**

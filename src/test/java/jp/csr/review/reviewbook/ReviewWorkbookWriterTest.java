@@ -227,7 +227,7 @@ class ReviewWorkbookWriterTest {
 
 			Sheet submissions = workbook.getSheet("提出状況");
 			assertThat(row(submissions, 0)).containsExactly("部署コード", "部署名", "状態", "使用中のファイル", "受信日時", "提出者", "提出日",
-					"期限超過", "エラー件数", "警告件数", "差戻しファイル");
+					"期限超過", "エラー件数", "警告件数", "差戻しファイル", "確認", "確認者", "確認日", "コメント");
 			assertThat(row(submissions, 1)).containsExactly("D01", "情報セキュリティ部", "受理", "情報セキュリティ部.xlsx",
 					"2025/10/14 09:30", "山田", "2025/10/13", "いいえ", "0.0", "1.0", "");
 			assertThat(row(submissions, 2)).containsExactly("D02", "法務部", "差戻し", "法務部_v1.xlsx", "2025/10/10 17:05",

@@ -72,7 +72,7 @@ class ConsoleWordsTest {
 
 		for (String console : List.of(first, quiet, status)) {
 			assertThat(console.lines().filter(l -> l.startsWith("ステップ ") || l.startsWith("    ステップ ")))
-				.allMatch(l -> l.strip().matches("ステップ (scan |load |judge|write) .*"));
+				.allMatch(l -> l.strip().matches("ステップ (scan |load |office|judge|write) .*"));
 			for (String word : BATCH_WORDS) {
 				assertThat(console).doesNotContain(word);
 			}

@@ -76,7 +76,7 @@ class QuietNightConsoleTest {
 		Path aside = Files.move(OUTPUT, ROOT.resolve("output.aside"));
 		Files.writeString(OUTPUT, "a file where the output folder should be");
 		assertThat(exit("run")).isEqualTo(1);
-		assertThat(lastSteps()).containsExactly("scan", "load", "judge", "write");
+		assertThat(lastSteps()).containsExactly("scan", "load", "office", "judge", "write");
 
 		// ---- the admin puts everything back as it was, the plan too, and restarts: the run writes its review ----
 		Files.delete(OUTPUT);

@@ -183,11 +183,11 @@ class TwoTermsInOneStoreTest {
 		written53 = Files.getLastModifiedTime(REVIEW_53);
 		// ---- and nothing of 53期 changed since, so its review is kept as it is ----
 		JobExecution quiet = run();
-		assertThat(steps(quiet)).containsExactly("scan", "load", AnswerTasklet.STEP);
+		assertThat(steps(quiet)).containsExactly("scan", "load", "office", AnswerTasklet.STEP);
 		assertThat(Files.getLastModifiedTime(REVIEW_53)).isEqualTo(written53);
 		// and written again, it is the same review, cell by cell
 		Files.delete(REVIEW_53);
-		assertThat(steps(run())).containsExactly("scan", "load", "judge", "write");
+		assertThat(steps(run())).containsExactly("scan", "load", "office", "judge", "write");
 		assertThat(ReviewWorkbook.open(REVIEW_53).cells()).containsExactlyEntriesOf(cells53);
 		assertThat(DEV_COPY_53).isRegularFile();
 

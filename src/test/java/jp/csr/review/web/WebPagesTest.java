@@ -146,7 +146,7 @@ class WebPagesTest {
 				assertThat(initiatives).allSatisfy(text -> assertThat(visible).contains(text));
 				assertThat(visible).contains(HOSTILE);
 				assertThat(browser.script("return window.injected === undefined;")).isEqualTo(true);
-				assertThat(browser.driver().getTitle()).isEqualTo("53期(2024年10月〜2025年9月) マイナビグループ行動計画振り返り");
+				assertThat(browser.driver().getTitle()).isEqualTo("53期(2024年10月〜2025年9月) マイナビグループ行動計画振り返り 速報版 (未承認 7部署)");
 				assertThat(browser.script("return document.querySelectorAll('script, img, iframe').length;")).isEqualTo(0L);
 
 				browser.show(board, width);

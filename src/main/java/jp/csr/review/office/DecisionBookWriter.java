@@ -1,0 +1,227 @@
+package jp.csr.review.office;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.csr.review.content.ReviewData;
+import jp.csr.review.content.ReviewData.DepartmentStatus;
+import jp.csr.review.plan.Department;
+import jp.csr.review.plan.Initiative;
+import jp.csr.review.plan.Kpi;
+import jp.csr.review.plan.Plan;
+import jp.csr.review.store.OfficeDecisions;
+import jp.csr.review.store.OfficeDecisions.RowComment;
+import jp.csr.review.workbook.FileReplacement;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes {@code <期>期_事務局確認.xlsx} (PRODUCT.md §11): per department of the plan its state, the file in use and
+ * its results, and the office's three input columns prefilled with the decision in force; 指摘 with the row
+ * comments that came with those decisions. Locked like the templates: only the input cells can be typed in, and
+ * they offer drop-downs where the values are a closed set.
+ */
+public final class DecisionBookWriter {
+
+	/** @param comments per department, the row comments of its decision in force */
+	public Path write(ReviewData data, Map<String, List<RowComment>> comments, Path outputDir) throws IOException {
+		Path target = outputDir.resolve(DecisionBook.fileName(data.plan().term()));
+		return FileReplacement.write(target, out -> {
+			try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+				Looks looks = new Looks(workbook);
+				decisions(workbook, data, looks);
+				comments(workbook, data.plan(), comments, looks);
+				lists(workbook, data.plan());
+				workbook.write(out);
+			}
+		});
+	}
+
+	private void decisions(XSSFWorkbook workbook, ReviewData data, Looks looks) {
+		XSSFSheet sheet = workbook.createSheet(DecisionBook.SHEET);
+		header(sheet, DecisionBook.HEADERS, DecisionBook.WIDTHS, looks);
+		int r = 1;
+		for (DepartmentStatus d : data.departments()) {
+			Row row = sheet.createRow(r++);
+			List<String> outcomes = new ArrayList<>();
+			for (Kpi kpi : data.plan().kpisOf(d.code())) {
+				ReviewData.KpiStatus status = data.kpis().get(kpi.id());
+				outcomes.add(status == null ? "未提出" : status.outcome());
+			}
+			List<String> marks = new ArrayList<>();
+			for (Initiative initiative : data.plan().initiativesOf(d.code())) {
+				ReviewData.InitiativeStatus status = data.initiatives().get(initiative.id());
+				marks.add(status == null ? null : status.mark());
+			}
+			boolean hasFile = d.file() != null;
+			int c = 0;
+			text(row, c++, d.code(), looks.fixed);
+			text(row, c++, d.name(), looks.fixed);
+			text(row, c++, d.state(), looks.fixed);
+			text(row, c++, d.file(), looks.fixed);
+			text(row, c++, d.receivedAt() == null ? null : d.receivedAt().toLocalDateTime().toString().replace('T', ' '),
+					looks.fixed);
+			text(row, c++, d.sha256() == null ? null : d.sha256().substring(0, DecisionBook.SHA_PREFIX), looks.fixed);
+			for (String outcome : List.of("達成", "未達", "継続中", "判定不能", "未報告")) {
+				count(row, c++, hasFile ? outcomes.stream().filter(outcome::equals).count() : null, looks.fixed);
+			}
+			for (String mark : List.of("◎", "○", "△")) {
+				count(row, c++, hasFile ? marks.stream().filter(mark::equals).count() : null, looks.fixed);
+			}
+			count(row, c++, hasFile ? (long) d.warnings() : null, looks.fixed);
+			ReviewData.Confirmation confirmation = d.confirmation();
+			boolean decided = confirmation != null && !OfficeDecisions.UNDECIDED.equals(confirmation.decision());
+			text(row, c++, decided ? confirmation.decision() : null, looks.input);
+			text(row, c++, decided ? confirmation.comment() : null, looks.input);
+			text(row, c, decided ? confirmation.reviewer() : null, looks.input);
+		}
+		int last = Math.max(1, r - 1);
+		int first = DecisionBook.FIRST_INPUT;
+		list(sheet, new CellRangeAddressList(1, last, first, first),
+				new String[] { OfficeDecisions.APPROVED, OfficeDecisions.SENT_BACK }, "確認",
+				"承認 か 差戻し を選んでください。差戻しにはコメントが必要です。");
+		prompt(sheet, new CellRangeAddressList(1, last, first + 1, first + 1), "コメント",
+				"差戻しの理由など、部署への全体のコメント。行ごとの指摘はシート「指摘」へ。");
+		finish(sheet, DecisionBook.HEADERS.size(), r - 1);
+	}
+
+	private void comments(XSSFWorkbook workbook, Plan plan, Map<String, List<RowComment>> comments, Looks looks) {
+		XSSFSheet sheet = workbook.createSheet(DecisionBook.COMMENTS);
+		header(sheet, DecisionBook.COMMENT_HEADERS, DecisionBook.COMMENT_WIDTHS, looks);
+		int r = 1;
+		for (Department d : plan.departments()) {
+			for (RowComment c : comments.getOrDefault(d.code(), List.of())) {
+				Row row = sheet.createRow(r++);
+				text(row, 0, c.department(), looks.input);
+				text(row, 1, c.itemId(), looks.input);
+				text(row, 2, c.comment(), looks.input);
+			}
+		}
+		int last = r + DecisionBook.COMMENT_ROWS - 1;
+		for (; r <= last; r++) {
+			Row row = sheet.createRow(r);
+			for (int c = 0; c < DecisionBook.COMMENT_HEADERS.size(); c++) {
+				row.createCell(c).setCellStyle(looks.input);
+			}
+		}
+		int departments = plan.departments().size();
+		int ids = plan.kpis().size() + plan.initiatives().size();
+		listFromSheet(sheet, new CellRangeAddressList(1, last, 0, 0),
+				"'" + DecisionBook.LISTS + "'!$A$1:$A$" + Math.max(1, departments), "部署コード", "指摘する行の部署を選んでください。");
+		listFromSheet(sheet, new CellRangeAddressList(1, last, 1, 1),
+				"'" + DecisionBook.LISTS + "'!$B$1:$B$" + Math.max(1, ids), "KPI ID・取り組みID",
+				"その部署の KPI ID か 取り組みID を選んでください。");
+		finish(sheet, DecisionBook.COMMENT_HEADERS.size(), 0);
+	}
+
+	/** The values of the drop-downs of 指摘: too many for a list written into the validation itself. */
+	private void lists(XSSFWorkbook workbook, Plan plan) {
+		XSSFSheet sheet = workbook.createSheet(DecisionBook.LISTS);
+		List<String> codes = plan.departments().stream().map(Department::code).toList();
+		List<String> ids = new ArrayList<>();
+		plan.kpis().forEach(k -> ids.add(k.id()));
+		plan.initiatives().forEach(i -> ids.add(i.id()));
+		for (int r = 0; r < Math.max(codes.size(), ids.size()); r++) {
+			Row row = sheet.createRow(r);
+			if (r < codes.size()) {
+				row.createCell(0).setCellValue(codes.get(r));
+			}
+			if (r < ids.size()) {
+				row.createCell(1).setCellValue(ids.get(r));
+			}
+		}
+		sheet.enableLocking();
+		workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
+	}
+
+	private static void header(XSSFSheet sheet, List<String> headers, int[] widths, Looks looks) {
+		Row row = sheet.createRow(0);
+		for (int c = 0; c < headers.size(); c++) {
+			text(row, c, headers.get(c), looks.header);
+			sheet.setColumnWidth(c, widths[c] * 256 + 200);
+		}
+		sheet.createFreezePane(0, 1);
+	}
+
+	/** Text as text: a name or comment starting with {@code =} never becomes a formula. */
+	private static void text(Row row, int column, String value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellStyle(style);
+		if (value != null) {
+			cell.setCellValue(value);
+		}
+	}
+
+	private static void count(Row row, int column, Long value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellStyle(style);
+		if (value != null) {
+			cell.setCellValue(value);
+		}
+	}
+
+	private static void list(XSSFSheet sheet, CellRangeAddressList cells, String[] values, String title, String prompt) {
+		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
+		validate(sheet, helper.createExplicitListConstraint(values), cells, title, prompt);
+	}
+
+	private static void listFromSheet(XSSFSheet sheet, CellRangeAddressList cells, String range, String title,
+			String prompt) {
+		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
+		validate(sheet, helper.createFormulaListConstraint(range), cells, title, prompt);
+	}
+
+	private static void prompt(XSSFSheet sheet, CellRangeAddressList cells, String title, String prompt) {
+		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
+		DataValidationConstraint any = helper.createTextLengthConstraint(DataValidationConstraint.OperatorType.LESS_OR_EQUAL,
+				"32767", null);
+		validate(sheet, any, cells, title, prompt);
+	}
+
+	private static void validate(XSSFSheet sheet, DataValidationConstraint constraint, CellRangeAddressList cells,
+			String title, String prompt) {
+		DataValidation validation = new XSSFDataValidationHelper(sheet).createValidation(constraint, cells);
+		validation.setEmptyCellAllowed(true);
+		validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+		validation.createPromptBox(title, prompt);
+		validation.setShowPromptBox(true);
+		validation.createErrorBox("入力できない値です", prompt);
+		validation.setShowErrorBox(true);
+		sheet.addValidationData(validation);
+	}
+
+	/**
+	 * Locked but for the input cells, as the templates are; the office may still widen columns, and filter and
+	 * sort the departments.
+	 */
+	private static void finish(XSSFSheet sheet, int columns, int lastRow) {
+		if (lastRow > 0) {
+			sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns - 1));
+		}
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.setFitToPage(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
+		sheet.enableLocking();
+		sheet.lockObjects(true);
+		sheet.lockScenarios(true);
+		sheet.lockSelectLockedCells(false);
+		sheet.lockSelectUnlockedCells(false);
+		sheet.lockFormatColumns(false);
+		sheet.lockFormatRows(false);
+		sheet.lockAutoFilter(false);
+		sheet.lockSort(false);
+	}
+
+}
