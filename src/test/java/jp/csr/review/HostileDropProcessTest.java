@@ -63,7 +63,8 @@ class HostileDropProcessTest {
 
 	private static final String REVIEW = "53期_行動計画振り返り.xlsx";
 
-	private static final Set<String> ANSWERS = Set.of("ACCEPTED", "REJECTED", "SKIPPED", "UNREADABLE", "MISSING");
+	private static final Set<String> ANSWERS = Set.of("ACCEPTED", "REJECTED", "SKIPPED", "UNREADABLE", "MISSING",
+			"OUT_OF_SCOPE");
 
 	@TempDir
 	Path root;
@@ -103,7 +104,8 @@ class HostileDropProcessTest {
 		Store db = new Store(store.resolve("review.db"));
 		soft.assertThat(db.strings("SELECT STATUS FROM BATCH_JOB_EXECUTION")).as("the job's status").containsExactly("COMPLETED");
 		soft.assertThat(db.strings("SELECT STEP_NAME || ' ' || STATUS FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID"))
-			.as("every step completed").containsExactly("scan COMPLETED", "load COMPLETED", "judge COMPLETED", "write COMPLETED");
+			.as("every step completed").containsExactly("scan COMPLETED", "load COMPLETED", "office COMPLETED", "judge COMPLETED",
+					"write COMPLETED");
 
 		// ---- every file is answered, as its case says
 		Map<String, String> outcomes = db.outcomes();
@@ -120,7 +122,7 @@ class HostileDropProcessTest {
 		// the console is the product's own lines only: no library's parser error about a hostile file
 		soft.assertThat(console.lines().filter(l -> !l.isBlank()))
 			.as("every console line is one of the run's")
-			.allMatch(l -> l.matches("^(受理|差戻し|スキップ|読取不可|待機|注意|ファイル|ステップ|注記付きの写し|振り返り|PDF|バックアップ|完了| ).*"));
+			.allMatch(l -> l.matches("^(受理|差戻し|スキップ|読取不可|待機|対象外|注意|ファイル|ステップ|注記付きの写し|振り返り|PDF|Web|状況|事務局確認|バックアップ|完了| ).*"));
 		for (Case c : corpus.cases) {
 			String outcome = outcomes.get(c.file().toString());
 			if (c.expect() != Expect.ANSWERED) {
