@@ -69,6 +69,23 @@ class OperationsProcessTest {
 		assertThat(cells(f.review())).isEqualTo(cleanReview);
 	}
 
+	/**
+	 * A chunk rolled back (here its commit fails; a lost run lock does the same) is not counted: the load's line and
+	 * {@code status} say what the store holds, not what was attempted.
+	 */
+	@Test
+	void theLoadLineOfAFailedRunCountsOnlyTheFilesCommitted() throws Exception {
+		Folders f = Folders.in(temp);
+		Result failed = f.run("run", "--review.test.fail-chunk=2", "--review.load-chunk=2", "--review.load-threads=1");
+		assertThat(failed.exit()).as(failed.output()).isEqualTo(1);
+		assertThat(f.count("SELECT COUNT(*) FROM scan_candidate WHERE outcome IS NOT NULL")).as("the first chunk's files")
+			.isEqualTo(2);
+		assertThat(failed.output()).containsPattern("ステップ load\\s+失敗\\s+取り込み対象 2件\\s");
+		assertThat(f.query("SELECT READ_COUNT || '/' || WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'"))
+			.containsExactly("2/2");
+		assertThat(f.run("status").output()).containsPattern("ステップ load\\s+失敗\\s+取り込み対象 2件\\s");
+	}
+
 	@Test
 	void aRunKilledDuringLoadIsRecoveredAndCompletedWithoutDuplicates() throws Exception {
 		Folders f = Folders.in(temp);
