@@ -1,5 +1,7 @@
 package jp.csr.review.config;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -7,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -18,7 +21,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * the marks) belong to the run: {@code run} keeps them in its job parameters (non-identifying), and the steps
  * read them from there, so a restart does what the run set out to do whatever the restart's own command line
  * or configuration says. Not among them: the store (the run is in it), and the load's chunk and
- * threads, which change how fast a run goes, not what it does.
+ * threads, which change how fast a run goes, not what it does. Beside them, the host the run ran on: its paths are
+ * that host's, and a restart from another host says so.
  */
 public final class RunSettings {
 
@@ -40,6 +44,12 @@ public final class RunSettings {
 
 	static final String MARK = "review.marks.";
 
+	/** The host a run (or its latest restart) ran on: its paths are that host's. Not a setting anyone types. */
+	static final String HOST = "review.host";
+
+	/** The settings that name a place on the host that runs: a restart from another host may need its own. */
+	public static final List<String> PATHS = List.of(PLAN, INPUT_DIR, OUTPUT_DIR);
+
 	private RunSettings() {
 	}
 
@@ -50,7 +60,8 @@ public final class RunSettings {
 			.addString(INPUT_DIR, absolute(settings.inputDir()), false)
 			.addString(OUTPUT_DIR, absolute(settings.outputDir()), false)
 			.addString(ZONE, settings.zone().getId(), false)
-			.addString(SETTLE, settings.settle().toString(), false);
+			.addString(SETTLE, settings.settle().toString(), false)
+			.addString(HOST, localHost(), false);
 		settings.marks().forEach((word, mark) -> parameters.addString(MARK + word, mark, false));
 		return parameters;
 	}
@@ -72,6 +83,49 @@ public final class RunSettings {
 				path(parameters, INPUT_DIR, configured.inputDir()), path(parameters, OUTPUT_DIR, configured.outputDir()),
 				zone == null ? configured.zone() : ZoneId.of(zone),
 				settle == null ? configured.settle() : Duration.parse(settle), marks.isEmpty() ? configured.marks() : marks);
+	}
+
+	/**
+	 * A restart's parameters: the run's, with the paths it goes on with ({@code settings}) and this host's name, so
+	 * that a later restart knows whose paths they are.
+	 */
+	public static JobParameters forRestart(JobParameters recorded, ReviewProperties settings) {
+		JobParametersBuilder parameters = new JobParametersBuilder(recorded);
+		for (String key : PATHS) {
+			parameters.addString(key, absolute(path(settings, key)), false);
+		}
+		return parameters.addString(HOST, localHost(), false).toJobParameters();
+	}
+
+	/** The host the run was started (or last restarted) on; empty for a run of a build that did not record it. */
+	public static Optional<String> host(JobParameters parameters) {
+		return Optional.ofNullable(parameters.getString(HOST));
+	}
+
+	/** This machine's name, as the run lock names it too. */
+	public static String localHost() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/** The path setting {@code key} (one of {@link #PATHS}) of {@code settings}. */
+	public static Path path(ReviewProperties settings, String key) {
+		return switch (key) {
+			case PLAN -> settings.plan();
+			case INPUT_DIR -> settings.inputDir();
+			case OUTPUT_DIR -> settings.outputDir();
+			default -> throw new IllegalArgumentException(key);
+		};
+	}
+
+	/** {@code settings} with the path setting {@code key} (one of {@link #PATHS}) in its place. */
+	public static ReviewProperties withPath(ReviewProperties settings, String key, Path value) {
+		return settings.forRun(key.equals(PLAN) ? value : settings.plan(), key.equals(INPUT_DIR) ? value : settings.inputDir(),
+				key.equals(OUTPUT_DIR) ? value : settings.outputDir(), settings.zone(), settings.settle(), settings.marks());
 	}
 
 	/** The run's settings that are not the configured ones: key → the run's value and the configured one. */

@@ -18,6 +18,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,8 @@ public class Consolidation {
 
 	private final RunLock lock;
 
+	private final RestartSettings restartSettings;
+
 	/** Set while this process holds the run lock (only then are running executions ours). */
 	private volatile boolean holding;
 
@@ -60,7 +63,7 @@ public class Consolidation {
 
 	Consolidation(ReviewProperties properties, JobOperator operator, JobRepository repository, Job job,
 			RunReport report, Executions executions, LiveExecution live, ConfiguredPlan plan, StoreUpkeep upkeep,
-			RunLock lock) {
+			RunLock lock, RestartSettings restartSettings) {
 		this.properties = properties;
 		this.operator = operator;
 		this.repository = repository;
@@ -71,6 +74,7 @@ public class Consolidation {
 		this.plan = plan;
 		this.upkeep = upkeep;
 		this.lock = lock;
+		this.restartSettings = restartSettings;
 	}
 
 	/** A new run; it keeps the settings that decide what it does in its parameters ({@link RunSettings}). */
@@ -121,16 +125,14 @@ public class Consolidation {
 				log.error("実行 {} より後の実行があります。再開ではなく {} を実行してください", target.getId(), report.runCommand());
 				throw new Refused();
 			}
-			// the run's own settings, whatever this command line says: the printed restart command resumes that run
-			ReviewProperties settings = RunSettings.of(properties, target.getJobParameters());
-			RunSettings.differences(properties, settings).forEach((key, values) -> log.info(
-					"{}: 実行 {} の設定 {} を使います (この起動の設定 {} は使いません)", key, target.getId(), values.get(0),
-					values.get(1)));
-			if (!usable(settings)) {
+			// the run's own settings, whatever this command line says, but for the paths of another host's run
+			Optional<JobParameters> parameters = restartSettings.decide(target);
+			if (parameters.isEmpty() || !usable(RunSettings.of(properties, parameters.get()))) {
 				throw new Refused();
 			}
 			log.info("実行 {} を再開します (完了済みのステップは実行しません)", target.getId());
-			return operator.restart(target);
+			// the same identifying parameters: Batch resumes that run, with the paths and host this restart recorded
+			return operator.start(job, parameters.get());
 		});
 	}
 

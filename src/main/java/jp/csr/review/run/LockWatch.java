@@ -8,6 +8,7 @@ import jp.csr.review.lock.RunLock;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.StepExecution;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * a stop, not a failure, so the loss is thrown as one.
  */
 @Component
-class LockWatch implements BeanPostProcessor, StepExecutionListener, ChunkListener<Object, Object> {
+class LockWatch implements BeanPostProcessor, StepExecutionListener, ChunkListener<Object, Object>,
+		ItemWriteListener<Object> {
 
 	/** Looked up when first asked: a post-processor's own dependencies would otherwise be made too early. */
 	private final ObjectProvider<RunLock> lock;
@@ -40,6 +42,9 @@ class LockWatch implements BeanPostProcessor, StepExecutionListener, ChunkListen
 			@SuppressWarnings("unchecked")
 			ChunkOrientedStep<Object, Object> step = (ChunkOrientedStep<Object, Object>) chunked;
 			step.registerChunkListener(this);
+			// Batch 6 calls chunk listeners only when a chunk's items are processed one after the other; the
+			// writer's listeners run in the chunk's transaction either way (review.load-threads above 1 too)
+			step.registerItemWriteListener(this);
 		}
 		if (bean instanceof AbstractStep step) {
 			step.registerStepExecutionListener(this);
@@ -55,6 +60,12 @@ class LockWatch implements BeanPostProcessor, StepExecutionListener, ChunkListen
 	/** Called inside the chunk's transaction, after its writes and before its commit. */
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
+		check();
+	}
+
+	/** Called inside the chunk's transaction, after its writer and before its commit, however it was processed. */
+	@Override
+	public void afterWrite(Chunk<? extends Object> items) {
 		check();
 	}
 

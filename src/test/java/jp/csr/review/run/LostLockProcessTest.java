@@ -34,9 +34,10 @@ class LostLockProcessTest {
 		Assumptions.assumeTrue(TestStore.postgres(), "the lock is a database session's only on PostgreSQL");
 		Folders a = Folders.in(temp);
 		Folders b = a.otherHost("store-b");
-		// one file at a time, four to a chunk, 8 s each: the first chunk lasts half a minute, long enough for the
-		// other host's JVM to start and try while the run is alive and has not reached its commit
-		Child slow = a.start("run", "--review.test.load-delay=8s", "--review.load-chunk=4", "--review.load-threads=1");
+		// four to a chunk, 8 s each, two checked at once (the default checks a chunk's files concurrently, where Batch
+		// calls no chunk listener): the first chunk lasts about 16 s, long enough for the other host's JVM to start and
+		// try while the run is alive and has not reached its commit
+		Child slow = a.start("run", "--review.test.load-delay=8s", "--review.load-chunk=4", "--review.load-threads=2");
 		await().atMost(TIMEOUT)
 			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		try (Connection c = a.connect(); Statement s = c.createStatement()) {

@@ -1,7 +1,10 @@
 package jp.csr.review.run;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 
 import jp.csr.review.TestStore;
@@ -67,6 +70,23 @@ class OperationsProcessTest {
 			.doesNotContainPattern("ステップ (scan|load|judge)\\s+完了");
 		assertThat(f.query("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = 2")).containsExactly("write");
 		assertThat(cells(f.review())).isEqualTo(cleanReview);
+	}
+
+	/**
+	 * A chunk rolled back (here its commit fails; a lost run lock does the same) is not counted: the load's line and
+	 * {@code status} say what the store holds, not what was attempted.
+	 */
+	@Test
+	void theLoadLineOfAFailedRunCountsOnlyTheFilesCommitted() throws Exception {
+		Folders f = Folders.in(temp);
+		Result failed = f.run("run", "--review.test.fail-chunk=2", "--review.load-chunk=2", "--review.load-threads=1");
+		assertThat(failed.exit()).as(failed.output()).isEqualTo(1);
+		assertThat(f.count("SELECT COUNT(*) FROM scan_candidate WHERE outcome IS NOT NULL")).as("the first chunk's files")
+			.isEqualTo(2);
+		assertThat(failed.output()).containsPattern("ステップ load\\s+失敗\\s+取り込み対象 2件\\s");
+		assertThat(f.query("SELECT READ_COUNT || '/' || WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'"))
+			.containsExactly("2/2");
+		assertThat(f.run("status").output()).containsPattern("ステップ load\\s+失敗\\s+取り込み対象 2件\\s");
 	}
 
 	@Test
@@ -175,22 +195,22 @@ class OperationsProcessTest {
 
 	/**
 	 * A run killed on one host leaves the lock free (its session is gone): from the other host {@code status}
-	 * says so, and {@code restart} settles it and completes it with nothing duplicated.
+	 * says so, and {@code restart} settles it and completes it with nothing duplicated. The run's paths are the
+	 * first host's: one this host does not have stops the restart (exit 2) naming that host, the setting and the
+	 * two ways on; typed on the restart's command line, this host's path takes its place, and the console says so.
 	 */
 	@Test
 	void aRunKilledOnOneHostIsRestartedFromTheOther() throws Exception {
 		Assumptions.assumeTrue(TestStore.postgres(), "hosts share a store only on PostgreSQL");
 		Folders a = Folders.in(temp);
 		Folders b = a.otherHost("store-b");
-		// slow enough for a status from the other host (a JVM start, seconds on a busy machine) during the load
-		Child slow = a.start("run", "--review.test.load-delay=5s", "--review.load-chunk=2");
+		// the first chunk (2 files) is committed, then the load waits for the kill: no race with a busy machine
+		Child slow = a.start("run", "--review.test.load-stall-after=2", "--review.load-chunk=2");
 		await().atMost(TIMEOUT)
-			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
+			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		Result running = b.run("status");
 		assertThat(running.output()).contains("ストア: " + b.url() + " (PostgreSQL、共有)")
 			.contains("実行中: PID " + slow.process().pid() + ", ホスト ").containsPattern("終了 -  実行中\\R");
-		await().atMost(TIMEOUT)
-			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: its connection, and with it the lock, goes
 		assertThat(a.query("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load'")).as("killed during load")
 			.containsExactly("STARTED");
@@ -198,16 +218,48 @@ class OperationsProcessTest {
 		Result dead = b.run("status");
 		assertThat(dead.output()).contains("停止したプロセスの記録があります (PID " + slow.process().pid())
 			.contains("実行中のままプロセス停止 (次の run / restart が失敗として記録し、続けます)").doesNotContain("実行中: PID");
-		Result restarted = b.run("restart");
+
+		// the run as host-a recorded it: its output folder is a path of host-a's only
+		Path theirs = temp.resolve("host-a/output");
+		try (Connection c = a.connect(); Statement s = c.createStatement()) {
+			s.executeUpdate("UPDATE BATCH_JOB_EXECUTION_PARAMS SET PARAMETER_VALUE = 'host-a' WHERE PARAMETER_NAME = 'review.host'");
+			s.executeUpdate("UPDATE BATCH_JOB_EXECUTION_PARAMS SET PARAMETER_VALUE = '" + theirs
+					+ "' WHERE PARAMETER_NAME = 'review.output-dir'");
+		}
+		String here = InetAddress.getLocalHost().getHostName();
+		List<String> withoutOutput = b.line("restart").stream().filter(o -> !o.startsWith("--review.output-dir=")).toList();
+		Result refused = b.start(withoutOutput).result();
+		assertThat(refused.exit()).as(refused.output()).isEqualTo(2);
+		assertThat(refused.output()).contains("異常終了していました")
+			.contains("実行 1 はホスト host-a で開始されました。このホスト " + here + " から再開します")
+			.contains("review.output-dir: 実行 1 の設定 " + theirs + " はホスト host-a のもので、このホスト " + here + " にはありません")
+			.contains("このホストの場所を --review.output-dir=… で指定して再開するか (./review restart 1 ")
+			.contains("新しく実行してください (./review run ")
+			.contains("review.plan: 実行 1 の設定 " + a.plan() + " を使います (ホスト host-a の設定。このホストにもあります)");
+		assertThat(a.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing started").isEqualTo(1);
+
+		Result restarted = b.run("restart"); // its line types --review.output-dir
+		assertThat(restarted.output()).contains("review.output-dir: 実行 1 の設定 " + theirs + " に代えて、この起動の " + b.output()
+				+ " を使います (別のホスト " + here + " から再開)");
+		assertThat(a.query("SELECT PARAMETER_NAME || '=' || PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = 2"
+				+ " AND PARAMETER_NAME IN ('review.host', 'review.output-dir') ORDER BY PARAMETER_NAME"))
+			.as("the restart records whose paths it ran with").containsExactly("review.host=" + here, "review.output-dir=" + b.output());
+		assertThat(Files.exists(theirs)).isFalse();
 		// the other host's upkeep finds every archived file: the bytes are in the database, not on A's disk
 		assertThat(restarted.output()).doesNotContain("保管ファイルがありません");
-		assertRestartedWithoutDuplicates(a, restarted);
+		assertRestartedWithoutDuplicates(a, refused, restarted);
 	}
 
 	/** A restart of a run killed during its load: the dead run FAILED, then the same store and review as a clean run. */
 	private static void assertRestartedWithoutDuplicates(Folders f, Result restarted) throws Exception {
+		assertRestartedWithoutDuplicates(f, restarted, restarted);
+	}
+
+	/** The same, when an earlier command ({@code settling}) recorded the dead run as failed. */
+	private static void assertRestartedWithoutDuplicates(Folders f, Result settling, Result restarted) throws Exception {
+		assertThat(settling.output()).contains("異常終了していました");
 		assertThat(restarted.exit()).as(restarted.output()).isIn(0, 3);
-		assertThat(restarted.output()).contains("異常終了していました").contains("ステップ scan  前回完了のため実行せず");
+		assertThat(restarted.output()).contains("ステップ scan  前回完了のため実行せず");
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")).containsExactly("FAILED",
 				"COMPLETED");
 		for (String table : List.of("submission_file", "kpi_result", "initiative_result", "validation_issue")) {
