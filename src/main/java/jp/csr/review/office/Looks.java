@@ -45,7 +45,8 @@ final class Looks {
 	}
 
 	private static void fill(XSSFCellStyle style, int r, int g, int b) {
-		style.setFillForegroundColor(new XSSFColor(new byte[] { (byte) r, (byte) g, (byte) b }));
+		// ARGB, the only form the schema allows: strict readers paint a colour of six hex digits black or white
+		style.setFillForegroundColor(new XSSFColor(new byte[] { (byte) 0xFF, (byte) r, (byte) g, (byte) b }));
 		style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 	}
 
