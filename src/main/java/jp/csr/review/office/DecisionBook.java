@@ -32,7 +32,7 @@ public final class DecisionBook {
 	static final List<String> HEADERS = List.of(CODE, "部署名", "状態", "使用中のファイル", "受信日時", SHA, "達成", "未達", "継続中",
 			"判定不能", "未報告", "◎", "○", "△", "警告", DECISION, COMMENT, REVIEWER);
 
-	static final int[] WIDTHS = { 10, 20, 14, 36, 16, 10, 6, 6, 7, 8, 7, 5, 5, 5, 6, 9, 40, 14 };
+	static final int[] WIDTHS = { 10, 20, 14, 36, 19, 10, 6, 6, 7, 8, 7, 5, 5, 5, 6, 9, 40, 14 };
 
 	/** The first of the office's input columns: 確認, コメント, 確認者. */
 	static final int FIRST_INPUT = HEADERS.indexOf(DECISION);

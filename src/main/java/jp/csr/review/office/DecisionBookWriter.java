@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -70,8 +71,9 @@ public final class DecisionBookWriter {
 			text(row, c++, d.name(), looks.fixed);
 			text(row, c++, d.state(), looks.fixed);
 			text(row, c++, d.file(), looks.fixed);
-			text(row, c++, d.receivedAt() == null ? null : d.receivedAt().toLocalDateTime().toString().replace('T', ' '),
-					looks.fixed);
+			String received = d.receivedAt() == null ? null
+					: d.receivedAt().toLocalDateTime().withNano(0).toString().replace('T', ' ');
+			text(row, c++, received, looks.fixed);
 			text(row, c++, d.sha256() == null ? null : d.sha256().substring(0, DecisionBook.SHA_PREFIX), looks.fixed);
 			for (String outcome : List.of("達成", "未達", "継続中", "判定不能", "未報告")) {
 				count(row, c++, hasFile ? outcomes.stream().filter(outcome::equals).count() : null, looks.fixed);
@@ -209,7 +211,10 @@ public final class DecisionBookWriter {
 		if (lastRow > 0) {
 			sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns - 1));
 		}
+		// twenty columns of a department each: A3 landscape, as the review, its header on every page
+		sheet.getPrintSetup().setPaperSize(PrintSetup.A3_PAPERSIZE);
 		sheet.getPrintSetup().setLandscape(true);
+		sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
 		sheet.setFitToPage(true);
 		sheet.getPrintSetup().setFitWidth((short) 1);
 		sheet.getPrintSetup().setFitHeight((short) 0);
