@@ -104,7 +104,9 @@ public class WriteTasklet implements Tasklet {
 		ReviewTable printed = table.in(Medium.PRINT, plan);
 		Path pdf = pdf(printed, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
 				jobExecution.getExecutionContext());
+		long pageStart = System.nanoTime();
 		Path page = web.writePage(printed, WebPages.pageBeside(review));
+		long pageNanos = System.nanoTime() - pageStart;
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
 		// feedback beside the review (PRODUCT.md §3, §6)
 		answers.answer(jobExecution.getJobInstanceId());
@@ -112,7 +114,11 @@ public class WriteTasklet implements Tasklet {
 		CandidateOutcomes outcomes = CandidateOutcomes.of(jdbc, jobExecution.getJobInstanceId());
 		Board.Run run = Board.Run.of(jobExecution.getId(), now.atZone(zone), outcomes.line(),
 				outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK);
+		long boardStart = System.nanoTime();
 		Path board = web.writeBoard(data, run, review, pdf, page);
+		// what the web pages add to the night, for the benchmark's breakdown (README, Scale)
+		log.debug("web pages: {} ms (page {} ms, board {} ms)", (pageNanos + System.nanoTime() - boardStart) / 1_000_000,
+				pageNanos / 1_000_000, (System.nanoTime() - boardStart) / 1_000_000);
 		Path decisions = new DecisionBookWriter().write(data, rowComments(data), outputDir);
 		fingerprints.written(review, pdf, inputs, jobExecution.getId(), page, board, decisions);
 		contribution.incrementWriteCount(1);
