@@ -1,8 +1,8 @@
 package jp.csr.review.feedback;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
