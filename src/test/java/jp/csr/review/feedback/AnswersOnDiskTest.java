@@ -100,7 +100,8 @@ class AnswersOnDiskTest {
 		Path pdf = OUTPUT.resolve(REVIEW.replace(".xlsx", ".pdf"));
 		Path page = OUTPUT.resolve(REVIEW.replace(".xlsx", ".html"));
 		Path board = OUTPUT.resolve("index.html");
-		assertThat(filesUnder(OUTPUT)).containsExactlyInAnyOrder(review, pdf, page, board, risk, unsafe, unknown, dev, ad1);
+		Path decisions = OUTPUT.resolve("53期_事務局確認.xlsx");
+		assertThat(filesUnder(OUTPUT)).containsExactlyInAnyOrder(review, pdf, page, board, decisions, risk, unsafe, unknown, dev, ad1);
 		try (Workbook wb = open(unsafe)) {
 			assertThat(wb.getSheetName(0)).isEqualTo(AnnotatedCopyWriter.SUMMARY_SHEET);
 			assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("「" + REVIEW + "」は差戻し");
@@ -119,7 +120,7 @@ class AnswersOnDiskTest {
 		run();
 
 		Path ad2 = COPIES.resolve("AD").resolve(AD_2);
-		assertThat(filesUnder(OUTPUT)).containsExactlyInAnyOrder(review, pdf, page, board, risk, unsafe, unknown, dev, ad2);
+		assertThat(filesUnder(OUTPUT)).containsExactlyInAnyOrder(review, pdf, page, board, decisions, risk, unsafe, unknown, dev, ad2);
 		assertThat(answeredAt(LONG)).isNotNull();
 		try (Workbook wb = open(dev)) {
 			assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("「" + LONG + "」は差戻し");
@@ -129,7 +130,7 @@ class AnswersOnDiskTest {
 		drop("RISK", "53期_RISK_リスク管理部_訂正.xlsx", wb -> {
 		}, THIRD);
 		run();
-		assertThat(filesUnder(OUTPUT)).containsExactlyInAnyOrder(review, pdf, page, board, unsafe, unknown, dev, ad2);
+		assertThat(filesUnder(OUTPUT)).containsExactlyInAnyOrder(review, pdf, page, board, decisions, unsafe, unknown, dev, ad2);
 	}
 
 	private void run() throws Exception {
