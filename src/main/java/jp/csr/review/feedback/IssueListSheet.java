@@ -59,6 +59,15 @@ final class IssueListSheet {
 
 	/** @param notes what to do, one line each, above the list */
 	void write(List<Issue> issues, Tally tally, long more, List<String> notes) {
+		write("「" + fileName + "」は差戻しになりました (エラー " + String.format("%,d", tally.errors()) + "件、警告 "
+				+ String.format("%,d", tally.warnings()) + "件)", issues, more, notes);
+	}
+
+	/**
+	 * @param heading the sheet's first line: why the file came back
+	 * @param notes what to do, one line each, above the list
+	 */
+	void write(String heading, List<Issue> issues, long more, List<String> notes) {
 		Sheet sheet = workbook.createSheet(SUMMARY_SHEET);
 		workbook.setSheetOrder(SUMMARY_SHEET, 0);
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
@@ -93,8 +102,7 @@ final class IssueListSheet {
 		CellStyle note = workbook.createCellStyle();
 		note.setWrapText(true);
 		note.setVerticalAlignment(VerticalAlignment.TOP);
-		across(sheet, 0, "「" + fileName + "」は差戻しになりました (エラー " + String.format("%,d", tally.errors())
-				+ "件、警告 " + String.format("%,d", tally.warnings()) + "件)", title, points);
+		across(sheet, 0, heading, title, points);
 		int r = 1;
 		for (String n : notes) {
 			across(sheet, r++, n, note, points);

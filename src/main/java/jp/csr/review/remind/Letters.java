@@ -12,9 +12,11 @@ import java.util.List;
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.feedback.AnnotatedCopies;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
+import jp.csr.review.feedback.OfficeCopies;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.ArchivedFiles;
+import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.store.Submissions.StoredFile;
 import jp.csr.review.template.TemplateWriter;
 import jp.csr.review.validation.Issue;
@@ -25,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Composes the reminders of PRODUCT.md §9 in Japanese: the subject names the term and the deadline (期限超過 once
  * it has passed), the body says what to do, the attachment is what to do it with: the department's prefilled
- * template (the bytes {@code template} writes) or the annotated copy of its newest rejected file (written here
- * when the output folder no longer has it).
+ * template (the bytes {@code template} writes), the annotated copy of its newest rejected file, or the copy of its
+ * file the office sent back (§11) — either written here when the output folder no longer has it.
  */
 final class Letters {
 
@@ -123,6 +125,44 @@ final class Letters {
 		body.add("直したブックを保存して、次のフォルダに置いてください: " + properties.inputDir());
 		body.addAll(closing());
 		return new Reminder(d.code(), d.name(), Kind.SENT_BACK, d.addresses(), subject("差戻しのお知らせ"),
+				String.join("\n", body), copy.getFileName().toString(), Files.readAllBytes(copy));
+	}
+
+	/**
+	 * PRODUCT.md §11: the office sent back the file in use; the body lists its comments, the attachment is the copy
+	 * carrying them (written now when the output folder no longer has it).
+	 */
+	Reminder sentBackByOffice(Department d, OfficeCopies copies, OfficeCopies.SentBack sentBack, ZoneId zone)
+			throws IOException {
+		Path copy = copies.ensure(sentBack);
+		StoredFile file = sentBack.inUse();
+		OfficeDecisions.Decision decision = sentBack.decision();
+		List<String> body = new ArrayList<>();
+		body.add(d.name() + " ご担当者様");
+		body.add("");
+		body.add(plan.term() + "期 行動計画振り返りの提出ブックを CSR事務局で確認し、差し戻します。");
+		body.add("下の指摘に沿って直し、もう一度提出してください。");
+		body.add("");
+		body.add("差し戻したファイル: " + file.fileName());
+		body.add("受け付けた日時: " + RECEIVED.format(file.modifiedAt().atZone(zone)));
+		if (decision.reviewer() != null && !decision.reviewer().isBlank()) {
+			body.add("確認者: " + decision.reviewer());
+		}
+		body.add(deadlineLine());
+		body.add("");
+		body.add("事務局のコメント:");
+		body.add("  " + (decision.comment() == null ? "" : decision.comment()));
+		if (!sentBack.rows().isEmpty()) {
+			body.add("");
+			body.add("行ごとの指摘 (" + sentBack.rows().size() + "件):");
+			sentBack.rows().forEach(r -> body.add("  " + r.itemId() + ": " + r.comment()));
+		}
+		body.add("");
+		body.add("添付の「" + copy.getFileName() + "」は、お送りいただいたブックの指摘のある行に色とコメントを付けた写しです");
+		body.add("(「" + AnnotatedCopyWriter.SUMMARY_SHEET + "」シートに一覧があります)。");
+		body.add("直したブックを保存して、次のフォルダに置いてください: " + properties.inputDir());
+		body.addAll(closing());
+		return new Reminder(d.code(), d.name(), Kind.SENT_BACK, d.addresses(), subject("差戻しのお知らせ (事務局確認)"),
 				String.join("\n", body), copy.getFileName().toString(), Files.readAllBytes(copy));
 	}
 

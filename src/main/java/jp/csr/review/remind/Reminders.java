@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jp.csr.review.config.ReviewProperties;
+import jp.csr.review.feedback.OfficeCopies;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.ArchivedFiles;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code remind} (PRODUCT.md §9): one e-mail to each department whose 提出状況 is 未提出 or 差戻し, the same state
- * the review shows ({@link Submissions#states}). Each department on its own: one that cannot be mailed is a line
+ * the review shows ({@link Submissions#states}), 差戻し (事務局) included (§11). Each department on its own: one that cannot be mailed is a line
  * of its own and the others are still sent. A department already sent the same kind today (in
  * {@code review.zone}) is skipped, so rerunning is safe.
  */
@@ -88,12 +89,18 @@ class Reminders {
 		Letters letters = new Letters(properties, jdbc, archived, plan, today);
 		Map<String, DepartmentState> states = submissions.states(plan.term(),
 				plan.departments().stream().map(Department::code).toList());
+		// PRODUCT.md §11: an accepted department the office sent back is sent back like any 差戻し
+		OfficeCopies officeCopies = new OfficeCopies(jdbc, archived, plan.term(),
+				plan.departments().stream().map(Department::code).toList());
+		Map<String, OfficeCopies.SentBack> byOffice = officeCopies.sentBack(properties.outputDir());
 		List<Reminder> due = new ArrayList<>();
 		int failed = 0;
 		int skipped = 0;
 		for (Department d : plan.departments()) {
 			DepartmentState state = states.get(d.code());
-			Kind kind = state.isRejected() ? Kind.SENT_BACK : state.inUse() == null ? Kind.NOT_SUBMITTED : null;
+			OfficeCopies.SentBack office = byOffice.get(d.code());
+			Kind kind = state.isRejected() || office != null ? Kind.SENT_BACK
+					: state.inUse() == null ? Kind.NOT_SUBMITTED : null;
 			if (kind == null) {
 				continue;
 			}
@@ -109,7 +116,9 @@ class Reminders {
 				continue;
 			}
 			try {
-				due.add(kind == Kind.SENT_BACK ? letters.sentBack(d, state.rejected(), properties.zone()) : letters.notSubmitted(d));
+				due.add(kind == Kind.NOT_SUBMITTED ? letters.notSubmitted(d)
+						: state.isRejected() ? letters.sentBack(d, state.rejected(), properties.zone())
+						: letters.sentBackByOffice(d, officeCopies, office, properties.zone()));
 			}
 			catch (Exception ex) {
 				log.error("送信できません {} {} ({}): 添付ファイルを用意できませんでした: {}", d.code(), d.name(), kind.label(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 import jp.csr.review.feedback.AnnotatedCopies;
+import jp.csr.review.feedback.OfficeCopies;
 import jp.csr.review.plan.Department;
 import jp.csr.review.plan.Plan;
 import jp.csr.review.store.ArchivedFiles;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The annotated copies due beside the review (PRODUCT.md §3, §6): of every file the run rejected, and of each
  * department's newest rejected file whose copy is missing; then the copies a newer accepted file has settled
- * go. First the store learns the departments of the plan in use (§10, the views) and the copies earlier builds
+ * go, and the copies of the files the office sent back (§11) are written or go likewise. First the store learns the departments of the plan in use (§10, the views) and the copies earlier builds
  * left elsewhere are put where this one looks for them. The write step ends with it; a night that keeps the review runs it alone, as the {@value #STEP}
  * step: a few queries, and a copy only where one is missing.
  */
@@ -30,6 +31,8 @@ public class AnswerTasklet implements Tasklet {
 	private final Path outputDir;
 
 	private final AnnotatedCopies annotatedCopies;
+
+	private final OfficeCopies officeCopies;
 
 	private final Plan plan;
 
@@ -43,6 +46,8 @@ public class AnswerTasklet implements Tasklet {
 		this.zone = zone;
 		this.planDepartments = new PlanDepartments(jdbc);
 		this.annotatedCopies = new AnnotatedCopies(jdbc, archived,
+				plan.departments().stream().map(Department::code).toList());
+		this.officeCopies = new OfficeCopies(jdbc, archived, plan.term(),
 				plan.departments().stream().map(Department::code).toList());
 	}
 
@@ -61,6 +66,10 @@ public class AnswerTasklet implements Tasklet {
 		annotatedCopies.moveEarlier(outputDir);
 		int written = annotatedCopies.write(jobInstanceId, outputDir).size();
 		annotatedCopies.removeSettled(outputDir);
+		// PRODUCT.md §11: the copies of the files the office sent back, after the rejected files' (whose copy wins a
+		// path both would use)
+		officeCopies.removeSettled(outputDir);
+		written += officeCopies.write(outputDir).size();
 		return written;
 	}
 

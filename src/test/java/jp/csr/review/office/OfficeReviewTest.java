@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,10 +15,13 @@ import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.ReviewWorkbook;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.cli.TypedCommands;
+import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.testing.SharedStoreToo;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -40,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (four approved, PRIV sent back with two row comments, a decision on DEV made stale by DEV's newer file, RISK sent
  * back without a comment, an 指摘 on an ID of another department) and saves it into its folder; the next run
  * applies what it can and says why not the rest; then PRIV sends a corrected file, the office approves the rest,
- * and the review is final.
+ * and the review is final. PRIV's annotated copy carries the office's comments while it is sent back, and
+ * {@code remind} sends it.
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -56,6 +61,8 @@ class OfficeReviewTest {
 	static final Path DECISIONS = OUTPUT.resolve("53期_事務局確認.xlsx");
 
 	static final Path REVIEW = OUTPUT.resolve("53期_行動計画振り返り.xlsx");
+
+	static final Path OFFICE_COPY = OUTPUT.resolve("差戻し/PRIV/53期_PRIV_個人情報保護部_事務局差戻し.xlsx");
 
 	static final String TITLE = "53期(2024年10月~2025年9月) マイナビグループ行動計画振り返り";
 
@@ -140,16 +147,41 @@ class OfficeReviewTest {
 		assertThat(rows.get("DEV")).containsEntry("確認", "").containsEntry("使用中のファイル", "53期_DEV_システム開発部_再送.xlsx");
 		assertThat(rows.get("PRIV")).containsEntry("状態", "差戻し (事務局)").containsEntry("確認", "差戻し");
 
-		// a run that reads the same workbook again records nothing twice
+		// PRIV's copy: its own workbook with the office's row comments on the rows' ID cells, the comment on 差戻し内容
+		assertThat(OFFICE_COPY).isRegularFile();
+		try (XSSFWorkbook wb = open(OFFICE_COPY)) {
+			assertThat(wb.getSheetName(0)).isEqualTo(AnnotatedCopyWriter.SUMMARY_SHEET);
+			assertThat(comment(idCell(wb, "KPI", "K03"))).isEqualTo("【エラー】事務局: 件数の根拠資料を添付してください");
+			assertThat(comment(idCell(wb, "取り組み", "I05"))).isEqualTo("【エラー】事務局: 実施日を記載してください");
+			assertThat(AnnotatedCopyWriter.isErrorFill(idCell(wb, "KPI", "K03").getCellStyle())).isTrue();
+			assertThat(texts(wb.getSheet(AnnotatedCopyWriter.SUMMARY_SHEET))).anySatisfy(t -> assertThat(t)
+				.startsWith("「53期_PRIV_個人情報保護部_事務局差戻し.xlsx」は事務局の確認で差戻しになりました"))
+				.contains("事務局: K03 と I05 の実績の根拠を添えてください", "事務局: 件数の根拠資料を添付してください")
+				.noneSatisfy(t -> assertThat(t).contains("情報セキュリティ部の KPI です"));
+		}
+		// remind sends it like any 差戻し, the office's comments in the body
+		mark = output.length();
+		assertThat(typed.exit("remind", "--dry-run")).isZero();
+		assertThat(output.getOut().substring(mark)).contains("[dry-run] PRIV 個人情報保護部 (差戻し)",
+				"件名: 【53期 行動計画振り返り】差戻しのお知らせ (事務局確認)", "添付: 53期_PRIV_個人情報保護部_事務局差戻し.xlsx");
+		FileTime written = Files.getLastModifiedTime(OFFICE_COPY);
+
+		// a run that reads the same workbook again records nothing twice, and writes the copy not again
 		int recorded = jdbc.sql("SELECT COUNT(*) FROM office_decision").query(Integer.class).single();
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM office_decision").query(Integer.class).single()).isEqualTo(recorded);
+		assertThat(Files.getLastModifiedTime(OFFICE_COPY)).isEqualTo(written);
+		// unless it is gone
+		Files.delete(OFFICE_COPY);
+		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(OFFICE_COPY).isRegularFile();
 
 		// 3: PRIV sends a corrected file; the office approves DEV, PRIV and RISK in a later workbook
 		Drops.drop(ROOT.resolve("input"), "PRIV", "53期_PRIV_個人情報保護部_修正.xlsx",
 				wb -> Drops.cell(wb, "KPI!H2").setCellValue("根拠資料を添付しました"), SampleFolders.RECEIVED.plusSeconds(120));
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(decisionRows().get("PRIV")).containsEntry("状態", "受理").containsEntry("確認", "");
+		assertThat(OFFICE_COPY).as("settled by the newer file").doesNotExist();
 		fill(DECISIONS, OFFICE.resolve("確認_山田_2.xlsx"), Map.of("DEV", decision("承認", null),
 				"PRIV", decision("承認", null), "RISK", decision("承認", null)), List.of(), Instant.parse("2025-11-05T01:00:00Z"));
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -204,6 +236,32 @@ class OfficeReviewTest {
 			}
 		}
 		Files.setLastModifiedTime(saved, FileTime.from(at));
+	}
+
+	/** The cell of the sheet that holds exactly the ID, as a department finds its row. */
+	private static Cell idCell(XSSFWorkbook wb, String sheet, String id) {
+		for (Row row : wb.getSheet(sheet)) {
+			for (Cell cell : row) {
+				if (cell.getCellType() == CellType.STRING && id.equals(cell.getStringCellValue())) {
+					return cell;
+				}
+			}
+		}
+		throw new AssertionError(sheet + " has no row " + id);
+	}
+
+	private static String comment(Cell cell) {
+		return cell.getCellComment() == null ? null : cell.getCellComment().getString().getString();
+	}
+
+	private static List<String> texts(XSSFSheet sheet) {
+		List<String> texts = new ArrayList<>();
+		sheet.forEach(row -> row.forEach(cell -> {
+			if (cell.getCellType() == CellType.STRING) {
+				texts.add(cell.getStringCellValue());
+			}
+		}));
+		return texts;
 	}
 
 	private static XSSFWorkbook open(Path file) throws Exception {
