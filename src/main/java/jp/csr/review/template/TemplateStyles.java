@@ -1,11 +1,10 @@
 package jp.csr.review.template;
 
+import jp.csr.review.workbook.Colors;
 import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -40,13 +39,13 @@ final class TemplateStyles {
 		XSSFFont bold = workbook.createFont();
 		bold.setBold(true);
 		XSSFFont grey = workbook.createFont();
-		grey.setColor(opaque(0x59, 0x59, 0x59));
+		grey.setColor(Colors.opaque(0x59, 0x59, 0x59));
 		header = bordered(true);
 		header.setFont(bold);
-		fill(header, 0xD9, 0xE1, 0xF2);
+		Colors.fill(header, 0xD9, 0xE1, 0xF2);
 		label = bordered(true);
 		label.setFont(bold);
-		fill(label, 0xF2, 0xF2, 0xF2);
+		Colors.fill(label, 0xF2, 0xF2, 0xF2);
 		fixed = bordered(true);
 		fixedCentered = bordered(true);
 		fixedCentered.setAlignment(HorizontalAlignment.CENTER);
@@ -57,7 +56,7 @@ final class TemplateStyles {
 		note.setVerticalAlignment(VerticalAlignment.TOP);
 		note.setFont(grey);
 		input = bordered(false);
-		fill(input, 0xFF, 0xF2, 0xCC);
+		Colors.fill(input, 0xFF, 0xF2, 0xCC);
 		inputCentered = workbook.createCellStyle();
 		inputCentered.cloneStyleFrom(input);
 		inputCentered.setAlignment(HorizontalAlignment.CENTER);
@@ -77,16 +76,6 @@ final class TemplateStyles {
 		style.setBorderLeft(BorderStyle.THIN);
 		style.setBorderRight(BorderStyle.THIN);
 		return style;
-	}
-
-	private static void fill(XSSFCellStyle style, int r, int g, int b) {
-		style.setFillForegroundColor(opaque(r, g, b));
-		style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-	}
-
-	/** ARGB, the only form the schema allows: strict readers paint a colour of six hex digits black or white. */
-	private static XSSFColor opaque(int r, int g, int b) {
-		return new XSSFColor(new byte[] { (byte) 0xFF, (byte) r, (byte) g, (byte) b });
 	}
 
 }
