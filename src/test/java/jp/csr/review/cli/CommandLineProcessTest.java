@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command line as an admin meets it, in real processes started as the launcher {@code review} starts
  * them: in the checkout, told by {@value ReviewCommandLine#CALLER_DIR} which folder the admin typed the command
- * in. Only what lies outside the checkout is written: each test has its own store, input and output folders.
+ * in. Only what lies outside the checkout is written: each test has its own store, input and output folders. Only the
+ * printed restart depends on the store (it repeats the datasource): the others answer the same on either store.
  */
-@SharedStoreToo
 class CommandLineProcessTest {
 
 	private static final Path REPO = Path.of("").toAbsolutePath();
@@ -108,6 +108,7 @@ class CommandLineProcessTest {
 	}
 
 	@Test
+	@SharedStoreToo
 	void thePrintedRestartCommandTypedAsPrintedResumesThatRunWithItsOwnSettings() throws Exception {
 		Folders f = Folders.in(temp);
 		Files.delete(f.output());

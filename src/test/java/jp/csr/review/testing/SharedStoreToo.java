@@ -9,12 +9,13 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test class that runs again on the shared store (PRODUCT.md §10): the surefire execution {@code postgresql}
- * selects the classes tagged so and runs them with {@code -Dreview.test.store=postgresql}, each test's store a new
- * database of a real PostgreSQL server ({@link jp.csr.review.TestStore}). The default execution runs them on
- * SQLite, with every other test.
+ * A test class, or a test method, that runs again on the shared store (PRODUCT.md §10): the surefire execution
+ * {@code postgresql} selects the tests tagged so and runs them with {@code -Dreview.test.store=postgresql}, each
+ * test's store a new database of a real PostgreSQL server ({@link jp.csr.review.TestStore}). The default execution
+ * runs them on SQLite, with every other test. On a method: of a class whose other tests do the same on either
+ * store (help, a typo, a schedule), only the tests whose outcome the store decides run again.
  */
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Tag(SharedStoreToo.TAG)
