@@ -1,5 +1,6 @@
 package jp.csr.review.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -34,10 +35,11 @@ class LostLockProcessTest {
 		Assumptions.assumeTrue(TestStore.postgres(), "the lock is a database session's only on PostgreSQL");
 		Folders a = Folders.in(temp);
 		Folders b = a.otherHost("store-b");
-		// four to a chunk, 8 s each, two checked at once (the default checks a chunk's files concurrently, where Batch
-		// calls no chunk listener): the first chunk lasts about 16 s, long enough for the other host's JVM to start and
-		// try while the run is alive and has not reached its commit
-		Child slow = a.start("run", "--review.test.load-delay=8s", "--review.load-chunk=4", "--review.load-threads=2");
+		// four to a chunk, two checked at once (the default checks a chunk's files concurrently, where Batch calls no
+		// chunk listener); the first chunk waits at the gate (LoadGateConfiguration) until the other host's run has
+		// tried while this run is alive and has not reached its commit
+		Path gate = temp.resolve("gate");
+		Child slow = a.start("run", "--review.test.load-gate=" + gate, "--review.load-chunk=4", "--review.load-threads=2");
 		await().atMost(TIMEOUT)
 			.until(() -> a.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND STATUS = 'STARTED'") > 0);
 		try (Connection c = a.connect(); Statement s = c.createStatement()) {
@@ -50,6 +52,7 @@ class LostLockProcessTest {
 		assertThat(second.output()).contains("別の実行が進行中です (PID " + slow.process().pid())
 			.doesNotContain("異常終了していました");
 
+		Files.createFile(gate);
 		Result stopped = slow.result();
 		assertThat(stopped.exit()).as(stopped.output()).isEqualTo(1);
 		assertThat(stopped.output()).contains("停止 (実行 1): 実行ロックを失ったため、ステップ「load」で安全に停止しました")

@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  * The operations of PRODUCT.md §7 as an admin meets them: real processes (a crash, a second run, a
  * signal need one), each on its own temporary store, input and output folders, started as
  * {@link jp.csr.review.testing.ReviewProcesses} starts them; {@code --review.test.load-delay} (see
- * {@link SlowLoadConfiguration}) makes the load step slow enough to kill it or ask its status.
+ * {@link SlowLoadConfiguration}) makes the load step slow enough to kill it or ask its status, and
+ * {@code --review.test.load-stall-after} and {@code --review.test.load-gate} hold it for as long as a test needs.
  */
 @SharedStoreToo
 class OperationsProcessTest {
@@ -92,8 +93,9 @@ class OperationsProcessTest {
 	@Test
 	void aRunKilledDuringLoadIsRecoveredAndCompletedWithoutDuplicates() throws Exception {
 		Folders f = Folders.in(temp);
-		// chunks of 2: the kill lands between chunks of the load, some files committed and some not
-		Child slow = f.start("run", "--review.test.load-delay=2s", "--review.load-chunk=2");
+		// chunks of 2: the first is committed, then the load waits for the kill between chunks, some files committed
+		// and some not
+		Child slow = f.start("run", "--review.test.load-stall-after=2", "--review.load-chunk=2");
 		await().atMost(TIMEOUT)
 			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND WRITE_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL: no hook, no cleanup
@@ -107,8 +109,11 @@ class OperationsProcessTest {
 	@Test
 	void ofTwoRunsStartedTogetherOneExits4() throws Exception {
 		Folders f = Folders.in(temp);
-		Child a = f.start("run", "--review.test.load-delay=1s");
-		Child b = f.start("run", "--review.test.load-delay=1s");
+		Child a = f.start("run", gate());
+		Child b = f.start("run", gate());
+		// the one holding the lock waits in its load until the other has answered
+		await().atMost(TIMEOUT).until(() -> !a.isAlive() || !b.isAlive());
+		open();
 		Result ra = Result.of(a);
 		Result rb = Result.of(b);
 		List<Integer> exits = List.of(ra.exit(), rb.exit());
@@ -118,20 +123,6 @@ class OperationsProcessTest {
 		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("COMPLETED");
 		assertThat(f.count("SELECT COUNT(*) FROM kpi_result")).isEqualTo(clean.count("SELECT COUNT(*) FROM kpi_result"));
 		assertThat(cells(f.review())).isEqualTo(cleanReview);
-	}
-
-	@Test
-	void theDaemonRunsOnItsScheduleAndStopsCleanlyOnSigterm() throws Exception {
-		Folders f = Folders.in(temp);
-		Child daemon = f.start("daemon", "--review.schedule=*/2 * * * * *");
-		await().atMost(TIMEOUT)
-			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") > 0);
-		daemon.destroy(); // SIGTERM
-		Result stopped = Result.of(daemon);
-		assertThat(stopped.exit()).as(stopped.output()).isZero();
-		assertThat(stopped.output()).contains("デーモン開始").contains("次回").contains("定時実行の終了")
-			.contains("デーモンを停止しました");
-		assertThat(f.query("SELECT STATUS FROM BATCH_JOB_EXECUTION")).allMatch(s -> s.equals("COMPLETED") || s.equals("STOPPED"));
 	}
 
 	@Test
@@ -179,8 +170,10 @@ class OperationsProcessTest {
 		Assumptions.assumeTrue(TestStore.postgres(), "hosts share a store only on PostgreSQL");
 		Folders a = Folders.in(temp);
 		Folders b = a.otherHost("store-b");
-		Child ra = a.start("run", "--review.test.load-delay=1s");
-		Child rb = b.start("run", "--review.test.load-delay=1s");
+		Child ra = a.start("run", gate());
+		Child rb = b.start("run", gate());
+		await().atMost(TIMEOUT).until(() -> !ra.isAlive() || !rb.isAlive());
+		open();
 		Result resultA = Result.of(ra);
 		Result resultB = Result.of(rb);
 		assertThat(List.of(resultA.exit(), resultB.exit())).as(resultA.output() + "\n---\n" + resultB.output()).contains(4)
@@ -248,6 +241,18 @@ class OperationsProcessTest {
 		// the other host's upkeep finds every archived file: the bytes are in the database, not on A's disk
 		assertThat(restarted.output()).doesNotContain("保管ファイルがありません");
 		assertRestartedWithoutDuplicates(a, refused, restarted);
+	}
+
+	/**
+	 * {@code --review.test.load-gate} (see {@link LoadGateConfiguration}): a run started so waits before each file of
+	 * its load, holding the run lock, until {@link #open()}.
+	 */
+	private String gate() {
+		return "--review.test.load-gate=" + temp.resolve("gate");
+	}
+
+	private void open() throws Exception {
+		Files.createFile(temp.resolve("gate"));
 	}
 
 	/** A restart of a run killed during its load: the dead run FAILED, then the same store and review as a clean run. */
