@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jp.csr.review.testing.ReviewProcesses;
+import jp.csr.review.testing.ReviewProcesses.Child;
 import jp.csr.review.testing.ReviewProcesses.Folders;
 import jp.csr.review.testing.ReviewProcesses.Result;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,11 @@ class UpgradeFromTheOldestBuildProcessTest {
 		Folders upgraded = upgraded(temp.resolve("upgraded"));
 		Folders fresh = fresh(temp.resolve("fresh"), upgraded);
 
-		Result later = upgraded.run("run");
-		Result once = fresh.run("run");
+		// two stores of their own: both runs at once
+		Child upgrading = upgraded.start("run");
+		Child first = fresh.start("run");
+		Result later = upgrading.result();
+		Result once = first.result();
 
 		assertThat(later.exit()).as(later.output()).isEqualTo(3);
 		assertThat(once.exit()).as(once.output()).isEqualTo(3);
@@ -90,8 +94,11 @@ class UpgradeFromTheOldestBuildProcessTest {
 		}
 		Folders fresh = fresh(temp.resolve("fresh"), upgraded);
 
-		Result later = upgraded.run("run");
-		Result once = fresh.run("run");
+		// two stores of their own: both runs at once
+		Child upgrading = upgraded.start("run");
+		Child first = fresh.start("run");
+		Result later = upgrading.result();
+		Result once = first.result();
 
 		assertThat(later.exit()).as(later.output()).isEqualTo(3);
 		assertThat(once.exit()).as(once.output()).isEqualTo(3);

@@ -44,8 +44,7 @@ import static org.awaitility.Awaitility.await;
  * review, on a drop with rejected, late, superseded and duplicate files (a copy in the same chunk as its
  * original, another in a later chunk). Killed in the middle, it resumes at the first chunk not committed.
  * Real processes, as {@link ReviewProcesses} starts them; {@link LoadProbeConfiguration} shows the threads
- * at work, and {@code --review.test.load-delay} makes checking a file slow enough to kill a run between two
- * chunks.
+ * at work, and {@code --review.test.load-stall-after} holds a run between two chunks for the kill.
  */
 @SharedStoreToo
 class ParallelLoadProcessTest {
@@ -112,7 +111,8 @@ class ParallelLoadProcessTest {
 	@Test
 	void aParallelRunKilledBetweenChunksResumesAtTheFirstUncommittedOne() throws Exception {
 		Folders f = folders(temp);
-		Child slow = f.start("run", with(PARALLEL, "--review.test.load-delay=1500ms"));
+		// the first chunk committed, the second waits for the kill (StalledLoadConfiguration): no race with the commit
+		Child slow = f.start("run", with(PARALLEL, "--review.test.load-stall-after=4"));
 		await().atMost(ReviewProcesses.TIMEOUT).pollInterval(Duration.ofMillis(50))
 			.until(() -> f.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'load' AND COMMIT_COUNT >= 1") > 0);
 		slow.kill(); // SIGKILL during the second chunk
