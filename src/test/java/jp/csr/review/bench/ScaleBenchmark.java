@@ -48,7 +48,7 @@ import jp.csr.review.plan.Plan;
  * <p>Then, in the same run: the {@link PandasReview pandas + openpyxl script} of the same job on the largest
  * group, {@code bench.repeat} times (its ratio to the product is the headline); the launcher's short commands
  * ({@code ./review help}, {@code ./review validate} of one bundled file, the bundled sample's quiet night), each
- * {@code bench.launcher.repeat} times (default 5); and the first run of {@code bench.large} departments (default
+ * {@code bench.launcher.repeat} times (default 5; 0 skips them); and the first run of {@code bench.large} departments (default
  * 10,000; 0 skips it) with the same heap, once, with {@code bench.large.jvm} as extra JVM options (a Flight
  * Recorder recording, say). At the end, the whole as Markdown tables for the README.
  *
@@ -119,7 +119,10 @@ public final class ScaleBenchmark {
 			BenchGroup.Group group = BenchGroup.prepare(dir, summary.headline());
 			summary.pandas(PandasReview.measure(project, group, repeat, System.getProperty("bench.python", "/usr/bin/python3")));
 		}
-		summary.launcher(LauncherRows.measure(project, dir, Integer.getInteger("bench.launcher.repeat", 5)));
+		int launcherRepeat = Integer.getInteger("bench.launcher.repeat", 5);
+		if (launcherRepeat > 0) {
+			summary.launcher(LauncherRows.measure(project, dir, launcherRepeat));
+		}
 		if (large > 0) {
 			BenchGroup.Group group = BenchGroup.prepare(largeDir, large);
 			System.out.printf(Locale.ROOT, "%nN = %,d (first run only): %s%n  group %s (generated in %.0f s, then reused)%n",
