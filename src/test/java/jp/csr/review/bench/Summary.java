@@ -43,7 +43,7 @@ record Summary(Measurements measured, int headline, int smallest, ScaleBenchmark
 	void large(int departments, Measurements.Nights nights) {
 		extra.add(new Series(String.format(Locale.ROOT, "%,d departments, first run", departments),
 				Measurements.typed(way, heapOf(), System.getProperty("bench.large.jvm", "").trim()), nights.first(),
-				"≤ 25 s", steps(nights.first())));
+				"≤ 25 s", failures(nights.first()) + steps(nights.first())));
 	}
 
 	void print() {
@@ -76,7 +76,13 @@ record Summary(Measurements measured, int headline, int smallest, ScaleBenchmark
 	private Series first(Measurements.Nights nights) {
 		return new Series(String.format(Locale.ROOT, "%,d departments (%,d files), fresh store, end to end",
 				nights.group().departments(), nights.group().files()), Measurements.typed(way, heapOf(), ""), nights.first(),
-				"", steps(nights.first()));
+				"", failures(nights.first()) + steps(nights.first()));
+	}
+
+	/** A run that failed is no measurement of a night: its row says so first. */
+	private static String failures(List<ChildRun.Result> runs) {
+		List<Integer> failed = runs.stream().map(ChildRun.Result::exit).filter(exit -> exit != 0 && exit != 3).toList();
+		return failed.isEmpty() ? "" : "FAILED (exit " + failed + "), ";
 	}
 
 	/** The median run's step times, so a row says where its time went. */
