@@ -41,7 +41,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 # templates written by POI carry no default style: openpyxl warns once per file
-warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+warnings.filterwarnings("ignore", message="Workbook contains no default style")
 
 COUNT_UNITS = {"件", "人", "名", "回", "台", "枚", "社", "拠点", "部門"}
 YES_WORDS = {"維持", "達成", "取得", "あり", "○", "〇", "はい"}
