@@ -182,6 +182,21 @@ final class BenchGroup {
 		return new Plan(p.group(), p.term(), p.start(), p.end(), DEADLINE, p.departments(), p.kpis(), p.initiatives());
 	}
 
+	/**
+	 * How many departments sent only files the run rejects (their annotated copy stays in the output folder): the
+	 * first draw of each department's generator, as {@link #generate} makes it, without generating anything.
+	 */
+	static int rejectedDepartments(int departments) {
+		int rejected = 0;
+		for (int index = 0; index < departments; index++) {
+			double roll = new SplittableRandom(SEED * 1_000_003L + index).nextDouble();
+			if (roll >= 0.01 && roll < 0.04) {
+				rejected++;
+			}
+		}
+		return rejected;
+	}
+
 	private static Counter generate(Path root, int departments) throws IOException {
 		Plan plan = plan(departments);
 		Path input = root.resolve("input");

@@ -2,22 +2,15 @@ package jp.csr.review.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Department;
@@ -26,33 +19,43 @@ import jp.csr.review.plan.Kpi;
 import jp.csr.review.plan.Plan;
 
 /**
- * The scale benchmark: prints numbers, asserts nothing. Not a unit test (no {@code @Test}; surefire never runs a
- * class of this name, and {@code mvn -B verify} never runs it).
+ * The scale benchmark: prints the rows of the README's Scale table, each with its command, median and spread,
+ * and the machine and date they were taken on. Not a unit test (no {@code @Test}; surefire never runs a class of
+ * this name, and {@code mvn -B verify} never runs it).
  *
- * <p>For each group size N it takes {@link BenchGroup the group of N departments} (generated once, then reused from
- * {@code bench.dir}) and runs the real, packaged application in a child JVM, each way it is started:
+ * <p>For each group size N ({@code bench.n}) it takes {@link BenchGroup the group of N departments} (generated once,
+ * then reused from {@code bench.dir}) and runs the real, packaged application in child processes, each way it is
+ * started ({@code bench.ways}):
  * <ul>
- * <li>{@code jar}: {@code java -Xmx<heap> -jar target/review.jar run …};</li>
- * <li>{@code cds}: {@code JAVA_OPTS=-Xmx<heap> ./review run …}, the launcher, which runs the extracted jar with
- * its class-data archive ({@code target/app/review.jsa}).</li>
+ * <li>{@code cds} (the default): {@code JAVA_OPTS=-Xmx<heap> ./review run …}, the launcher, which runs the extracted
+ * jar with its class-data archive ({@code target/app/review.jsa}): what a user's night costs;</li>
+ * <li>{@code jar}: {@code java -Xmx<heap> -jar target/review.jar run …}.</li>
  * </ul>
- * Each way gets a fresh store and output folder, one untimed warm-up ({@code status}, which also lets the launcher
- * make its archive when the jar is new), then a first run (every file new) and a rerun (nothing new). Per run it
- * prints the time before the job (JVM and Spring start-up, schema, plan; from the store's log), the steps' times
- * (the application's own step lines), the time after the job (the report, shutdown), the wall time, files per
- * second, the child's CPU time (user + system: the steadier number on a shared machine), its peak RSS and the load
- * average before it, and at the end the whole as a Markdown table for the README.
+ * {@code bench.repeat} times (default 3) it gives the way a fresh store and output folder and measures a first run
+ * (every file new), checks that every output of the product was written ({@link Outputs}: a run that skipped one is
+ * a failure, never a fast run), then a rerun (nothing new: a quiet night). Per run it prints the time before the job
+ * (JVM and Spring start-up, schema, plan; from the store's log), the steps' times (the application's own step
+ * lines), the time after the job, the wall time, files per second, the child's CPU time (user + system), its peak
+ * RSS and the load average before it.
+ *
+ * <p>Then, in the same run: the {@link PandasReview pandas + openpyxl script} of the same job on the largest
+ * group, {@code bench.repeat} times (its ratio to the product is the headline); the launcher's short commands
+ * ({@code ./review help}, {@code ./review validate} of one bundled file, the bundled sample's quiet night), each
+ * {@code bench.launcher.repeat} times (default 5; 0 skips them); and the first run of {@code bench.large} departments (default
+ * 10,000; 0 skips it) with the same heap, once, with {@code bench.large.jvm} as extra JVM options (a Flight
+ * Recorder recording, say). At the end, the whole as Markdown tables for the README.
  *
  * <p>From the project folder (see the README, section Scale):
  *
  * <pre>
- * mvn -B -Pbench verify                        # N = 200 and 2,000, -Xmx256m, both ways
- * mvn -B -Pbench verify -Dbench.n=10000        # any sizes, comma-separated
+ * mvn -B -Pbench verify -Dbench.dir=/var/tmp/bench     # every row: 500, 2,000, 10,000 departments
+ * mvn -B -Pbench verify -Dbench.n=2000 -Dbench.large=0 -Dbench.repeat=1    # one quick look
  * </pre>
  *
- * Properties: {@code bench.n} (sizes, default {@code 200,2000}; arguments, if given, take their place),
- * {@code bench.heap} (heap limits, default {@code 256m}), {@code bench.ways} ({@code jar,cds}), {@code bench.dir}
- * (where groups are kept, default {@code target/bench}). It exits 1 if a run exits other than 0 or 3.
+ * Other properties: {@code bench.heap} (heap limit of the measured JVM, default {@code 256m}), {@code bench.large.dir}
+ * (where the large group is kept, default {@code bench.dir}), {@code bench.python} (default {@code /usr/bin/python3},
+ * Debian's, with its {@code python3-pandas} and {@code python3-openpyxl}). It exits 1 if a run exits other than 0 or 3
+ * or left an output out.
  */
 public final class ScaleBenchmark {
 
@@ -64,15 +67,11 @@ public final class ScaleBenchmark {
 
 	private static final int MATERIALITIES = 4;
 
-	private static final String TABLE_HEADER = """
-			| N | files | way | run | exit | start s | scan s | load s | judge s | write s | end s | wall s | files/s | CPU s | peak RSS MB | load avg |
-			| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |""";
-
-	/** {@code 2026-11-30T08:10:59.361Z INFO … Job: [SimpleJob: [name=consolidation]] launched with …} (or completed). */
-	private static final Pattern JOB_LINE = Pattern.compile("^(\\S+Z) .* Job: \\[.*\\] (launched|completed) with");
+	/** The size the headline rows are about, when it is measured (else the largest measured). */
+	private static final int HEADLINE = 2000;
 
 	/** How the application is started. */
-	private enum Way {
+	enum Way {
 		JAR, CDS
 	}
 
@@ -80,142 +79,67 @@ public final class ScaleBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		List<Integer> sizes = list(args.length > 0 ? String.join(",", args) : System.getProperty("bench.n", "200,2000"))
-			.stream().map(n -> Integer.valueOf(n.replace("_", ""))).toList();
-		List<String> heaps = list(System.getProperty("bench.heap", "256m"));
-		List<Way> ways = list(System.getProperty("bench.ways", "jar,cds")).stream()
+		List<Integer> sizes = list(args.length > 0 ? String.join(",", args) : System.getProperty("bench.n", "500,2000"))
+			.stream().map(ScaleBenchmark::size).sorted().toList();
+		String heap = System.getProperty("bench.heap", "256m");
+		List<Way> ways = list(System.getProperty("bench.ways", "cds")).stream()
 			.map(w -> Way.valueOf(w.toUpperCase(Locale.ROOT))).toList();
+		int repeat = Integer.getInteger("bench.repeat", 3);
+		int large = size(System.getProperty("bench.large", "10000"));
 		Path project = Path.of("").toAbsolutePath();
 		Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+		Path largeDir = Path.of(System.getProperty("bench.large.dir", dir.toString())).toAbsolutePath();
 		Path jar = project.resolve("target/review.jar");
 		if (!Files.isRegularFile(jar) || !Files.isExecutable(project.resolve("review"))) {
 			System.err.println("target/review.jar and ./review are needed: run from the project folder, after "
 					+ "mvn -B -DskipTests package (mvn -B -Pbench verify does both)");
 			System.exit(2);
 		}
-		String machine = machine(project, heaps);
+		String machine = machine(project, heap);
 		System.out.println(machine);
-		List<String> rows = new ArrayList<>();
-		boolean failed = false;
+		Measurements m = new Measurements(project, heap);
 		for (int n : sizes) {
 			BenchGroup.Group group = BenchGroup.prepare(dir, n);
 			System.out.printf(Locale.ROOT, "%nN = %,d: %s%n  group %s (generated in %.0f s, then reused)%n", n,
 					group.describe(), group.root(), group.generatedSeconds());
-			String expected = String.format("受理 %d / 差戻し %d / スキップ %d / 読取不可 0 / 待機 0", group.expectedAccepted(),
-					group.rejectedFiles(), group.resent());
-			for (String heap : heaps) {
-				for (Way way : ways) {
-					Path runs = group.runs().resolve(way.name().toLowerCase(Locale.ROOT) + "-xmx" + heap);
-					BenchGroup.delete(runs);
-					Files.createDirectories(runs);
-					ChildRun.Result warm = ChildRun.run(command(way, project, heap, group, runs, "status"), environment(way, heap),
-							project, runs.resolve("console-warm-up.txt"));
-					System.out.printf(Locale.ROOT, "  %s -Xmx%s: warm-up (status, untimed) exit %d, %.1f s%n", way, heap,
-							warm.exit(), warm.wallSeconds());
-					for (String pass : List.of("first", "rerun")) {
-						double load = loadAverage();
-						ChildRun.Result r = ChildRun.run(command(way, project, heap, group, runs, "run"), environment(way, heap),
-								project, runs.resolve("console-" + pass + ".txt"));
-						String row = row(n, group, way, heap, heaps.size() > 1, pass, r, load,
-								aroundTheJob(runs.resolve("store/logs/review.log"), r));
-						rows.add(row);
-						System.out.println("  " + row);
-						System.out.println("      " + r.counts() + (pass.equals("first") && !expected.equals(r.counts())
-								? "   (the group should give: " + expected + ")" : ""));
-						if (r.exit() != 0 && r.exit() != 3) {
-							failed = true;
-							System.out.println("      last lines of its console (" + runs.resolve("console-" + pass + ".txt") + "):");
-							r.tail().forEach(line -> System.out.println("      | " + line));
-						}
-					}
-				}
+			for (Way way : ways) {
+				m.nights(group, way, repeat, true, "");
 			}
+		}
+		Summary summary = new Summary(m, sizes.isEmpty() ? 0 : sizes.contains(HEADLINE) ? HEADLINE : sizes.get(sizes.size() - 1),
+				sizes.isEmpty() ? 0 : sizes.get(0), ways.isEmpty() ? Way.CDS : ways.get(0));
+		if (summary.headline() > 0) {
+			BenchGroup.Group group = BenchGroup.prepare(dir, summary.headline());
+			summary.pandas(PandasReview.measure(project, group, repeat, System.getProperty("bench.python", "/usr/bin/python3")));
+		}
+		int launcherRepeat = Integer.getInteger("bench.launcher.repeat", 5);
+		if (launcherRepeat > 0) {
+			summary.launcher(LauncherRows.measure(project, dir, launcherRepeat));
+		}
+		if (large > 0) {
+			BenchGroup.Group group = BenchGroup.prepare(largeDir, large);
+			System.out.printf(Locale.ROOT, "%nN = %,d (first run only): %s%n  group %s (generated in %.0f s, then reused)%n",
+					large, group.describe(), group.root(), group.generatedSeconds());
+			summary.large(large, m.nights(group, summary.way(), 1, false, System.getProperty("bench.large.jvm", "").trim()));
 		}
 		System.out.println();
 		System.out.println(machine);
 		System.out.println();
-		System.out.println(TABLE_HEADER);
-		rows.forEach(System.out::println);
-		System.exit(failed ? 1 : 0);
+		summary.print();
+		System.out.println();
+		System.out.println("Every run:");
+		System.out.println();
+		System.out.println(Measurements.TABLE_HEADER);
+		m.rows().forEach(System.out::println);
+		System.exit(m.failed() ? 1 : 0);
 	}
 
-	/** The application's command line, started the given way over the group, with its store and output in {@code runs}. */
-	private static List<String> command(Way way, Path project, String heap, BenchGroup.Group group, Path runs,
-			String command) {
-		List<String> line = new ArrayList<>(way == Way.JAR
-				? List.of("java", "-Xmx" + heap, "-jar", project.resolve("target/review.jar").toString())
-				: List.of(project.resolve("review").toString()));
-		line.add(command);
-		line.add("--review.store=" + runs.resolve("store"));
-		if (command.equals("run")) {
-			line.addAll(List.of("--review.plan=" + group.plan(), "--review.input-dir=" + group.input(),
-					"--review.output-dir=" + runs.resolve("output"), "--review.settle=0s"));
-		}
-		return line;
-	}
-
-	/** The launcher takes its JVM options from JAVA_OPTS; a JVM without a UTF-8 locale would garble file names. */
-	private static Map<String, String> environment(Way way, String heap) {
-		Map<String, String> env = new HashMap<>();
-		if (way == Way.CDS) {
-			env.put("JAVA_OPTS", "-Xmx" + heap);
-		}
-		if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
-			env.put("LC_ALL", "C.UTF-8");
-		}
-		return env;
-	}
-
-	private static String row(int n, BenchGroup.Group group, Way way, String heap, boolean showHeap, String pass,
-			ChildRun.Result r, double load, double[] aroundTheJob) {
-		StringBuilder row = new StringBuilder();
-		row.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %d |%s", n, group.files(),
-				way.name().toLowerCase(Locale.ROOT) + (showHeap ? " -Xmx" + heap : ""), pass, r.exit(),
-				cell(aroundTheJob[0])));
-		for (String step : List.of("scan", "load", "judge", "write")) {
-			row.append(cell(r.steps().getOrDefault(step, Double.NaN)));
-		}
-		row.append(cell(aroundTheJob[1]));
-		row.append(String.format(Locale.ROOT, " %.1f | %.0f | %.1f | %s | %.2f |", r.wallSeconds(),
-				group.files() / r.wallSeconds(), r.cpuSeconds(),
-				r.peakRssKb() < 0 ? "?" : String.valueOf(Math.round(r.peakRssKb() / 1024.0)), load));
-		return row.toString();
-	}
-
-	private static String cell(double seconds) {
-		return Double.isNaN(seconds) ? " – |" : String.format(Locale.ROOT, " %.1f |", seconds);
-	}
-
-	/**
-	 * Seconds from the child's start to the job's launch (JVM and Spring start-up, the schema, the plan, the lock)
-	 * and from the job's end to the child's exit (the report, shutdown), from the timestamps of Spring Batch's
-	 * lines in the store's log: the console prints nothing until the end. NaN where the log does not tell.
-	 */
-	private static double[] aroundTheJob(Path log, ChildRun.Result r) throws IOException {
-		double[] around = { Double.NaN, Double.NaN };
-		if (!Files.isRegularFile(log)) {
-			return around;
-		}
-		// decoded leniently: the log echoes whatever the files hold
-		for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList()) {
-			Matcher m = JOB_LINE.matcher(line);
-			if (m.find()) {
-				Instant at = Instant.parse(m.group(1));
-				if (!at.isBefore(r.started()) && !at.isAfter(r.ended())) {
-					if (m.group(2).equals("launched")) {
-						around[0] = Duration.between(r.started(), at).toMillis() / 1e3;
-					}
-					else {
-						around[1] = Duration.between(at, r.ended()).toMillis() / 1e3;
-					}
-				}
-			}
-		}
-		return around;
+	private static int size(String n) {
+		return Integer.parseInt(n.trim().replace("_", "").replace(",", ""));
 	}
 
 	/** The line that says where and when the numbers were taken. */
-	private static String machine(Path project, List<String> heaps) throws IOException, InterruptedException {
+	private static String machine(Path project, String heap) throws IOException, InterruptedException {
 		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
 			.findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
 		String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
@@ -225,20 +149,20 @@ public final class ScaleBenchmark {
 		boolean dirty = !output(project, "git", "status", "--porcelain", "--untracked-files=no").isEmpty();
 		return String.format(Locale.ROOT, "Machine: %d cores (%s), %s RAM, %s %s; %s; heap -Xmx%s; commit %s%s; %s; "
 				+ "load average at start %s; peak RSS by %s", Runtime.getRuntime().availableProcessors(), cpu, memory,
-				System.getProperty("os.name"), System.getProperty("os.version"), java, String.join("/", heaps),
+				System.getProperty("os.name"), System.getProperty("os.version"), java, heap,
 				commit.isEmpty() ? "?" : commit.get(0), dirty ? " (with uncommitted changes)" : "", LocalDate.now(),
 				String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3)),
 				ChildRun.gnuTime() ? "/usr/bin/time" : "/proc VmHWM");
 	}
 
-	private static List<String> output(Path dir, String... command) throws IOException, InterruptedException {
+	static List<String> output(Path dir, String... command) throws IOException, InterruptedException {
 		Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
 		List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
 		return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? lines : List.of();
 	}
 
 	/** The 1-minute load average: other work on the machine, which wall times include. */
-	private static double loadAverage() throws IOException {
+	static double loadAverage() throws IOException {
 		return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 	}
 
