@@ -77,8 +77,12 @@ public final class ReviewCommandLine {
 
 	private final Path base;
 
-	private ReviewCommandLine(Path base) {
+	/** Whether the command lines of {@link #plain} are read without picocli (always, but for tests comparing the two). */
+	private final boolean shortcut;
+
+	private ReviewCommandLine(Path base, boolean shortcut) {
 		this.base = base;
+		this.shortcut = shortcut;
 	}
 
 	/**
@@ -89,11 +93,16 @@ public final class ReviewCommandLine {
 		if (known != null && known.springArgs().equals(Arrays.asList(args)) && Objects.equals(known.base(), base)) {
 			return known.outcome();
 		}
-		Outcome outcome = new ReviewCommandLine(base).parse(args);
+		Outcome outcome = new ReviewCommandLine(base, true).parse(args);
 		if (outcome instanceof Start start) {
 			last = new Remembered(List.of(start.springArgs()), base, outcome);
 		}
 		return outcome;
+	}
+
+	/** As picocli reads it, every command line: what {@link #parse} must answer alike. */
+	static Outcome parsedByPicocli(String[] args, Path base) {
+		return new ReviewCommandLine(base, false).parse(args);
 	}
 
 	/**
@@ -149,6 +158,10 @@ public final class ReviewCommandLine {
 			}
 			settings.add("--" + name + "=" + value);
 		}
+		Optional<Invocation> plain = shortcut ? plain(words) : Optional.empty();
+		if (plain.isPresent()) {
+			return new Start(plain.get(), Stream.concat(words.stream(), settings.stream()).toArray(String[]::new));
+		}
 		CommandLine line = commandLine();
 		ParseResult parsed;
 		try {
@@ -184,6 +197,38 @@ public final class ReviewCommandLine {
 				command.matchedOptionValue("--out", null), id == null ? null : Long.valueOf(id),
 				base, command.hasMatchedOption("--dry-run"));
 		return new Start(invocation, Stream.concat(words.stream(), settings.stream()).toArray(String[]::new));
+	}
+
+	/**
+	 * The command lines typed every night ({@code run}, {@code status}, {@code validate FILE…}, {@code restart 12}),
+	 * read without picocli: building its model (its classes, converters and usage texts) was a quarter of a quiet
+	 * night's start-up. Only words picocli would read the same way qualify: no option, no {@code @file}, no word
+	 * that names a command, no empty word, the number of arguments the command takes; anything else, every mistake
+	 * included, is picocli's to read and to answer.
+	 */
+	private Optional<Invocation> plain(List<String> words) {
+		Optional<Command> named = words.isEmpty() ? Optional.empty() : Command.named(words.get(0));
+		if (named.isEmpty() || named.get() == Command.HELP) {
+			return Optional.empty();
+		}
+		List<String> rest = words.subList(1, words.size());
+		for (String word : rest) {
+			if (word.isEmpty() || word.startsWith("-") || word.startsWith("@") || Command.named(word).isPresent()) {
+				return Optional.empty();
+			}
+		}
+		Command command = named.get();
+		boolean fits = switch (command) {
+			case VALIDATE -> !rest.isEmpty();
+			case RESTART -> rest.isEmpty() || (rest.size() == 1 && rest.get(0).matches("\\d{1,18}"));
+			default -> rest.isEmpty();
+		};
+		if (!fits) {
+			return Optional.empty();
+		}
+		Long id = command == Command.RESTART && !rest.isEmpty() ? Long.valueOf(rest.get(0)) : null;
+		List<String> files = command == Command.VALIDATE ? List.copyOf(rest) : List.of();
+		return Optional.of(new Invocation(command, files, null, null, id, base, false));
 	}
 
 	/** {@code review.*} must be a known key; other dotted options must be Spring Boot's own. */

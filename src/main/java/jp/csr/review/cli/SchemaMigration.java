@@ -51,7 +51,9 @@ class SchemaMigration {
 				try (FileChannel channel = FileChannel.open(properties.store().resolve("schema.lock"),
 						StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 						FileLock lock = channel.lock()) {
-					flyway.migrate();
+					if (!SchemaVersion.current(flyway)) {
+						flyway.migrate();
+					}
 				}
 			}
 			catch (IOException ex) {

@@ -2,7 +2,9 @@ package jp.csr.review.scan;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,14 +28,42 @@ public class Candidates {
 		jdbc.sql("DELETE FROM scan_candidate WHERE job_instance_id = ?").param(jobInstanceId).update();
 	}
 
-	/** A file found by the scan: pending for the load when {@code setAside} is null. */
-	void add(Candidate c, SetAside setAside) {
+	/**
+	 * A file found by the scan: pending for the load when {@code setAside} is null.
+	 *
+	 * @param identity what the file system said of the file before it was hashed ({@link InboxScanner#identity}),
+	 *        null when nothing
+	 */
+	void add(Candidate c, SetAside setAside, String identity) {
 		jdbc.sql("""
-				INSERT INTO scan_candidate (job_instance_id, seq, path, size, modified_at, sha256, outcome, note)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO scan_candidate (job_instance_id, seq, path, size, modified_at, sha256, outcome, note, identity)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.jobInstanceId(), c.seq(), c.path().toString(), c.size(), c.modifiedAt().toString(), c.sha256(),
-					setAside == null ? null : setAside.outcome(), setAside == null ? null : setAside.note())
+					setAside == null ? null : setAside.outcome(), setAside == null ? null : setAside.note(),
+					sha(identity, c.sha256()))
 			.update();
+	}
+
+	/** The identity is kept only with a hash it vouches for. */
+	private static String sha(String identity, String sha256) {
+		return sha256 == null ? null : identity;
+	}
+
+	/**
+	 * The SHA-256 the latest other scan found for each identity it recorded ({@code path}, then identity): the
+	 * bytes of a file whose identity is unchanged, in one query.
+	 */
+	Map<String, String> hashed(long jobInstanceId) {
+		Map<String, String> hashed = new HashMap<>();
+		jdbc.sql("""
+				SELECT path, identity, sha256 FROM scan_candidate
+				WHERE job_instance_id = (SELECT MAX(job_instance_id) FROM scan_candidate WHERE job_instance_id <> ?)
+				AND identity IS NOT NULL AND sha256 IS NOT NULL""")
+			.param(jobInstanceId)
+			.query(rs -> {
+				hashed.put(rs.getString(1) + "\n" + rs.getString(2), rs.getString(3));
+			});
+		return hashed;
 	}
 
 	/** Files the load step has not dealt with yet, in the order they must be taken. */

@@ -40,10 +40,10 @@ final class InboxScanner {
 	 * A workbook found, or one that must wait because it is still being written, or a workbook or
 	 * subfolder that could not be read ({@code failure}).
 	 */
-	public record Found(Path path, long size, Instant modifiedAt, boolean settling, IOException failure) {
+	public record Found(Path path, long size, Instant modifiedAt, boolean settling, IOException failure, String identity) {
 
-		Found(Path path, long size, Instant modifiedAt, boolean settling) {
-			this(path, size, modifiedAt, settling, null);
+		Found(Path path, long size, Instant modifiedAt, boolean settling, String identity) {
+			this(path, size, modifiedAt, settling, null, identity);
 		}
 
 		/** No workbook by its name (a PDF, a Word file): answered 対象外, never read. */
@@ -69,7 +69,7 @@ final class InboxScanner {
 				if (attrs.isRegularFile() && !isIgnored(file)) {
 					Instant modified = attrs.lastModifiedTime().toInstant();
 					boolean settling = isWorkbook(file) && modified.isAfter(now.minus(settle));
-					found.add(new Found(file, attrs.size(), modified, settling));
+					found.add(new Found(file, attrs.size(), modified, settling, identity(file, attrs)));
 				}
 				return FileVisitResult.CONTINUE;
 			}
@@ -83,13 +83,31 @@ final class InboxScanner {
 				// service user may not read is reported, so that the admin can fix its permissions
 				if (!(exc instanceof NoSuchFileException) && !isIgnoredName(file)
 						&& (isWorkbook(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))) {
-					found.add(new Found(file, 0, lastModified(file), false, exc));
+					found.add(new Found(file, 0, lastModified(file), false, exc, null));
 				}
 				return FileVisitResult.CONTINUE;
 			}
 		});
 		found.sort(Comparator.comparing(Found::modifiedAt).thenComparing(f -> f.path().toString()));
 		return found;
+	}
+
+	/**
+	 * Device and inode, size, modification and change time, as the file system has them now: equal to what an
+	 * earlier scan recorded, the file holds the bytes it hashed then (a write, a rename over it, a restored
+	 * modification time all set the change time, which no user can set). Null where the file system does not
+	 * say, and then the file is read every time.
+	 */
+	static String identity(Path file, BasicFileAttributes attrs) {
+		Object key = attrs.fileKey();
+		try {
+			Object changed = Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+			return key == null || changed == null ? null
+					: key + " " + attrs.size() + " " + attrs.lastModifiedTime().toInstant() + " " + changed;
+		}
+		catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isIgnoredName(Path path) {

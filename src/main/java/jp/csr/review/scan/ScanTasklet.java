@@ -3,6 +3,7 @@ package jp.csr.review.scan;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jp.csr.review.config.ReviewProperties;
 import jp.csr.review.store.Archive;
@@ -41,8 +42,10 @@ class ScanTasklet implements Tasklet {
 		candidates.clear(instance);
 		archive.clearStaging();
 		List<InboxScanner.Found> found = new InboxScanner(properties.settle()).scan(properties.inputDir(), Instant.now());
-		// hashed on every processor (in scan order all the same): a night with nothing new is mostly this
-		List<Object> hashes = found.parallelStream().map(this::hash).toList();
+		// a file as the last scan saw it is not read again; the others are hashed on every processor (in scan order
+		// all the same): a night with nothing new was mostly this
+		Map<String, String> hashed = candidates.hashed(instance);
+		List<Object> hashes = found.parallelStream().map(f -> hash(f, hashed)).toList();
 		int seq = 0;
 		for (int i = 0; i < found.size(); i++) {
 			InboxScanner.Found f = found.get(i);
@@ -69,7 +72,7 @@ class ScanTasklet implements Tasklet {
 				// oldest copy it can still read and skips the others
 				setAside = candidates.duplicate(candidate).orElse(null);
 			}
-			candidates.add(candidate, setAside);
+			candidates.add(candidate, setAside, f.identity());
 			contribution.incrementReadCount();
 			if (setAside != null) {
 				contribution.incrementFilterCount(1);
@@ -82,9 +85,13 @@ class ScanTasklet implements Tasklet {
 	}
 
 	/** The file's SHA-256, or why it could not be read; null for a file the scan leaves. */
-	private Object hash(InboxScanner.Found f) {
+	private Object hash(InboxScanner.Found f, Map<String, String> hashed) {
 		if (f.settling() || f.failure() != null || f.outOfScope()) {
 			return null;
+		}
+		String known = f.identity() == null ? null : hashed.get(f.path() + "\n" + f.identity());
+		if (known != null) {
+			return known;
 		}
 		try {
 			return archive.hash(f.path());

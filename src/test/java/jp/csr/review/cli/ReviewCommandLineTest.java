@@ -101,6 +101,30 @@ class ReviewCommandLineTest {
 		assertThat(direct.path("a.xlsx")).isEqualTo(Path.of("a.xlsx"));
 	}
 
+	@Test
+	void everyCommandLineReadsAsPicocliReadsIt() {
+		String[][] lines = { { "run" }, { "status" }, { "check" }, { "daemon" }, { "remind" }, { "template" },
+				{ "next-term" }, { "restart" }, { "restart", "12" }, { "restart", "0123456789012345678" },
+				{ "restart", "1x" }, { "validate", "a.xlsx" }, { "validate", "a.xlsx", "サブ/b.xlsx", "--review.store=s" },
+				{ "validate", "run" }, { "validate", "a.xlsx", "help" }, { "validate", "@args.txt" }, { "validate", "" },
+				{ "validate", "-x.xlsx" }, { "validate", "--", "-x.xlsx" }, { "run", "x" }, { "status", "--help" },
+				{ "remind", "--dry-run" }, { "template", "--out", "t" }, { "--review.zone=UTC", "run" }, { "Run" },
+				{ "validate" } };
+		for (String[] line : lines) {
+			Outcome shortcut = ReviewCommandLine.parse(line, CALLER);
+			Outcome picocli = ReviewCommandLine.parsedByPicocli(line, CALLER);
+			String as = String.join(" ", line);
+			if (picocli instanceof Start full) {
+				assertThat(shortcut).as(as).isInstanceOf(Start.class);
+				assertThat(((Start) shortcut).invocation()).as(as).isEqualTo(full.invocation());
+				assertThat(((Start) shortcut).springArgs()).as(as).containsExactly(full.springArgs());
+			}
+			else {
+				assertThat(shortcut).as(as).isEqualTo(picocli);
+			}
+		}
+	}
+
 	private static void assertRefused(Answer answer, String problem) {
 		assertThat(answer.code()).as(answer.text()).isEqualTo(2);
 		assertThat(answer.error()).isTrue();
