@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -151,13 +152,18 @@ class OfficeReviewTest {
 		assertThat(OFFICE_COPY).isRegularFile();
 		try (XSSFWorkbook wb = open(OFFICE_COPY)) {
 			assertThat(wb.getSheetName(0)).isEqualTo(AnnotatedCopyWriter.SUMMARY_SHEET);
-			assertThat(comment(idCell(wb, "KPI", "K03"))).isEqualTo("【エラー】事務局: 件数の根拠資料を添付してください");
-			assertThat(comment(idCell(wb, "取り組み", "I05"))).isEqualTo("【エラー】事務局: 実施日を記載してください");
+			assertThat(comment(idCell(wb, "KPI", "K03"))).isEqualTo("【事務局】件数の根拠資料を添付してください");
+			assertThat(comment(idCell(wb, "取り組み", "I05"))).isEqualTo("【事務局】実施日を記載してください");
 			assertThat(AnnotatedCopyWriter.isErrorFill(idCell(wb, "KPI", "K03").getCellStyle())).isTrue();
 			assertThat(texts(wb.getSheet(AnnotatedCopyWriter.SUMMARY_SHEET))).anySatisfy(t -> assertThat(t)
 				.startsWith("「53期_PRIV_個人情報保護部_事務局差戻し.xlsx」は事務局の確認で差戻しになりました"))
-				.contains("事務局: K03 と I05 の実績の根拠を添えてください", "事務局: 件数の根拠資料を添付してください")
+				.contains("K03 と I05 の実績の根拠を添えてください", "件数の根拠資料を添付してください")
 				.noneSatisfy(t -> assertThat(t).contains("情報セキュリティ部の KPI です"));
+			assertThat(listedBy(wb.getSheet(AnnotatedCopyWriter.SUMMARY_SHEET))).as("who speaks, on 差戻し内容")
+				.containsEntry("K03 と I05 の実績の根拠を添えてください", "事務局")
+				.containsEntry("件数の根拠資料を添付してください", "事務局")
+				.containsEntry("実施日を記載してください", "事務局")
+				.doesNotContainValue("エラー");
 		}
 		// remind sends it like any 差戻し, the office's comments in the body
 		mark = output.length();
@@ -262,6 +268,20 @@ class OfficeReviewTest {
 			}
 		}));
 		return texts;
+	}
+
+	/** 差戻し内容's list: each message (内容, column D) → what its first column says (エラー, 警告, 事務局). */
+	private static Map<String, String> listedBy(XSSFSheet list) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		list.forEach(row -> {
+			Cell label = row.getCell(0);
+			Cell message = row.getCell(3);
+			if (label != null && message != null && message.getCellType() == CellType.STRING
+					&& !"内容".equals(message.getStringCellValue())) {
+				labels.put(message.getStringCellValue(), label.getStringCellValue());
+			}
+		});
+		return labels;
 	}
 
 	private static XSSFWorkbook open(Path file) throws Exception {
