@@ -16,6 +16,7 @@ import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.ReviewWorkbook;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.cli.TypedCommands;
+import jp.csr.review.content.ReviewMarks;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.testing.SharedStoreToo;
@@ -137,6 +138,7 @@ class OfficeReviewTest {
 				+ " FROM review_submission WHERE term = 53 ORDER BY department_code").query(String.class).list())
 			.containsExactly("AD 承認 山田 花子", "BCP 承認 山田 花子", "COMP 承認 山田 花子", "DEV 未確認 -", "ISEC 承認 山田 花子",
 					"PRIV 差戻し 山田 花子", "RISK 未確認 -");
+		assertSentBackMarked(review, "PRIV");
 		String board = Files.readString(OUTPUT.resolve("index.html"));
 		assertThat(board).contains("速報版 (未承認 3部署)", "承認 (山田 花子 2025-11-04)", "未確認");
 		assertThat(typed.exit("status")).isZero();
@@ -188,6 +190,9 @@ class OfficeReviewTest {
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(decisionRows().get("PRIV")).containsEntry("状態", "受理").containsEntry("確認", "");
 		assertThat(OFFICE_COPY).as("settled by the newer file").doesNotExist();
+		assertThat(ReviewWorkbook.open(REVIEW).cells().values()).as("no longer marked once PRIV sent a newer file")
+			.noneSatisfy(text -> assertThat(text).contains(ReviewMarks.SENT_BACK));
+		assertThat(Files.readString(OUTPUT.resolve("53期_行動計画振り返り.html"))).doesNotContain(ReviewMarks.SENT_BACK);
 		fill(DECISIONS, OFFICE.resolve("確認_山田_2.xlsx"), Map.of("DEV", decision("承認", null),
 				"PRIV", decision("承認", null), "RISK", decision("承認", null)), List.of(), Instant.parse("2025-11-05T01:00:00Z"));
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -197,6 +202,41 @@ class OfficeReviewTest {
 			assertThat(pdf.getDocumentInformation().getTitle()).endsWith(" 確定版");
 		}
 		assertThat(Files.readString(OUTPUT.resolve("index.html"))).contains("確定版");
+	}
+
+	/**
+	 * PRODUCT.md §11: the values of a department the office sent back stay in the review, marked: its KPIs' 結果 in
+	 * KPI達成状況, its 実績 in 振り返り (the legend says what the mark means), and the web page drawn from the same table.
+	 */
+	private static void assertSentBackMarked(ReviewWorkbook review, String department) throws Exception {
+		List<Map<String, String>> kpis = review.table("KPI達成状況");
+		assertThat(kpis).filteredOn(k -> department.equals(k.get("部署コード"))).isNotEmpty()
+			.allSatisfy(k -> assertThat(k.get("結果")).endsWith(ReviewMarks.SENT_BACK).hasSizeGreaterThan(ReviewMarks.SENT_BACK.length()));
+		assertThat(kpis).filteredOn(k -> !department.equals(k.get("部署コード")))
+			.allSatisfy(k -> assertThat(k.get("結果")).doesNotContain(ReviewMarks.SENT_BACK));
+		Map<String, Boolean> commitments = new LinkedHashMap<>();
+		kpis.forEach(k -> commitments.merge(k.get("コミットメント"), department.equals(k.get("部署コード"))
+				&& !k.get("実績").isEmpty(), Boolean::logicalOr));
+		XSSFSheet sheet = review.sheet("振り返り");
+		int checked = 0;
+		for (Row row : sheet) {
+			Cell commitment = row.getCell(1);
+			Boolean theirs = commitment == null ? null : commitments.get(commitment.getStringCellValue());
+			if (theirs != null && row.getCell(5) != null) {
+				String result = row.getCell(5).getStringCellValue();
+				if (theirs) {
+					assertThat(result).as(commitment.getStringCellValue()).contains(ReviewMarks.SENT_BACK);
+				}
+				else {
+					assertThat(result).as(commitment.getStringCellValue()).doesNotContain(ReviewMarks.SENT_BACK);
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isEqualTo(commitments.size());
+		assertThat(review.cells().values()).anySatisfy(t -> assertThat(t).startsWith(ReviewMarks.SENT_BACK + " 事務局が差戻した部署の値"));
+		assertThat(Files.readString(OUTPUT.resolve("53期_行動計画振り返り.html"))).contains(ReviewMarks.SENT_BACK)
+			.contains(ReviewMarks.SENT_BACK + " 事務局が差戻した部署の値");
 	}
 
 	private static String title() throws Exception {
@@ -213,7 +253,7 @@ class OfficeReviewTest {
 	}
 
 	/** The office fills the decision workbook in Excel and saves it under a name of its own into its folder. */
-	private static void fill(Path book, Path saved, Map<String, String[]> decisions, List<List<String>> comments,
+	static void fill(Path book, Path saved, Map<String, String[]> decisions, List<List<String>> comments,
 			Instant at) throws Exception {
 		try (XSSFWorkbook wb = open(book)) {
 			XSSFSheet sheet = wb.getSheet(DecisionBook.SHEET);
