@@ -15,15 +15,14 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.store.OfficeDecisions.RowComment;
 import jp.csr.review.workbook.FileReplacement;
+import jp.csr.review.workbook.InputLists;
+import jp.csr.review.workbook.SheetProtection;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -90,10 +89,10 @@ public final class DecisionBookWriter {
 		}
 		int last = Math.max(1, r - 1);
 		int first = DecisionBook.FIRST_INPUT;
-		list(sheet, new CellRangeAddressList(1, last, first, first),
+		InputLists.list(sheet, new CellRangeAddressList(1, last, first, first),
 				new String[] { OfficeDecisions.APPROVED, OfficeDecisions.SENT_BACK }, "確認",
 				"承認 か 差戻し を選んでください。差戻しにはコメントが必要です。");
-		prompt(sheet, new CellRangeAddressList(1, last, first + 1, first + 1), "コメント",
+		InputLists.promptOnly(sheet, new CellRangeAddressList(1, last, first + 1, first + 1), "コメント",
 				"差戻しの理由など、部署への全体のコメント。行ごとの指摘はシート「指摘」へ。");
 		finish(sheet, DecisionBook.HEADERS.size(), r - 1);
 	}
@@ -119,9 +118,9 @@ public final class DecisionBookWriter {
 		}
 		int departments = plan.departments().size();
 		int ids = plan.kpis().size() + plan.initiatives().size();
-		listFromSheet(sheet, new CellRangeAddressList(1, last, 0, 0),
+		InputLists.listFrom(sheet, new CellRangeAddressList(1, last, 0, 0),
 				"'" + DecisionBook.LISTS + "'!$A$1:$A$" + Math.max(1, departments), "部署コード", "指摘する行の部署を選んでください。");
-		listFromSheet(sheet, new CellRangeAddressList(1, last, 1, 1),
+		InputLists.listFrom(sheet, new CellRangeAddressList(1, last, 1, 1),
 				"'" + DecisionBook.LISTS + "'!$B$1:$B$" + Math.max(1, ids), "KPI ID・取り組みID",
 				"その部署の KPI ID か 取り組みID を選んでください。");
 		finish(sheet, DecisionBook.COMMENT_HEADERS.size(), 0);
@@ -173,36 +172,6 @@ public final class DecisionBookWriter {
 		}
 	}
 
-	private static void list(XSSFSheet sheet, CellRangeAddressList cells, String[] values, String title, String prompt) {
-		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
-		validate(sheet, helper.createExplicitListConstraint(values), cells, title, prompt);
-	}
-
-	private static void listFromSheet(XSSFSheet sheet, CellRangeAddressList cells, String range, String title,
-			String prompt) {
-		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
-		validate(sheet, helper.createFormulaListConstraint(range), cells, title, prompt);
-	}
-
-	private static void prompt(XSSFSheet sheet, CellRangeAddressList cells, String title, String prompt) {
-		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
-		DataValidationConstraint any = helper.createTextLengthConstraint(DataValidationConstraint.OperatorType.LESS_OR_EQUAL,
-				"32767", null);
-		validate(sheet, any, cells, title, prompt);
-	}
-
-	private static void validate(XSSFSheet sheet, DataValidationConstraint constraint, CellRangeAddressList cells,
-			String title, String prompt) {
-		DataValidation validation = new XSSFDataValidationHelper(sheet).createValidation(constraint, cells);
-		validation.setEmptyCellAllowed(true);
-		validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
-		validation.createPromptBox(title, prompt);
-		validation.setShowPromptBox(true);
-		validation.createErrorBox("入力できない値です", prompt);
-		validation.setShowErrorBox(true);
-		sheet.addValidationData(validation);
-	}
-
 	/**
 	 * Locked but for the input cells, as the templates are; the office may still widen columns, and filter and
 	 * sort the departments.
@@ -212,19 +181,9 @@ public final class DecisionBookWriter {
 			sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns - 1));
 		}
 		// twenty columns of a department each: A3 landscape, as the review, its header on every page
-		sheet.getPrintSetup().setPaperSize(PrintSetup.A3_PAPERSIZE);
-		sheet.getPrintSetup().setLandscape(true);
+		SheetProtection.printOnePageWide(sheet, PrintSetup.A3_PAPERSIZE);
 		sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-		sheet.setFitToPage(true);
-		sheet.getPrintSetup().setFitWidth((short) 1);
-		sheet.getPrintSetup().setFitHeight((short) 0);
-		sheet.enableLocking();
-		sheet.lockObjects(true);
-		sheet.lockScenarios(true);
-		sheet.lockSelectLockedCells(false);
-		sheet.lockSelectUnlockedCells(false);
-		sheet.lockFormatColumns(false);
-		sheet.lockFormatRows(false);
+		SheetProtection.lock(sheet, "");
 		sheet.lockAutoFilter(false);
 		sheet.lockSort(false);
 	}
