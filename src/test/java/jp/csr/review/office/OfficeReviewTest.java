@@ -261,11 +261,11 @@ class OfficeReviewTest {
 			for (Row row : sheet) {
 				String[] d = row.getRowNum() == 0 ? null : decisions.get(row.getCell(0).getStringCellValue());
 				if (d != null) {
-					row.getCell(first).setCellValue(d[0]);
+					typeOver(row.getCell(first), d[0]);
 					if (d[1] != null) {
-						row.getCell(first + 1).setCellValue(d[1]);
+						typeOver(row.getCell(first + 1), d[1]);
 					}
-					row.getCell(first + 2).setCellValue("山田 花子");
+					typeOver(row.getCell(first + 2), "山田 花子");
 				}
 			}
 			XSSFSheet notes = wb.getSheet(DecisionBook.COMMENTS);
@@ -282,6 +282,15 @@ class OfficeReviewTest {
 			}
 		}
 		Files.setLastModifiedTime(saved, FileTime.from(at));
+	}
+
+	/**
+	 * What typing into a cell does in Excel: the new value replaces the old. POI's own setter would keep the text of a
+	 * prefilled cell the workbook holds as an inline string, and set only the value behind it.
+	 */
+	private static void typeOver(Cell cell, String value) {
+		cell.setBlank();
+		cell.setCellValue(value);
 	}
 
 	/** The cell of the sheet that holds exactly the ID, as a department finds its row. */
