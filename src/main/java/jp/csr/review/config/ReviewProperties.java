@@ -113,8 +113,8 @@ public record ReviewProperties(
 	 * These settings with the ones that decide what a run does replaced: a restart does what its run set out to
 	 * do ({@code jp.csr.review.config.RunSettings}).
 	 */
-	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, ZoneId zone, Duration settle,
-			Map<String, String> marks) {
+	public ReviewProperties forRun(Path plan, Path inputDir, Path outputDir, Path officeDir, ZoneId zone,
+			Duration settle, Map<String, String> marks) {
 		return new ReviewProperties(plan, inputDir, outputDir, store, schedule, zone, settle, marks, templatePassword,
 				loadThreads, loadChunk, backup, remind, pdf, officeDir);
 	}

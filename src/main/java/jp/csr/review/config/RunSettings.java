@@ -17,8 +17,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The settings that decide what a run does (the plan, the input and output folders, the zone, the settle time,
- * the marks) belong to the run: {@code run} keeps them in its job parameters (non-identifying), and the steps
+ * The settings that decide what a run does (the plan, the input, output and office folders, the zone, the settle
+ * time, the marks) belong to the run: {@code run} keeps them in its job parameters (non-identifying), and the steps
  * read them from there, so a restart does what the run set out to do whatever the restart's own command line
  * or configuration says. Not among them: the store (the run is in it), and the load's chunk and
  * threads, which change how fast a run goes, not what it does. Beside them, the host the run ran on: its paths are
@@ -38,6 +38,8 @@ public final class RunSettings {
 
 	static final String OUTPUT_DIR = "review.output-dir";
 
+	static final String OFFICE_DIR = "review.office-dir";
+
 	static final String ZONE = "review.zone";
 
 	static final String SETTLE = "review.settle";
@@ -48,7 +50,7 @@ public final class RunSettings {
 	static final String HOST = "review.host";
 
 	/** The settings that name a place on the host that runs: a restart from another host may need its own. */
-	public static final List<String> PATHS = List.of(PLAN, INPUT_DIR, OUTPUT_DIR);
+	public static final List<String> PATHS = List.of(PLAN, INPUT_DIR, OUTPUT_DIR, OFFICE_DIR);
 
 	private RunSettings() {
 	}
@@ -59,6 +61,7 @@ public final class RunSettings {
 			.addString(PLAN, absolute(settings.plan()), false)
 			.addString(INPUT_DIR, absolute(settings.inputDir()), false)
 			.addString(OUTPUT_DIR, absolute(settings.outputDir()), false)
+			.addString(OFFICE_DIR, absolute(settings.officeDir()), false)
 			.addString(ZONE, settings.zone().getId(), false)
 			.addString(SETTLE, settings.settle().toString(), false)
 			.addString(HOST, localHost(), false);
@@ -81,7 +84,7 @@ public final class RunSettings {
 		String settle = parameters.getString(SETTLE);
 		return configured.forRun(path(parameters, PLAN, configured.plan()),
 				path(parameters, INPUT_DIR, configured.inputDir()), path(parameters, OUTPUT_DIR, configured.outputDir()),
-				zone == null ? configured.zone() : ZoneId.of(zone),
+				path(parameters, OFFICE_DIR, configured.officeDir()), zone == null ? configured.zone() : ZoneId.of(zone),
 				settle == null ? configured.settle() : Duration.parse(settle), marks.isEmpty() ? configured.marks() : marks);
 	}
 
@@ -118,6 +121,7 @@ public final class RunSettings {
 			case PLAN -> settings.plan();
 			case INPUT_DIR -> settings.inputDir();
 			case OUTPUT_DIR -> settings.outputDir();
+			case OFFICE_DIR -> settings.officeDir();
 			default -> throw new IllegalArgumentException(key);
 		};
 	}
@@ -125,7 +129,8 @@ public final class RunSettings {
 	/** {@code settings} with the path setting {@code key} (one of {@link #PATHS}) in its place. */
 	public static ReviewProperties withPath(ReviewProperties settings, String key, Path value) {
 		return settings.forRun(key.equals(PLAN) ? value : settings.plan(), key.equals(INPUT_DIR) ? value : settings.inputDir(),
-				key.equals(OUTPUT_DIR) ? value : settings.outputDir(), settings.zone(), settings.settle(), settings.marks());
+				key.equals(OUTPUT_DIR) ? value : settings.outputDir(), key.equals(OFFICE_DIR) ? value : settings.officeDir(),
+				settings.zone(), settings.settle(), settings.marks());
 	}
 
 	/** The run's settings that are not the configured ones: key → the run's value and the configured one. */
@@ -134,6 +139,7 @@ public final class RunSettings {
 		differ(differences, PLAN, absolute(run.plan()), absolute(configured.plan()));
 		differ(differences, INPUT_DIR, absolute(run.inputDir()), absolute(configured.inputDir()));
 		differ(differences, OUTPUT_DIR, absolute(run.outputDir()), absolute(configured.outputDir()));
+		differ(differences, OFFICE_DIR, absolute(run.officeDir()), absolute(configured.officeDir()));
 		differ(differences, ZONE, run.zone().getId(), configured.zone().getId());
 		differ(differences, SETTLE, run.settle().toString(), configured.settle().toString());
 		differ(differences, "review.marks", new TreeMap<>(run.marks()).toString(), new TreeMap<>(configured.marks()).toString());

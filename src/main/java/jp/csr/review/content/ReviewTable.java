@@ -235,7 +235,7 @@ public record ReviewTable(String title, List<String> headers, List<Band> bands, 
 			for (Kpi kpi : kpis) {
 				KpiStatus status = data.kpis().get(kpi.id());
 				if (status != null && status.resultLine() != null) {
-					resultLines.add(status.resultLine());
+					resultLines.add(marks.held(kpi.departmentCode(), status.resultLine()));
 					resultDepartments.add(kpi.departmentCode());
 					resultSources.add(status.source());
 				}
@@ -245,10 +245,13 @@ public record ReviewTable(String title, List<String> headers, List<Band> bands, 
 				.stream()
 				.filter(p -> !p.text().isBlank())
 				.toList();
-			String highlight = paragraphs.stream().map(ReviewData.Highlight::text).collect(Collectors.joining("\n\n"));
+			String highlight = paragraphs.stream()
+				.map(p -> marks.held(p.department(), p.text()))
+				.collect(Collectors.joining("\n\n"));
 			List<Line> lines = new ArrayList<>();
 			for (Initiative initiative : plan.initiativesOf(commitment)) {
-				lines.add(new Line(initiative.id(), initiative.text(), marks.of(initiative)));
+				lines.add(new Line(initiative.id(), marks.held(initiative.departmentCode(), initiative.text()),
+						marks.of(initiative)));
 			}
 			if (lines.isEmpty()) {
 				lines.add(Line.EMPTY);

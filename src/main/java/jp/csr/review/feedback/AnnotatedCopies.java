@@ -1,7 +1,6 @@
 package jp.csr.review.feedback;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -299,23 +298,10 @@ public final class AnnotatedCopies {
 					log.warn("以前の版が書いた注記付きの写し {} を移せませんでした: {}", earlier, ex.toString());
 					continue;
 				}
-				removeIfEmpty(earlier.getParent());
+				CopyPlaces.removeIfEmpty(earlier.getParent());
 			}
 		}
 		return moved;
-	}
-
-	/** A department's folder under 差戻し/ once its last copy is gone: a fresh run would not have made it. */
-	private static void removeIfEmpty(Path folder) {
-		try {
-			Files.deleteIfExists(folder);
-		}
-		catch (DirectoryNotEmptyException ex) {
-			// other copies (or the office's own files) are still there
-		}
-		catch (IOException ex) {
-			log.debug("folder {} not removed", folder, ex);
-		}
 	}
 
 	/**
@@ -347,7 +333,7 @@ public final class AnnotatedCopies {
 			try {
 				if (Files.deleteIfExists(copy)) {
 					removed.add(copy);
-					removeIfEmpty(copy.getParent());
+					CopyPlaces.removeIfEmpty(copy.getParent());
 				}
 			}
 			catch (IOException ex) {

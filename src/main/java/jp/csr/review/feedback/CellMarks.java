@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jp.csr.review.validation.Issue;
 import org.apache.poi.ss.usermodel.Cell;
@@ -68,15 +69,24 @@ final class CellMarks {
 
 	/** Marks the cells {@code shown} names; one comment per cell, holding each of its messages. */
 	void mark(List<Issue> shown) {
+		mark(shown, IssueListSheet.BY_SEVERITY);
+	}
+
+	/**
+	 * As {@link #mark(List)}, each message opened by {@code label} in 【】: who speaks or how grave it is (the office's
+	 * comments say 【事務局】, the checks' 【エラー】 or 【警告】).
+	 */
+	void mark(List<Issue> shown, Function<Issue, String> label) {
 		Map<String, List<Issue>> byCell = new LinkedHashMap<>();
 		for (Issue issue : shown) {
 			IssueCell.of(workbook, issue)
 				.ifPresent(t -> byCell.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(issue));
 		}
-		byCell.values().forEach(cellIssues -> mark(IssueCell.of(workbook, cellIssues.get(0)).orElseThrow(), cellIssues));
+		byCell.values().forEach(cellIssues -> mark(IssueCell.of(workbook, cellIssues.get(0)).orElseThrow(), cellIssues,
+				label));
 	}
 
-	private void mark(IssueCell target, List<Issue> issues) {
+	private void mark(IssueCell target, List<Issue> issues, Function<Issue, String> label) {
 		Sheet sheet = target.sheet();
 		Row row = sheet.getRow(target.cell().getRow());
 		if (row == null) {
@@ -89,7 +99,7 @@ final class CellMarks {
 
 		StringBuilder text = new StringBuilder();
 		for (Issue issue : issues) {
-			text.append(text.isEmpty() ? "" : "\n").append("【").append(issue.severity().label()).append("】")
+			text.append(text.isEmpty() ? "" : "\n").append("【").append(label.apply(issue)).append("】")
 				.append(issue.message());
 		}
 		Comment old = cell.getCellComment();

@@ -1,6 +1,9 @@
 package jp.csr.review.feedback;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,8 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** Where an annotated copy goes, made safe whatever the submission says; and where earlier builds put it. */
 final class CopyPlaces {
+
+	private static final Logger log = LoggerFactory.getLogger(CopyPlaces.class);
 
 	private static final String FOLDER = AnnotatedCopies.FOLDER;
 
@@ -26,6 +34,19 @@ final class CopyPlaces {
 
 	/** Characters Windows refuses in names (the output folder may be a share). */
 	private static final String RESERVED = "/\\:*?\"<>|";
+
+	/** A department's folder under 差戻し/ once its last copy is gone: a fresh run would not have made it. */
+	static void removeIfEmpty(Path folder) {
+		try {
+			Files.deleteIfExists(folder);
+		}
+		catch (DirectoryNotEmptyException ex) {
+			// other copies (or the office's own files) are still there
+		}
+		catch (IOException ex) {
+			log.debug("folder {} not removed", folder, ex);
+		}
+	}
 
 	/** {@link AnnotatedCopies#target}. */
 	static Path target(Path outputDir, Collection<String> departments, String departmentCode, String fileName) {

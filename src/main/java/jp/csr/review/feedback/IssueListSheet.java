@@ -3,6 +3,7 @@ package jp.csr.review.feedback;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jp.csr.review.feedback.AnnotatedCopyWriter.Tally;
 import jp.csr.review.validation.Issue;
@@ -36,17 +37,28 @@ final class IssueListSheet {
 	/** Column widths in characters: together they fit A4 landscape at full size, 内容 taking what is left. */
 	private static final int[] WIDTHS = { 8, 14, 10, 90 };
 
+	/** The checks' issues are labelled by how grave they are: エラー or 警告. */
+	static final Function<Issue, String> BY_SEVERITY = issue -> issue.severity().label();
+
 	private final Workbook workbook;
 
 	private final String fileName;
 
 	private final CreationHelper helper;
 
+	private final Function<Issue, String> label;
+
 	/** @param fileName the name the department gave its file, which is how the sheet names it */
 	IssueListSheet(Workbook workbook, String fileName) {
+		this(workbook, fileName, BY_SEVERITY);
+	}
+
+	/** @param label what the first column says of an issue: how grave it is, or who speaks (事務局) */
+	IssueListSheet(Workbook workbook, String fileName, Function<Issue, String> label) {
 		this.workbook = workbook;
 		this.fileName = fileName;
 		this.helper = workbook.getCreationHelper();
+		this.label = label;
 	}
 
 	/** The list an earlier round wrote into a copy dropped in again. */
@@ -114,7 +126,7 @@ final class IssueListSheet {
 		int headerRow = r;
 		for (Issue issue : issues) {
 			r++;
-			put(sheet, r, 0, issue.severity().label(), top);
+			put(sheet, r, 0, label.apply(issue), top);
 			put(sheet, r, 1, issue.sheet(), wrap);
 			Cell where = put(sheet, r, 2, issue.cell(), top);
 			put(sheet, r, 3, issue.message(), wrap);

@@ -1,7 +1,6 @@
 package jp.csr.review.feedback;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -218,7 +217,7 @@ public final class OfficeCopies {
 				if (Files.deleteIfExists(copy)) {
 					removed.add(copy);
 					log.info("事務局差戻しが解消した部署の写しを削除しました: {}", copy);
-					removeIfEmpty(copy.getParent());
+					CopyPlaces.removeIfEmpty(copy.getParent());
 				}
 			}
 			catch (IOException ex) {
@@ -226,19 +225,6 @@ public final class OfficeCopies {
 			}
 		}
 		return removed;
-	}
-
-	/** A department's folder once its last copy is gone: a fresh run would not have made it. */
-	private static void removeIfEmpty(Path folder) {
-		try {
-			Files.deleteIfExists(folder);
-		}
-		catch (DirectoryNotEmptyException ex) {
-			// other copies (or the office's own files) are still there
-		}
-		catch (IOException ex) {
-			log.debug("folder {} not removed", folder, ex);
-		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.validation.Issue;
@@ -33,8 +34,13 @@ final class OfficeCopyWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(OfficeCopyWriter.class);
 
-	/** How every comment of the office starts, in the cell comments and the list. */
-	static final String PREFIX = "事務局: ";
+	/**
+	 * What the office's comments are labelled with, in the cell comments (【事務局】) and the list's first column: the
+	 * department sees it is the office speaking, not a check of the file.
+	 */
+	static final String OFFICE = "事務局";
+
+	private static final Function<Issue, String> BY_THE_OFFICE = issue -> OFFICE;
 
 	static final String FIX_AND_SEND_AGAIN = "CSR事務局の確認で差戻しになりました。赤いセルのコメントと下の一覧の指摘に沿って直し、"
 			+ "このブックを保存して、もう一度提出してください。";
@@ -62,10 +68,10 @@ final class OfficeCopyWriter {
 			try (Workbook workbook = opened.workbook()) {
 				List<Issue> issues = issues(workbook, fileName, office);
 				CellMarks marks = new CellMarks(workbook);
-				IssueListSheet list = new IssueListSheet(workbook, fileName);
+				IssueListSheet list = new IssueListSheet(workbook, fileName, BY_THE_OFFICE);
 				marks.undoEarlierRound();
 				list.removeEarlier();
-				marks.mark(issues);
+				marks.mark(issues, BY_THE_OFFICE);
 				list.write(heading(fileName, issues), issues, 0, notes(office));
 				if (workbook instanceof XSSFWorkbook xssf) {
 					OpaqueColors.repair(xssf);
@@ -82,7 +88,7 @@ final class OfficeCopyWriter {
 		try (Workbook list = lower.endsWith(".xls") ? new HSSFWorkbook()
 				: new XSSFWorkbook(lower.endsWith(".xlsm") ? XSSFWorkbookType.XLSM : XSSFWorkbookType.XLSX)) {
 			List<Issue> issues = issues(list, fileName, office);
-			new IssueListSheet(list, fileName).write(heading(fileName, issues), issues, 0, notes(office));
+			new IssueListSheet(list, fileName, BY_THE_OFFICE).write(heading(fileName, issues), issues, 0, notes(office));
 			FileReplacement.write(target.toAbsolutePath(), list::write);
 		}
 		return true;
@@ -101,13 +107,13 @@ final class OfficeCopyWriter {
 	static List<Issue> issues(Workbook workbook, String fileName, OfficeComments office) {
 		List<Issue> issues = new ArrayList<>();
 		if (office.comment() != null && !office.comment().isBlank()) {
-			issues.add(new Issue(Severity.ERROR, fileName, "", "", PREFIX + office.comment()));
+			issues.add(new Issue(Severity.ERROR, fileName, "", "", office.comment()));
 		}
 		for (RowNote row : office.rows()) {
 			Optional<Cell> cell = idCell(workbook, row.itemId());
 			issues.add(cell.map(c -> new Issue(Severity.ERROR, fileName, c.getSheet().getSheetName(),
-					c.getAddress().formatAsString(), PREFIX + row.comment()))
-				.orElseGet(() -> new Issue(Severity.ERROR, fileName, "", "", PREFIX + row.itemId() + ": " + row.comment())));
+					c.getAddress().formatAsString(), row.comment()))
+				.orElseGet(() -> new Issue(Severity.ERROR, fileName, "", "", row.itemId() + ": " + row.comment())));
 		}
 		return issues;
 	}

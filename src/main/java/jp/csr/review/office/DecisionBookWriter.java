@@ -15,17 +15,17 @@ import jp.csr.review.plan.Plan;
 import jp.csr.review.store.OfficeDecisions;
 import jp.csr.review.store.OfficeDecisions.RowComment;
 import jp.csr.review.workbook.FileReplacement;
+import jp.csr.review.workbook.InputLists;
+import jp.csr.review.workbook.SheetProtection;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes {@code <期>期_事務局確認.xlsx} (PRODUCT.md §11): per department of the plan its state, the file in use and
@@ -35,12 +35,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class DecisionBookWriter {
 
+	/** Rows kept in memory per sheet while streaming. */
+	private static final int WINDOW = 200;
+
 	/** @param comments per department, the row comments of its decision in force */
 	public Path write(ReviewData data, Map<String, List<RowComment>> comments, Path outputDir) throws IOException {
 		Path target = outputDir.resolve(DecisionBook.fileName(data.plan().term()));
 		return FileReplacement.write(target, out -> {
-			try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-				Looks looks = new Looks(workbook);
+			// streamed, strings inline: a group of thousands of departments has tens of thousands of IDs in the lists,
+			// and a shared-strings table would cost most of what streaming saves (Excel and LibreOffice turn inline
+			// strings into shared ones when the office saves)
+			try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+				Looks looks = new Looks(workbook.getXSSFWorkbook());
 				decisions(workbook, data, looks);
 				comments(workbook, data.plan(), comments, looks);
 				lists(workbook, data.plan());
@@ -49,8 +55,9 @@ public final class DecisionBookWriter {
 		});
 	}
 
-	private void decisions(XSSFWorkbook workbook, ReviewData data, Looks looks) {
-		XSSFSheet sheet = workbook.createSheet(DecisionBook.SHEET);
+	private void decisions(SXSSFWorkbook workbook, ReviewData data, Looks looks) {
+		SXSSFSheet sheet = workbook.createSheet(DecisionBook.SHEET);
+		XSSFSheet settings = workbook.getXSSFWorkbook().getSheet(DecisionBook.SHEET);
 		header(sheet, DecisionBook.HEADERS, DecisionBook.WIDTHS, looks);
 		int r = 1;
 		for (DepartmentStatus d : data.departments()) {
@@ -90,16 +97,17 @@ public final class DecisionBookWriter {
 		}
 		int last = Math.max(1, r - 1);
 		int first = DecisionBook.FIRST_INPUT;
-		list(sheet, new CellRangeAddressList(1, last, first, first),
+		InputLists.list(settings, new CellRangeAddressList(1, last, first, first),
 				new String[] { OfficeDecisions.APPROVED, OfficeDecisions.SENT_BACK }, "確認",
 				"承認 か 差戻し を選んでください。差戻しにはコメントが必要です。");
-		prompt(sheet, new CellRangeAddressList(1, last, first + 1, first + 1), "コメント",
+		InputLists.promptOnly(settings, new CellRangeAddressList(1, last, first + 1, first + 1), "コメント",
 				"差戻しの理由など、部署への全体のコメント。行ごとの指摘はシート「指摘」へ。");
-		finish(sheet, DecisionBook.HEADERS.size(), r - 1);
+		finish(settings, DecisionBook.HEADERS.size(), r - 1);
 	}
 
-	private void comments(XSSFWorkbook workbook, Plan plan, Map<String, List<RowComment>> comments, Looks looks) {
-		XSSFSheet sheet = workbook.createSheet(DecisionBook.COMMENTS);
+	private void comments(SXSSFWorkbook workbook, Plan plan, Map<String, List<RowComment>> comments, Looks looks) {
+		SXSSFSheet sheet = workbook.createSheet(DecisionBook.COMMENTS);
+		XSSFSheet settings = workbook.getXSSFWorkbook().getSheet(DecisionBook.COMMENTS);
 		header(sheet, DecisionBook.COMMENT_HEADERS, DecisionBook.COMMENT_WIDTHS, looks);
 		int r = 1;
 		for (Department d : plan.departments()) {
@@ -119,17 +127,17 @@ public final class DecisionBookWriter {
 		}
 		int departments = plan.departments().size();
 		int ids = plan.kpis().size() + plan.initiatives().size();
-		listFromSheet(sheet, new CellRangeAddressList(1, last, 0, 0),
+		InputLists.listFrom(settings, new CellRangeAddressList(1, last, 0, 0),
 				"'" + DecisionBook.LISTS + "'!$A$1:$A$" + Math.max(1, departments), "部署コード", "指摘する行の部署を選んでください。");
-		listFromSheet(sheet, new CellRangeAddressList(1, last, 1, 1),
+		InputLists.listFrom(settings, new CellRangeAddressList(1, last, 1, 1),
 				"'" + DecisionBook.LISTS + "'!$B$1:$B$" + Math.max(1, ids), "KPI ID・取り組みID",
 				"その部署の KPI ID か 取り組みID を選んでください。");
-		finish(sheet, DecisionBook.COMMENT_HEADERS.size(), 0);
+		finish(settings, DecisionBook.COMMENT_HEADERS.size(), 0);
 	}
 
 	/** The values of the drop-downs of 指摘: too many for a list written into the validation itself. */
-	private void lists(XSSFWorkbook workbook, Plan plan) {
-		XSSFSheet sheet = workbook.createSheet(DecisionBook.LISTS);
+	private void lists(SXSSFWorkbook workbook, Plan plan) {
+		SXSSFSheet sheet = workbook.createSheet(DecisionBook.LISTS);
 		List<String> codes = plan.departments().stream().map(Department::code).toList();
 		List<String> ids = new ArrayList<>();
 		plan.kpis().forEach(k -> ids.add(k.id()));
@@ -143,11 +151,11 @@ public final class DecisionBookWriter {
 				row.createCell(1).setCellValue(ids.get(r));
 			}
 		}
-		sheet.enableLocking();
+		workbook.getXSSFWorkbook().getSheet(DecisionBook.LISTS).enableLocking();
 		workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
 	}
 
-	private static void header(XSSFSheet sheet, List<String> headers, int[] widths, Looks looks) {
+	private static void header(SXSSFSheet sheet, List<String> headers, int[] widths, Looks looks) {
 		Row row = sheet.createRow(0);
 		for (int c = 0; c < headers.size(); c++) {
 			text(row, c, headers.get(c), looks.header);
@@ -173,36 +181,6 @@ public final class DecisionBookWriter {
 		}
 	}
 
-	private static void list(XSSFSheet sheet, CellRangeAddressList cells, String[] values, String title, String prompt) {
-		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
-		validate(sheet, helper.createExplicitListConstraint(values), cells, title, prompt);
-	}
-
-	private static void listFromSheet(XSSFSheet sheet, CellRangeAddressList cells, String range, String title,
-			String prompt) {
-		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
-		validate(sheet, helper.createFormulaListConstraint(range), cells, title, prompt);
-	}
-
-	private static void prompt(XSSFSheet sheet, CellRangeAddressList cells, String title, String prompt) {
-		XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
-		DataValidationConstraint any = helper.createTextLengthConstraint(DataValidationConstraint.OperatorType.LESS_OR_EQUAL,
-				"32767", null);
-		validate(sheet, any, cells, title, prompt);
-	}
-
-	private static void validate(XSSFSheet sheet, DataValidationConstraint constraint, CellRangeAddressList cells,
-			String title, String prompt) {
-		DataValidation validation = new XSSFDataValidationHelper(sheet).createValidation(constraint, cells);
-		validation.setEmptyCellAllowed(true);
-		validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
-		validation.createPromptBox(title, prompt);
-		validation.setShowPromptBox(true);
-		validation.createErrorBox("入力できない値です", prompt);
-		validation.setShowErrorBox(true);
-		sheet.addValidationData(validation);
-	}
-
 	/**
 	 * Locked but for the input cells, as the templates are; the office may still widen columns, and filter and
 	 * sort the departments.
@@ -212,19 +190,9 @@ public final class DecisionBookWriter {
 			sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns - 1));
 		}
 		// twenty columns of a department each: A3 landscape, as the review, its header on every page
-		sheet.getPrintSetup().setPaperSize(PrintSetup.A3_PAPERSIZE);
-		sheet.getPrintSetup().setLandscape(true);
+		SheetProtection.printOnePageWide(sheet, PrintSetup.A3_PAPERSIZE);
 		sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-		sheet.setFitToPage(true);
-		sheet.getPrintSetup().setFitWidth((short) 1);
-		sheet.getPrintSetup().setFitHeight((short) 0);
-		sheet.enableLocking();
-		sheet.lockObjects(true);
-		sheet.lockScenarios(true);
-		sheet.lockSelectLockedCells(false);
-		sheet.lockSelectUnlockedCells(false);
-		sheet.lockFormatColumns(false);
-		sheet.lockFormatRows(false);
+		SheetProtection.lock(sheet, "");
 		sheet.lockAutoFilter(false);
 		sheet.lockSort(false);
 	}

@@ -38,6 +38,8 @@ public final class KpiSheet {
 
 	private final Cuts cuts;
 
+	private final ReviewMarks marks;
+
 	/** By materiality and commitment: two materialities may each have a commitment of the same words. */
 	private final Map<Commitment, String> commitmentOutcomes = new HashMap<>();
 
@@ -45,6 +47,7 @@ public final class KpiSheet {
 		this.data = data;
 		this.styles = styles;
 		this.cuts = cuts;
+		this.marks = new ReviewMarks(data);
 	}
 
 	void write(SXSSFWorkbook workbook) {
@@ -69,7 +72,7 @@ public final class KpiSheet {
 			planText(row, 11, kpi, kpi.unit());
 			BigDecimal rate = status == null ? null : status.rate();
 			Put.number(row, 12, rate == null ? null : rate.doubleValue() / 100, styles.percent);
-			planText(row, 13, kpi, status == null ? ReviewMarks.NOT_SUBMITTED : status.outcome());
+			planText(row, 13, kpi, marks.outcome(kpi));
 			planText(row, 14, kpi, commitmentOutcome(kpi));
 			planText(row, 15, kpi, status == null || status.source() == null ? null : status.source().describe());
 			Table.fitHeight(row, WIDTHS);

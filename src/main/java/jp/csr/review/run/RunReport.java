@@ -72,7 +72,8 @@ public class RunReport {
 		return StoreOption.command(environment, properties.store(), "run",
 				new StoreOption.Folder("review.plan", properties.plan()),
 				new StoreOption.Folder("review.input-dir", properties.inputDir()),
-				new StoreOption.Folder("review.output-dir", properties.outputDir()));
+				new StoreOption.Folder("review.output-dir", properties.outputDir()),
+				new StoreOption.Folder("review.office-dir", properties.officeDir()));
 	}
 
 	/**

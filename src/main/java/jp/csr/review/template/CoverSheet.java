@@ -2,6 +2,7 @@ package jp.csr.review.template;
 
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Plan;
+import jp.csr.review.workbook.InputLists;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
@@ -46,11 +47,11 @@ final class CoverSheet {
 				+ (plan.deadline() == null ? "" : "。提出期限は " + TemplateWriter.day(plan.deadline()) + " です"));
 		noteAt(sheet, 7, "黄色のセルに入力してください。それ以外のセルは行動計画から転記しており、変更できません。"
 				+ "書き方は「" + GUIDE + "」シートをご覧ください。");
-		Validations.promptOnly(sheet, new CellRangeAddressList(4, 4, 1, 1), "提出者 (必須)",
+		InputLists.promptOnly(sheet, new CellRangeAddressList(4, 4, 1, 1), "提出者 (必須)",
 				"提出者 (記入者) のお名前を入力してください。");
-		DataValidationConstraint dates = Validations.helper(sheet)
+		DataValidationConstraint dates = InputLists.helper(sheet)
 			.createDateConstraint(OperatorType.BETWEEN, "DATE(2000,1,1)", "DATE(2099,12,31)", null);
-		Validations.validate(sheet, dates, new CellRangeAddressList(5, 5, 1, 1), DataValidation.ErrorStyle.WARNING,
+		InputLists.validate(sheet, dates, new CellRangeAddressList(5, 5, 1, 1), DataValidation.ErrorStyle.WARNING,
 				"提出日 (必須)", "提出した日付を " + example + " のように入力してください。Ctrl+; で今日の日付が入ります。", "日付ではありません",
 				"日付を " + example + " のように入力してください。");
 		book.finish().apply(sheet);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Commitment;
+import jp.csr.review.workbook.InputLists;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -34,7 +35,7 @@ final class HighlightSheet {
 			row.setHeightInPoints(240);
 		}
 		if (!commitments.isEmpty()) {
-			Validations.promptOnly(sheet, new CellRangeAddressList(1, commitments.size(), 1, 1), "主な取り組みとハイライト (必須)",
+			InputLists.promptOnly(sheet, new CellRangeAddressList(1, commitments.size(), 1, 1), "主な取り組みとハイライト (必須)",
 					"今期の主な取り組みと成果を文章で入力してください。セル内の改行は Alt+Enter (Mac: option+return)。改行はそのまま振り返りに載ります。");
 		}
 		book.finish().apply(sheet);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Initiative;
+import jp.csr.review.workbook.InputLists;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
@@ -49,20 +50,20 @@ final class InitiativeSheet {
 
 	/** A percentage is a valid 進捗 too, so the list only warns; 自己評価 takes nothing but its marks. */
 	private static void validate(XSSFSheet sheet, int last) {
-		XSSFDataValidationHelper helper = Validations.helper(sheet);
-		Validations.validate(sheet,
+		XSSFDataValidationHelper helper = InputLists.helper(sheet);
+		InputLists.validate(sheet,
 				helper.createExplicitListConstraint(SubmissionFormat.PROGRESS_WORDS.toArray(String[]::new)),
 				new CellRangeAddressList(1, last, 2, 2), DataValidation.ErrorStyle.WARNING, "進捗",
 				"一覧から選ぶか、進み具合を0〜100の割合 (例: 80%) で入力してください。割合を入力して確認が出たら「はい」を押してください。"
 						+ "完了・100%→◎、継続中・一部完了・1〜99%→○、未完了・未着手・0%→△",
 				"一覧にない値です",
 				"割合 (例: 80%) ならこのまま「はい」を押してください。それ以外は 完了・継続中・一部完了・未完了・未着手 から選んでください。");
-		Validations.validate(sheet, helper.createExplicitListConstraint(SubmissionFormat.MARKS.toArray(String[]::new)),
+		InputLists.validate(sheet, helper.createExplicitListConstraint(SubmissionFormat.MARKS.toArray(String[]::new)),
 				new CellRangeAddressList(1, last, 3, 3), DataValidation.ErrorStyle.STOP, "自己評価 (任意)",
 				"部署としての評価を ◎・○・△ から選んでください (空欄可)。◎ 完了 / ○ 継続中・一部完了 / △ 未完了。"
 						+ "進捗から求めた評価と異なるときは警告になります。",
 				"一覧にない値です", "◎・○・△ から選ぶか、空欄にしてください。");
-		Validations.promptOnly(sheet, new CellRangeAddressList(1, last, 4, 4), "備考 (任意)",
+		InputLists.promptOnly(sheet, new CellRangeAddressList(1, last, 4, 4), "備考 (任意)",
 				"補足があれば入力してください。振り返りには載りません。");
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import jp.csr.review.form.SubmissionFormat;
 import jp.csr.review.plan.Criterion;
 import jp.csr.review.plan.Kpi;
+import jp.csr.review.workbook.InputLists;
 import jp.csr.review.workbook.Numbers;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -62,30 +63,30 @@ final class KpiSheet {
 		}
 		if (!kpis.isEmpty()) {
 			int last = kpis.size();
-			Validations.promptOnly(sheet, new CellRangeAddressList(1, last, 6, 6), "実績表記 (任意)",
+			InputLists.promptOnly(sheet, new CellRangeAddressList(1, last, 6, 6), "実績表記 (任意)",
 					"振り返りの実績欄に「指標名 実績単位」の代わりに載せる文を入力できます (例: 重大インシデント件数1件)。"
 							+ "空欄なら「指標名 実績単位」が載ります。");
-			Validations.promptOnly(sheet, new CellRangeAddressList(1, last, 7, 7), "備考 (任意)",
+			InputLists.promptOnly(sheet, new CellRangeAddressList(1, last, 7, 7), "備考 (任意)",
 					"補足があれば入力してください。振り返りには載りません。");
 		}
 		book.finish().apply(sheet);
 	}
 
 	private static void resultValidation(XSSFSheet sheet, Kpi kpi, int r) {
-		XSSFDataValidationHelper helper = Validations.helper(sheet);
+		XSSFDataValidationHelper helper = InputLists.helper(sheet);
 		CellRangeAddressList cell = new CellRangeAddressList(r, r, 5, 5);
 		Criterion j = kpi.judgement();
 		if (j == Criterion.MAINTAIN) {
 			List<String> words = new ArrayList<>(SubmissionFormat.YES_WORDS);
 			words.addAll(SubmissionFormat.NO_WORDS);
-			Validations.validate(sheet, helper.createExplicitListConstraint(words.toArray(String[]::new)), cell,
+			InputLists.validate(sheet, helper.createExplicitListConstraint(words.toArray(String[]::new)), cell,
 					DataValidation.ErrorStyle.STOP, "実績 (維持)",
 					"維持できたかを一覧から選んでください。維持できた: " + String.join("・", SubmissionFormat.YES_WORDS)
 							+ " / 維持できなかった: " + String.join("・", SubmissionFormat.NO_WORDS),
 					"一覧にない値です", "一覧から選んでください: " + String.join("・", words));
 		}
 		else if (j == Criterion.QUALITATIVE) {
-			Validations.validate(sheet,
+			InputLists.validate(sheet,
 					helper.createExplicitListConstraint(SubmissionFormat.QUALITATIVE_RESULTS.toArray(String[]::new)), cell,
 					DataValidation.ErrorStyle.STOP, "実績 (定性)",
 					"一覧から選んでください: 達成・継続中・未達。内容は「実績表記」に書けます (継続中で実績表記が空欄なら振り返りの実績欄には何も載りません)。",
@@ -101,7 +102,7 @@ final class KpiSheet {
 			String example = kpi.isPercent() ? "98.9 または 98.9%" : typed;
 			String prompt = "実績を" + kind + (unit.isEmpty() ? "" : " (単位: " + unit + ")") + "で入力してください。例: " + example
 					+ "。単位付き・全角数字も可 (確認が出たら「はい」)。" + goal(kpi);
-			Validations.validate(sheet, number, cell, DataValidation.ErrorStyle.WARNING, "実績 (" + j.label() + ")", prompt,
+			InputLists.validate(sheet, number, cell, DataValidation.ErrorStyle.WARNING, "実績 (" + j.label() + ")", prompt,
 					"数値を確認してください", kind + "を入力してください。「" + typed
 							+ "」のように単位を付けた入力や全角数字は、このまま「はい」で確定できます。");
 		}

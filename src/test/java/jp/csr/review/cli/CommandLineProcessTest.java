@@ -115,8 +115,10 @@ class CommandLineProcessTest {
 		Files.writeString(f.output(), "a file where the output folder should be"); // the write step fails
 		// on PostgreSQL the datasource given on the command line is repeated too
 		List<String> database = TestStore.arguments();
+		Path office = Files.createDirectories(temp.resolve("office"));
 		List<String> run = new ArrayList<>(List.of("run", "--review.store=" + f.store(), "--review.input-dir=" + f.input(),
-				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan(), "--review.settle=0s"));
+				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan(), "--review.settle=0s",
+				"--review.office-dir=" + office));
 		run.addAll(database);
 		Console failed = java(REPO, Map.of(), run.toArray(String[]::new));
 		assertThat(failed.exit()).as(failed.both()).isEqualTo(1);
@@ -132,9 +134,13 @@ class CommandLineProcessTest {
 			.contains("review.input-dir: 実行 1 の設定 " + f.input() + " を使います (この起動の設定 " + REPO.resolve("input"))
 			.contains("review.output-dir: 実行 1 の設定 " + f.output() + " を使います")
 			.contains("review.plan: 実行 1 の設定 " + f.plan() + " を使います")
+			.contains("review.office-dir: 実行 1 の設定 " + office + " を使います (この起動の設定 " + REPO.resolve("office"))
 			.containsPattern("ステップ write\\s+完了")
 			.contains("振り返り: " + f.output().resolve("53期_行動計画振り返り.xlsx"));
 		assertThat(f.output().resolve("53期_行動計画振り返り.xlsx")).isRegularFile();
+		assertThat(f.query("SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = 2"
+				+ " AND PARAMETER_NAME = 'review.office-dir'")).as("the restart reads the run's office folder")
+			.containsExactly(office.toString());
 	}
 
 	// ---------------------------------------------------------------------------------------------

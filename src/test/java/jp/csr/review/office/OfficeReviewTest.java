@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import jp.csr.review.ConsolidationRuns;
 import jp.csr.review.ReviewWorkbook;
 import jp.csr.review.SampleFolders;
 import jp.csr.review.cli.TypedCommands;
+import jp.csr.review.content.ReviewMarks;
 import jp.csr.review.feedback.AnnotatedCopyWriter;
 import jp.csr.review.feedback.Drops;
 import jp.csr.review.testing.SharedStoreToo;
@@ -136,6 +138,7 @@ class OfficeReviewTest {
 				+ " FROM review_submission WHERE term = 53 ORDER BY department_code").query(String.class).list())
 			.containsExactly("AD 承認 山田 花子", "BCP 承認 山田 花子", "COMP 承認 山田 花子", "DEV 未確認 -", "ISEC 承認 山田 花子",
 					"PRIV 差戻し 山田 花子", "RISK 未確認 -");
+		assertSentBackMarked(review, "PRIV");
 		String board = Files.readString(OUTPUT.resolve("index.html"));
 		assertThat(board).contains("速報版 (未承認 3部署)", "承認 (山田 花子 2025-11-04)", "未確認");
 		assertThat(typed.exit("status")).isZero();
@@ -151,13 +154,18 @@ class OfficeReviewTest {
 		assertThat(OFFICE_COPY).isRegularFile();
 		try (XSSFWorkbook wb = open(OFFICE_COPY)) {
 			assertThat(wb.getSheetName(0)).isEqualTo(AnnotatedCopyWriter.SUMMARY_SHEET);
-			assertThat(comment(idCell(wb, "KPI", "K03"))).isEqualTo("【エラー】事務局: 件数の根拠資料を添付してください");
-			assertThat(comment(idCell(wb, "取り組み", "I05"))).isEqualTo("【エラー】事務局: 実施日を記載してください");
+			assertThat(comment(idCell(wb, "KPI", "K03"))).isEqualTo("【事務局】件数の根拠資料を添付してください");
+			assertThat(comment(idCell(wb, "取り組み", "I05"))).isEqualTo("【事務局】実施日を記載してください");
 			assertThat(AnnotatedCopyWriter.isErrorFill(idCell(wb, "KPI", "K03").getCellStyle())).isTrue();
 			assertThat(texts(wb.getSheet(AnnotatedCopyWriter.SUMMARY_SHEET))).anySatisfy(t -> assertThat(t)
 				.startsWith("「53期_PRIV_個人情報保護部_事務局差戻し.xlsx」は事務局の確認で差戻しになりました"))
-				.contains("事務局: K03 と I05 の実績の根拠を添えてください", "事務局: 件数の根拠資料を添付してください")
+				.contains("K03 と I05 の実績の根拠を添えてください", "件数の根拠資料を添付してください")
 				.noneSatisfy(t -> assertThat(t).contains("情報セキュリティ部の KPI です"));
+			assertThat(listedBy(wb.getSheet(AnnotatedCopyWriter.SUMMARY_SHEET))).as("who speaks, on 差戻し内容")
+				.containsEntry("K03 と I05 の実績の根拠を添えてください", "事務局")
+				.containsEntry("件数の根拠資料を添付してください", "事務局")
+				.containsEntry("実施日を記載してください", "事務局")
+				.doesNotContainValue("エラー");
 		}
 		// remind sends it like any 差戻し, the office's comments in the body
 		mark = output.length();
@@ -182,6 +190,9 @@ class OfficeReviewTest {
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(decisionRows().get("PRIV")).containsEntry("状態", "受理").containsEntry("確認", "");
 		assertThat(OFFICE_COPY).as("settled by the newer file").doesNotExist();
+		assertThat(ReviewWorkbook.open(REVIEW).cells().values()).as("no longer marked once PRIV sent a newer file")
+			.noneSatisfy(text -> assertThat(text).contains(ReviewMarks.SENT_BACK));
+		assertThat(Files.readString(OUTPUT.resolve("53期_行動計画振り返り.html"))).doesNotContain(ReviewMarks.SENT_BACK);
 		fill(DECISIONS, OFFICE.resolve("確認_山田_2.xlsx"), Map.of("DEV", decision("承認", null),
 				"PRIV", decision("承認", null), "RISK", decision("承認", null)), List.of(), Instant.parse("2025-11-05T01:00:00Z"));
 		assertThat(runs.start().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -191,6 +202,41 @@ class OfficeReviewTest {
 			assertThat(pdf.getDocumentInformation().getTitle()).endsWith(" 確定版");
 		}
 		assertThat(Files.readString(OUTPUT.resolve("index.html"))).contains("確定版");
+	}
+
+	/**
+	 * PRODUCT.md §11: the values of a department the office sent back stay in the review, marked: its KPIs' 結果 in
+	 * KPI達成状況, its 実績 in 振り返り (the legend says what the mark means), and the web page drawn from the same table.
+	 */
+	private static void assertSentBackMarked(ReviewWorkbook review, String department) throws Exception {
+		List<Map<String, String>> kpis = review.table("KPI達成状況");
+		assertThat(kpis).filteredOn(k -> department.equals(k.get("部署コード"))).isNotEmpty()
+			.allSatisfy(k -> assertThat(k.get("結果")).endsWith(ReviewMarks.SENT_BACK).hasSizeGreaterThan(ReviewMarks.SENT_BACK.length()));
+		assertThat(kpis).filteredOn(k -> !department.equals(k.get("部署コード")))
+			.allSatisfy(k -> assertThat(k.get("結果")).doesNotContain(ReviewMarks.SENT_BACK));
+		Map<String, Boolean> commitments = new LinkedHashMap<>();
+		kpis.forEach(k -> commitments.merge(k.get("コミットメント"), department.equals(k.get("部署コード"))
+				&& !k.get("実績").isEmpty(), Boolean::logicalOr));
+		XSSFSheet sheet = review.sheet("振り返り");
+		int checked = 0;
+		for (Row row : sheet) {
+			Cell commitment = row.getCell(1);
+			Boolean theirs = commitment == null ? null : commitments.get(commitment.getStringCellValue());
+			if (theirs != null && row.getCell(5) != null) {
+				String result = row.getCell(5).getStringCellValue();
+				if (theirs) {
+					assertThat(result).as(commitment.getStringCellValue()).contains(ReviewMarks.SENT_BACK);
+				}
+				else {
+					assertThat(result).as(commitment.getStringCellValue()).doesNotContain(ReviewMarks.SENT_BACK);
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isEqualTo(commitments.size());
+		assertThat(review.cells().values()).anySatisfy(t -> assertThat(t).startsWith(ReviewMarks.SENT_BACK + " 事務局が差戻した部署の値"));
+		assertThat(Files.readString(OUTPUT.resolve("53期_行動計画振り返り.html"))).contains(ReviewMarks.SENT_BACK)
+			.contains(ReviewMarks.SENT_BACK + " 事務局が差戻した部署の値");
 	}
 
 	private static String title() throws Exception {
@@ -207,7 +253,7 @@ class OfficeReviewTest {
 	}
 
 	/** The office fills the decision workbook in Excel and saves it under a name of its own into its folder. */
-	private static void fill(Path book, Path saved, Map<String, String[]> decisions, List<List<String>> comments,
+	static void fill(Path book, Path saved, Map<String, String[]> decisions, List<List<String>> comments,
 			Instant at) throws Exception {
 		try (XSSFWorkbook wb = open(book)) {
 			XSSFSheet sheet = wb.getSheet(DecisionBook.SHEET);
@@ -215,11 +261,11 @@ class OfficeReviewTest {
 			for (Row row : sheet) {
 				String[] d = row.getRowNum() == 0 ? null : decisions.get(row.getCell(0).getStringCellValue());
 				if (d != null) {
-					row.getCell(first).setCellValue(d[0]);
+					typeOver(row.getCell(first), d[0]);
 					if (d[1] != null) {
-						row.getCell(first + 1).setCellValue(d[1]);
+						typeOver(row.getCell(first + 1), d[1]);
 					}
-					row.getCell(first + 2).setCellValue("山田 花子");
+					typeOver(row.getCell(first + 2), "山田 花子");
 				}
 			}
 			XSSFSheet notes = wb.getSheet(DecisionBook.COMMENTS);
@@ -236,6 +282,15 @@ class OfficeReviewTest {
 			}
 		}
 		Files.setLastModifiedTime(saved, FileTime.from(at));
+	}
+
+	/**
+	 * What typing into a cell does in Excel: the new value replaces the old. POI's own setter would keep the text of a
+	 * prefilled cell the workbook holds as an inline string, and set only the value behind it.
+	 */
+	private static void typeOver(Cell cell, String value) {
+		cell.setBlank();
+		cell.setCellValue(value);
 	}
 
 	/** The cell of the sheet that holds exactly the ID, as a department finds its row. */
@@ -262,6 +317,20 @@ class OfficeReviewTest {
 			}
 		}));
 		return texts;
+	}
+
+	/** 差戻し内容's list: each message (内容, column D) → what its first column says (エラー, 警告, 事務局). */
+	private static Map<String, String> listedBy(XSSFSheet list) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		list.forEach(row -> {
+			Cell label = row.getCell(0);
+			Cell message = row.getCell(3);
+			if (label != null && message != null && message.getCellType() == CellType.STRING
+					&& !"内容".equals(message.getStringCellValue())) {
+				labels.put(message.getStringCellValue(), label.getStringCellValue());
+			}
+		});
+		return labels;
 	}
 
 	private static XSSFWorkbook open(Path file) throws Exception {
