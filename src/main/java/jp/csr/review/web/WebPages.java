@@ -1,5 +1,6 @@
 package jp.csr.review.web;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -32,6 +33,9 @@ public final class WebPages {
 	private static final List<String> CLASSES = List.of("materiality", "commitment", "kpi", "initiative", "mark",
 			"result", "highlight");
 
+	/** Where review.html wants its body rows ({@link ReviewRows}). */
+	private static final String ROWS = "<!--rows: ReviewRows-->";
+
 	private final TemplateEngine engine = new TemplateEngine();
 
 	public WebPages() {
@@ -57,7 +61,19 @@ public final class WebPages {
 	/** Writes 振り返り as a web page; the table is the one the PDF prints, so that their words agree. */
 	public Path writePage(ReviewTable table, Path target) throws IOException {
 		List<String> labels = table.headers().stream().map(h -> h.replace("\n(", " (").replace("\n", "")).toList();
-		return write("review", Map.of("table", table, "labels", labels, "classes", CLASSES), target);
+		// the template is the page around the rows (a few lines to evaluate); the rows go where it marks them
+		String page = engine.process("review", new Context(Locale.JAPAN, Map.of("table", table)));
+		int rows = page.indexOf(ROWS);
+		if (rows < 0) {
+			throw new IllegalStateException("web/review.html has no " + ROWS);
+		}
+		return FileReplacement.write(target, out -> {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			writer.write(page, 0, rows);
+			new ReviewRows(CLASSES, labels).write(table.rows(), writer);
+			writer.write(page, rows + ROWS.length(), page.length() - rows - ROWS.length());
+			writer.flush();
+		});
 	}
 
 	/**
