@@ -38,9 +38,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The write step: renders the run's verdicts into the review workbook, its PDF and its web page, records their paths and what it was built
- * from ({@link ReviewFingerprints}: a later night with nothing new keeps it), then writes the annotated copies
- * due ({@link AnswerTasklet}).
+ * The write step: renders the run's verdicts into the review workbook, its PDF, its web page and the office's workbook
+ * ({@link Outputs}, two at a time) while it writes the annotated copies due ({@link AnswerTasklet}), then the status
+ * board that links to them all, and records their paths and what it was built from ({@link ReviewFingerprints}: a
+ * later night with nothing new keeps it).
  */
 public class WriteTasklet implements Tasklet {
 
