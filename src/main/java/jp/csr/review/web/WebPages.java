@@ -1,5 +1,6 @@
 package jp.csr.review.web;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -32,6 +33,9 @@ public final class WebPages {
 	private static final List<String> CLASSES = List.of("materiality", "commitment", "kpi", "initiative", "mark",
 			"result", "highlight");
 
+	/** Where a template wants its rows written ({@link ReviewRows}, {@link BoardRows}). */
+	private static final String ROWS = "<!--rows-->";
+
 	private final TemplateEngine engine = new TemplateEngine();
 
 	public WebPages() {
@@ -57,7 +61,8 @@ public final class WebPages {
 	/** Writes 振り返り as a web page; the table is the one the PDF prints, so that their words agree. */
 	public Path writePage(ReviewTable table, Path target) throws IOException {
 		List<String> labels = table.headers().stream().map(h -> h.replace("\n(", " (").replace("\n", "")).toList();
-		return write("review", Map.of("table", table, "labels", labels, "classes", CLASSES), target);
+		ReviewRows rows = new ReviewRows(CLASSES, labels);
+		return write("review", Map.of("table", table), writer -> rows.write(table.rows(), writer), target);
 	}
 
 	/**
@@ -68,14 +73,32 @@ public final class WebPages {
 	public Path writeBoard(ReviewData data, Board.Run run, Path review, Path pdf, Path page) throws IOException {
 		Path target = boardBeside(review);
 		Board board = StatusBoard.of(data, run, target.getParent(), Arrays.asList(review, pdf, page));
-		return write("board", Map.of("board", board), target);
+		return write("board", Map.of("board", board), writer -> BoardRows.write(board.departments(), writer), target);
 	}
 
-	private Path write(String template, Map<String, Object> variables, Path target) throws IOException {
-		Context context = new Context(Locale.JAPAN, variables);
+	/** Writes the rows of a table where the template marks them ({@link #ROWS}). */
+	@FunctionalInterface
+	private interface Rows {
+
+		void write(Writer writer) throws IOException;
+
+	}
+
+	/**
+	 * The template is the page around the rows, a few expressions to evaluate; the rows, thousands at 2,000
+	 * departments, are written in Java where it marks them.
+	 */
+	private Path write(String template, Map<String, Object> variables, Rows rows, Path target) throws IOException {
+		String page = engine.process(template, new Context(Locale.JAPAN, variables));
+		int at = page.indexOf(ROWS);
+		if (at < 0) {
+			throw new IllegalStateException("web/" + template + ".html has no " + ROWS);
+		}
 		return FileReplacement.write(target, out -> {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			engine.process(template, context, writer);
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			writer.write(page, 0, at);
+			rows.write(writer);
+			writer.write(page, at + ROWS.length(), page.length() - at - ROWS.length());
 			writer.flush();
 		});
 	}

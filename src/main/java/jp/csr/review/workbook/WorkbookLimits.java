@@ -69,12 +69,15 @@ public final class WorkbookLimits {
 	}
 
 	/**
-	 * The first sheet over the limits counting every row and cell the sheet's XML holds, empty ones with only a format
+	 * The limits of a workbook to rework, in one streamed pass: the first sheet over the limits of values, as
+	 * {@link #check(Path)} tells it (a sheet of values copied down to the last row is told as such, wherever it is);
+	 * else the first sheet over them counting every row and cell the sheet's XML holds, empty ones with only a format
 	 * too: what POI's usermodel builds an object for when it opens the file to rework it. A sheet of the department's
 	 * own that the checks never read may hold millions of them, and the usermodel runs out of memory on it.
 	 */
 	public static Optional<Excess> checkEditable(Path file) {
-		return check(file, EveryCell::new, name -> true);
+		ValuesThenEveryCell count = new ValuesThenEveryCell();
+		return check(file, count::sheet, name -> true).or(() -> Optional.ofNullable(count.everyCell));
 	}
 
 	private static Optional<Excess> check(Path file, Function<String, ElementCounter> counters,
@@ -130,6 +133,28 @@ public final class WorkbookLimits {
 
 		/** The sheet's excess once this start element makes it too big. */
 		Optional<Excess> start(String localName);
+
+	}
+
+	/**
+	 * Both counts at once, sheet after sheet: an excess of values ends the pass; the first excess of every cell is
+	 * kept while the values of the sheets after it are still counted.
+	 */
+	private static final class ValuesThenEveryCell {
+
+		private Excess everyCell;
+
+		ElementCounter sheet(String name) {
+			Counter values = new Counter(name);
+			EveryCell cells = new EveryCell(name);
+			return localName -> {
+				Optional<Excess> excess = values.start(localName);
+				if (excess.isEmpty() && everyCell == null) {
+					everyCell = cells.start(localName).orElse(null);
+				}
+				return excess;
+			};
+		}
 
 	}
 

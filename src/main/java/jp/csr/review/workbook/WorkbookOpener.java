@@ -179,7 +179,7 @@ public final class WorkbookOpener {
 			return new Editable.Foreign(FileFormat.ODS);
 		}
 		// values first: a sheet of values copied down to the last row is told as such
-		Optional<Excess> excess = WorkbookLimits.check(file).or(() -> WorkbookLimits.checkEditable(file));
+		Optional<Excess> excess = WorkbookLimits.checkEditable(file);
 		if (excess.isPresent()) {
 			return new Editable.OverLimits(excess.get());
 		}

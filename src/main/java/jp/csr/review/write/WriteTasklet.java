@@ -38,9 +38,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The write step: renders the run's verdicts into the review workbook, its PDF and its web page, records their paths and what it was built
- * from ({@link ReviewFingerprints}: a later night with nothing new keeps it), then writes the annotated copies
- * due ({@link AnswerTasklet}).
+ * The write step: renders the run's verdicts into the review workbook, its PDF, its web page and the office's workbook
+ * ({@link Outputs}, two at a time) while it writes the annotated copies due ({@link AnswerTasklet}), then the status
+ * board that links to them all, and records their paths and what it was built from ({@link ReviewFingerprints}: a
+ * later night with nothing new keeps it).
  */
 public class WriteTasklet implements Tasklet {
 
@@ -100,26 +101,41 @@ public class WriteTasklet implements Tasklet {
 		// one table for both formats, so they cannot show different things; the PDF is printed, and joins the
 		// term's months as print does
 		ReviewTable table = ReviewTable.of(data);
-		Path review = new ReviewWorkbookWriter().write(data, table, outputDir);
 		ReviewTable printed = table.in(Medium.PRINT, plan);
-		Path pdf = pdf(printed, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), review,
-				jobExecution.getExecutionContext());
-		long pageStart = System.nanoTime();
-		Path page = web.writePage(printed, WebPages.pageBeside(review));
-		long pageNanos = System.nanoTime() - pageStart;
+		Path reviewTarget = outputDir.resolve(ReviewWorkbookWriter.fileName(data.plan().term()));
+		// what the files need of the store and the settings is read here, in the step's transaction
+		Map<String, List<OfficeDecisions.RowComment>> comments = rowComments(data);
+		JapaneseFont.Choice font = fingerprints.pdfFont();
+		Path review;
+		PdfOutcome pdfOutcome;
+		Path page;
+		Path decisions;
+		try (Outputs outputs = new Outputs()) {
+			// the longest first: the two threads end about together
+			Outputs.Written<PdfOutcome> pdfWritten = outputs
+				.start(() -> pdf(printed, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), reviewTarget, font));
+			Outputs.Written<Path> reviewWritten = outputs.start(() -> new ReviewWorkbookWriter().write(data, table, outputDir));
+			Outputs.Written<Path> decisionsWritten = outputs
+				.start(() -> new DecisionBookWriter().write(data, comments, outputDir));
+			Outputs.Written<Path> pageWritten = outputs.start(() -> timed("web page", () -> web.writePage(printed,
+					WebPages.pageBeside(reviewTarget))));
+			// feedback beside the review (PRODUCT.md §3, §6), meanwhile on this thread: it reads and updates the store
+			// in the step's transaction, and its workbooks are made on threads of its own
+			answers.answer(jobExecution.getJobInstanceId());
+			outputs.awaitAll();
+			review = reviewWritten.get();
+			pdfOutcome = pdfWritten.get();
+			page = pageWritten.get();
+			decisions = decisionsWritten.get();
+		}
+		pdfOutcome(jobExecution.getExecutionContext(), pdfOutcome.pdf(), pdfOutcome.skipped());
+		Path pdf = pdfOutcome.pdf();
 		jobExecution.getExecutionContext().putString(REVIEW_PATH, review.toString());
-		// feedback beside the review (PRODUCT.md §3, §6)
-		answers.answer(jobExecution.getJobInstanceId());
 		// after the copies, which it links to
 		CandidateOutcomes outcomes = CandidateOutcomes.of(jdbc, jobExecution.getJobInstanceId());
 		Board.Run run = Board.Run.of(jobExecution.getId(), now.atZone(zone), outcomes.line(),
 				outcomes.someNotAccepted() ? ExitCode.REJECTED : ExitCode.OK);
-		long boardStart = System.nanoTime();
-		Path board = web.writeBoard(data, run, review, pdf, page);
-		// what the web pages add to the night, for the benchmark's breakdown (README, Scale)
-		log.debug("web pages: {} ms (page {} ms, board {} ms)", (pageNanos + System.nanoTime() - boardStart) / 1_000_000,
-				pageNanos / 1_000_000, (System.nanoTime() - boardStart) / 1_000_000);
-		Path decisions = new DecisionBookWriter().write(data, rowComments(data), outputDir);
+		Path board = timed("status board", () -> web.writeBoard(data, run, review, pdf, page));
 		fingerprints.written(review, pdf, inputs, jobExecution.getId(), page, board, decisions);
 		contribution.incrementWriteCount(1);
 		return RepeatStatus.FINISHED;
@@ -139,19 +155,20 @@ public class WriteTasklet implements Tasklet {
 		return comments;
 	}
 
+	/** The PDF written, or null and why there is none (one line for the console). */
+	private record PdfOutcome(Path pdf, String skipped) {
+	}
+
 	/**
-	 * The PDF beside the review, or null: nothing about the PDF fails the night (PRODUCT.md §6), the console
+	 * The PDF beside the review, or none: nothing about the PDF fails the night (PRODUCT.md §6), the console
 	 * says in one line why there is none. A PDF of an earlier review is removed then: beside the workbook it
 	 * would be read as this one.
 	 */
-	private Path pdf(ReviewTable table, Path target, Path review, ExecutionContext context) throws IOException {
-		JapaneseFont.Choice font = fingerprints.pdfFont();
+	private static PdfOutcome pdf(ReviewTable table, Path target, Path review, JapaneseFont.Choice font) {
 		String skipped = font.problem();
 		if (font.usable()) {
 			try {
-				Path pdf = new ReviewPdf().write(table, target, font);
-				pdfOutcome(context, pdf, null);
-				return pdf;
+				return new PdfOutcome(new ReviewPdf().write(table, target, font), null);
 			}
 			catch (IOException | RuntimeException ex) {
 				log.debug("PDF", ex);
@@ -165,8 +182,15 @@ public class WriteTasklet implements Tasklet {
 		catch (IOException ex) {
 			log.debug("PDF of an earlier review", ex);
 		}
-		pdfOutcome(context, null, skipped);
-		return null;
+		return new PdfOutcome(null, skipped);
+	}
+
+	/** What the web pages add to the night, for the benchmark's breakdown (README, Scale). */
+	private static Path timed(String what, Outputs.Output<Path> output) throws IOException {
+		long start = System.nanoTime();
+		Path written = output.write();
+		log.debug("{}: {} ms", what, (System.nanoTime() - start) / 1_000_000);
+		return written;
 	}
 
 	/** The PDF of a review a quiet night kept: it was checked with the review ({@link ReviewFingerprints}). */

@@ -91,6 +91,29 @@ class WorkbookLimitsTest {
 	}
 
 	@Test
+	void emptyFormattedRowsCountOnlyForAWorkbookToRework() throws IOException {
+		Path file = write(wb -> blanks(wb.createSheet("書式"), WorkbookLimits.MAX_ROWS + 1));
+
+		assertThat(WorkbookLimits.check(file)).isEmpty();
+		assertThat(WorkbookLimits.checkEditable(file)).contains(new Excess("書式", "行", WorkbookLimits.MAX_ROWS, true));
+	}
+
+	@Test
+	void aWorkbookToReworkIsToldItsValuesOverTheLimitsWhereverTheyAre() throws IOException {
+		Path file = write(wb -> {
+			blanks(wb.createSheet("書式"), WorkbookLimits.MAX_ROWS + 1);
+			fill(wb.createSheet("KPI"), WorkbookLimits.MAX_ROWS + 1, 1);
+		});
+		Path within = write(wb -> {
+			blanks(wb.createSheet("書式"), WorkbookLimits.MAX_ROWS);
+			fill(wb.createSheet("KPI"), WorkbookLimits.MAX_ROWS, 1);
+		});
+
+		assertThat(WorkbookLimits.checkEditable(file)).contains(new Excess("KPI", "行", WorkbookLimits.MAX_ROWS));
+		assertThat(WorkbookLimits.checkEditable(within)).isEmpty();
+	}
+
+	@Test
 	void whatIsNotAnOoxmlWorkbookIsLeftToTheFullOpen() throws IOException {
 		Path xls = dir.resolve("old.xls");
 		try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(xls)) {
@@ -128,6 +151,13 @@ class WorkbookLimitsTest {
 			wb.write(out);
 		}
 		return file;
+	}
+
+	/** Rows holding one blank cell each: a format, no value. */
+	private static void blanks(Sheet sheet, int rows) {
+		for (int r = 0; r < rows; r++) {
+			sheet.createRow(r).createCell(0).setBlank();
+		}
 	}
 
 	private static void fill(Sheet sheet, int rows, int columns) {
