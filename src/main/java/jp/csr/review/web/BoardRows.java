@@ -7,8 +7,8 @@ import java.util.List;
 import org.unbescape.html.HtmlEscape;
 
 /**
- * The department rows of the status board, written straight to the page as {@code board.html} wrote them before:
- * at 2,000 departments a template evaluating a dozen expressions per row took a second of the night. Every text
+ * The department rows of the status board, written straight to the page around which {@code board.html} draws
+ * the rest: at 2,000 departments a template evaluating a dozen expressions per row takes a second of the night. Every text
  * is escaped as Thymeleaf escapes {@code th:text} and attributes ({@link HtmlEscape#escapeHtml4Xml}).
  */
 final class BoardRows {

@@ -9,10 +9,10 @@ import org.unbescape.html.HtmlEscape;
 
 /**
  * The body rows of the review's web page, written straight to the page: at 2,000 departments they are 20,000
- * rows, and a template evaluating its expressions for each of their cells took seconds of the night. They come
- * out as {@code review.html} wrote them before, blank lines included, and every text is escaped as Thymeleaf
- * escapes {@code th:text} and attributes ({@link HtmlEscape#escapeHtml4Xml}), so whatever a department typed
- * shows as text.
+ * rows, and a template evaluating its expressions for each of their cells takes seconds of the night. The
+ * template ({@code review.html}) draws the page around them; every text is escaped as Thymeleaf escapes
+ * {@code th:text} and attributes ({@link HtmlEscape#escapeHtml4Xml}), so whatever a department typed shows as
+ * text.
  */
 final class ReviewRows {
 
