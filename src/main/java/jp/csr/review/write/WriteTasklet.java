@@ -110,7 +110,7 @@ public class WriteTasklet implements Tasklet {
 		PdfOutcome pdfOutcome;
 		Path page;
 		Path decisions;
-		try (Outputs outputs = new Outputs()) {
+		try (Outputs outputs = Outputs.forRows(table.rowCount())) {
 			// the longest first: the two threads end about together
 			Outputs.Written<PdfOutcome> pdfWritten = outputs
 				.start(() -> pdf(printed, outputDir.resolve(ReviewPdf.fileName(data.plan().term())), reviewTarget, font));

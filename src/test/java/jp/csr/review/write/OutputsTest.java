@@ -72,4 +72,13 @@ class OutputsTest {
 		return Files.writeString(file, "whole");
 	}
 
+	@Test
+	void aReviewTooLargeForTwoFilesInTheHeapIsWrittenOneFileAfterTheOther() {
+		long heap = 256L * 1024 * 1024;
+		// 2,000 departments: 20,000 rows; 10,000 departments: 100,000 rows
+		assertThat(Outputs.threads(20_000, heap)).isEqualTo(Math.min(2, Runtime.getRuntime().availableProcessors()));
+		assertThat(Outputs.threads(100_000, heap)).isEqualTo(1);
+		assertThat(Outputs.threads(100_000, 4 * heap)).isEqualTo(Math.min(2, Runtime.getRuntime().availableProcessors()));
+	}
+
 }
