@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jp.csr.review.TestStore;
 import jp.csr.review.testing.ReviewProcesses;
 import jp.csr.review.testing.ReviewProcesses.Folders;
 import jp.csr.review.testing.SharedStoreToo;
@@ -114,7 +113,7 @@ class CommandLineProcessTest {
 		Files.delete(f.output());
 		Files.writeString(f.output(), "a file where the output folder should be"); // the write step fails
 		// on PostgreSQL the datasource given on the command line is repeated too
-		List<String> database = TestStore.arguments();
+		List<String> database = f.database();
 		Path office = Files.createDirectories(temp.resolve("office"));
 		List<String> run = new ArrayList<>(List.of("run", "--review.store=" + f.store(), "--review.input-dir=" + f.input(),
 				"--review.output-dir=" + f.output(), "--review.plan=" + f.plan(), "--review.settle=0s",
