@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +22,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Whether a store's schema is already the jar's newest, asked in one query: then Flyway need not read, checksum
- * and validate every migration at every start. Only a history whose last migration succeeded, with no failed one,
- * at exactly the newest version among the jar's migration files counts as current; anything else (a fresh store,
- * an old one to upgrade, a failed or newer one, a history that cannot be read) goes to Flyway as before, which
- * migrates it or says what is wrong. The schema lock is held while asking, so a run migrating the store at that
+ * Whether a store's schema is already the jar's, asked in one query: then Flyway need not read, checksum and
+ * validate every migration at every start. Only a history with no failed migration and exactly the versions of
+ * the jar's migration files counts as current; anything else (a fresh store, an old one to upgrade, one with a
+ * gap, a failed or newer one, a history that cannot be read) goes to Flyway, which migrates it or says what is
+ * wrong. The schema lock is held while asking, so a run migrating the store at that
  * moment is waited for.
  */
 final class SchemaVersion {
@@ -37,29 +39,41 @@ final class SchemaVersion {
 	}
 
 	static boolean current(Flyway flyway) {
-		Optional<MigrationVersion> newest = newest(flyway.getConfiguration().getLocations());
-		if (newest.isEmpty()) {
+		Optional<Set<MigrationVersion>> inJar = versions(flyway.getConfiguration().getLocations());
+		if (inJar.isEmpty() || inJar.get().isEmpty()) {
 			return false;
 		}
 		String table = flyway.getConfiguration().getTable();
+		Set<MigrationVersion> applied = new HashSet<>();
 		try (Connection connection = flyway.getConfiguration().getDataSource().getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet last = statement.executeQuery("SELECT (SELECT version FROM " + table
-						+ " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1), (SELECT COUNT(*) FROM " + table
-						+ " WHERE NOT success)")) {
-			return last.next() && last.getString(1) != null && last.getLong(2) == 0
-					&& MigrationVersion.fromVersion(last.getString(1)).equals(newest.get());
+				ResultSet history = statement.executeQuery("SELECT version, success FROM " + table)) {
+			while (history.next()) {
+				if (!history.getBoolean(2)) {
+					return false;
+				}
+				if (history.getString(1) != null) {
+					applied.add(MigrationVersion.fromVersion(history.getString(1)));
+				}
+			}
 		}
 		catch (SQLException ex) {
 			log.debug("schema history not read, Flyway decides: {}", ex.getMessage());
 			return false;
 		}
+		// every migration of the jar applied, and none the jar does not have: a gap or a newer build is Flyway's
+		return applied.equals(inJar.get());
 	}
 
 	/** The newest versioned migration among the files of the locations Flyway reads. */
 	static Optional<MigrationVersion> newest(Location... locations) {
+		return versions(locations).flatMap(versions -> versions.stream().max(MigrationVersion::compareTo));
+	}
+
+	/** The versions of the migration files Flyway reads; none when there is a file this check cannot vouch for. */
+	private static Optional<Set<MigrationVersion>> versions(Location... locations) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(SchemaVersion.class.getClassLoader());
-		MigrationVersion newest = null;
+		Set<MigrationVersion> versions = new HashSet<>();
 		for (Location location : locations) {
 			if (!location.isClassPath()) {
 				return Optional.empty();
@@ -70,17 +84,14 @@ final class SchemaVersion {
 					if (!versioned.matches()) {
 						return Optional.empty(); // a repeatable migration: Flyway compares its checksum
 					}
-					else {
-						MigrationVersion version = MigrationVersion.fromVersion(versioned.group(1).replace('_', '.'));
-						newest = newest == null || version.compareTo(newest) > 0 ? version : newest;
-					}
+					versions.add(MigrationVersion.fromVersion(versioned.group(1).replace('_', '.')));
 				}
 			}
 			catch (IOException ex) {
 				return Optional.empty();
 			}
 		}
-		return Optional.ofNullable(newest);
+		return Optional.of(versions);
 	}
 
 	static Optional<MigrationVersion> newest(String... locations) {

@@ -43,7 +43,7 @@ class ScanTasklet implements Tasklet {
 		archive.clearStaging();
 		List<InboxScanner.Found> found = new InboxScanner(properties.settle()).scan(properties.inputDir(), Instant.now());
 		// a file as the last scan saw it is not read again; the others are hashed on every processor (in scan order
-		// all the same): a night with nothing new was mostly this
+		// all the same): a night with nothing new would otherwise be mostly this
 		Map<String, String> hashed = candidates.hashed(instance);
 		List<Object> hashes = found.parallelStream().map(f -> hash(f, hashed)).toList();
 		int seq = 0;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Flyway is skipped only for a store whose history ends, successfully, at the jar's newest migration. */
+/** Flyway is skipped only for a store whose history holds, successfully, every migration of the jar and no other. */
 @SharedStoreToo
 class SchemaVersionTest {
 
@@ -39,6 +39,10 @@ class SchemaVersionTest {
 			s.executeUpdate("UPDATE flyway_schema_history SET success = (1 = 0) WHERE version = '3'");
 			assertThat(SchemaVersion.current(flyway)).as("a failed migration in the history").isFalse();
 			s.executeUpdate("UPDATE flyway_schema_history SET success = (1 = 1) WHERE version = '3'");
+			s.executeUpdate("UPDATE flyway_schema_history SET version = '13.5' WHERE version = '14'");
+			assertThat(SchemaVersion.current(flyway)).as("a history without one of the jar's migrations").isFalse();
+			s.executeUpdate("UPDATE flyway_schema_history SET version = '14' WHERE version = '13.5'");
+			assertThat(SchemaVersion.current(flyway)).as("whole again").isTrue();
 			s.executeUpdate("DELETE FROM flyway_schema_history WHERE installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)");
 			assertThat(SchemaVersion.current(flyway)).as("an older store to upgrade").isFalse();
 			s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
